@@ -1,0 +1,75 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Command } from './command.js';
+import { fold, type Decider } from './decider.js';
+import { VersionMismatchError } from './errors.js';
+import type { Event, EventMetadata, StoredEvent } from './event.js';
+import { WrongExpectedVersionError, type EventStore } from './event-store.js';
+
+export interface HandleOptions<S, Ctx> {
+  /** The decision's inputs besides the state; a function is called again on every attempt (cross-aggregate checks re-read). */
+  readonly context: Ctx | ((state: S) => Ctx | Promise<Ctx>);
+  readonly metadata: EventMetadata;
+  /** Pinned by the caller (If-Match): a moved stream is a VersionMismatchError, never a retry. */
+  readonly expectedVersion?: number;
+}
+
+export interface HandleResult<E extends Event, S> {
+  readonly state: S;
+  readonly version: number;
+  readonly events: readonly StoredEvent<E>[];
+  /** Global position of the last event written, or null when the decision was to do nothing. */
+  readonly position: number | null;
+}
+
+export interface CommandHandlerSettings {
+  /** Attempts when an unpinned append loses a race; each attempt decides again on the latest state. */
+  readonly maxAttempts?: number;
+}
+
+/** Load → fold → decide → append with the expected version; a lost race is decided again on the newer state. */
+export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: Decider<C, E, S, Ctx>,
+    settings: CommandHandlerSettings = {},
+  ) {
+    this.maxAttempts = settings.maxAttempts ?? 10;
+  }
+
+  async load(streamId: string): Promise<{ state: S; version: number }> {
+    const events = await this.store.readStream(streamId);
+    return { state: fold(this.decider, events as unknown as E[]), version: events.at(-1)?.version ?? 0 };
+  }
+
+  async handle(streamId: string, command: C, options: HandleOptions<S, Ctx>): Promise<HandleResult<E, S>> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, version } = await this.load(streamId);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        throw new VersionMismatchError(streamId, options.expectedVersion, version);
+      }
+      const context = typeof options.context === 'function' ? await (options.context as (state: S) => Ctx | Promise<Ctx>)(state) : options.context;
+      const decided = this.decider.decide(command, state, context);
+      if (decided.length === 0) return { state, version, events: [], position: null };
+      try {
+        const result = await this.store.appendToStream(
+          streamId,
+          decided.map((event) => ({ type: event.type, data: event.data, metadata: options.metadata })),
+          { expectedVersion: version },
+        );
+        return {
+          state: decided.reduce((current, event) => this.decider.evolve(current, event), state),
+          version: result.nextExpectedVersion,
+          events: result.events as StoredEvent<E>[],
+          position: result.lastPosition,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (options.expectedVersion !== undefined) throw new VersionMismatchError(streamId, options.expectedVersion, error.actual);
+        if (attempt >= this.maxAttempts) throw error;
+        await sleep(Math.random() * 5 * attempt);
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './pglite/pglite-event-store.js';
+export * from './postgres/postgres-event-store.js';
+export * from './sql/event-store-schema.js';
+export * from './sql/sql-event-store.js';

@@ -1,0 +1,160 @@
+import {
+  EventStore,
+  WrongExpectedVersionError,
+  expectedVersionMatches,
+  streamCategory,
+  type AppendResult,
+  type ExpectedVersion,
+  type ListStreamsOptions,
+  type PreparedEvent,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type StreamSummary,
+  type Upcasters,
+} from '@app/event-sourcing';
+import { quoteSchema, type SqlClient } from '@app/sql';
+
+interface EventRow {
+  position: string | number | bigint;
+  stream_id: string;
+  version: number;
+  id: string;
+  type: string;
+  schema_version: number;
+  data: object;
+  metadata: StoredEvent['metadata'];
+  prev_hash: string;
+  hash: string;
+  recorded_at: Date;
+}
+
+interface AppendedRow {
+  o_position: string | number | bigint;
+  o_version: number;
+  o_prev_hash: string;
+  o_hash: string;
+  o_recorded_at: Date;
+}
+
+const EVENT_COLUMNS = 'position, stream_id, version, id, type, schema_version, data, metadata, prev_hash, hash, recorded_at';
+
+/** How append_events reads its expected version: ≥ 0 exact (0 = no stream), -1 any, -2 stream exists. */
+const encodeExpected = (expected: ExpectedVersion): number =>
+  expected === 'any' ? -1 : expected === 'stream-exists' ? -2 : expected === 'no-stream' ? 0 : expected;
+
+const isWrongVersion = (error: unknown): error is { code: string; detail?: string } =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ES409';
+
+/** The event store on PostgreSQL SQL; the PostgreSQL and PGlite adapters differ only in their SqlClient. */
+export abstract class SqlEventStore extends EventStore {
+  protected readonly s: string;
+
+  protected constructor(
+    protected readonly sql: SqlClient,
+    readonly schema: string,
+    upcasters?: Upcasters,
+  ) {
+    super(upcasters);
+    this.s = quoteSchema(schema);
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const rows = await this.sql.query<{ version: number }>(`SELECT version FROM ${this.s}.streams WHERE stream_id = $1`, [streamId]);
+    return rows[0] ? Number(rows[0].version) : 0;
+  }
+
+  async headPosition(): Promise<number> {
+    const rows = await this.sql.query<{ position: string | null }>(
+      `SELECT max(position)::text AS position FROM ${this.s}.events WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())`,
+    );
+    return rows[0]?.position ? Number(rows[0].position) : 0;
+  }
+
+  async listStreams(options: ListStreamsOptions = {}): Promise<StreamSummary[]> {
+    const limit = Math.min(Math.max(options.limit ?? 1000, 1), 10_000);
+    const rows = await this.sql.query<{ stream_id: string; version: number }>(
+      `SELECT stream_id, version FROM ${this.s}.streams
+       WHERE ($1::text IS NULL OR category = $1) AND ($2::text IS NULL OR stream_id > $2)
+       ORDER BY ${options.category ? 'category, ' : ''}stream_id LIMIT $3`,
+      [options.category ?? null, options.afterStreamId ?? null, limit],
+    );
+    return rows.map((row) => ({ streamId: row.stream_id, version: Number(row.version) }));
+  }
+
+  protected async appendPrepared(streamId: string, events: readonly PreparedEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (events.length === 0) {
+      const current = await this.streamVersion(streamId);
+      if (!expectedVersionMatches(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
+      return { nextExpectedVersion: current, lastPosition: null, events: [] };
+    }
+    const payload = events.map((event) => ({ ...event, canonicalPrefix: this.canonicalPrefix(streamId, event) }));
+    try {
+      const rows = await this.sql.query<AppendedRow>(`SELECT * FROM ${this.s}.append_events($1, $2, $3, $4::json)`, [
+        streamId,
+        streamCategory(streamId),
+        encodeExpected(expected),
+        JSON.stringify(payload),
+      ]);
+      const stored = rows.map(
+        (row, i): StoredEvent => ({
+          streamId,
+          version: Number(row.o_version),
+          position: Number(row.o_position),
+          ...events[i]!,
+          prevHash: row.o_prev_hash,
+          hash: row.o_hash,
+          recordedAt: new Date(row.o_recorded_at),
+        }),
+      );
+      return { nextExpectedVersion: stored.at(-1)!.version, lastPosition: stored.at(-1)!.position, events: stored };
+    } catch (error) {
+      if (isWrongVersion(error)) throw new WrongExpectedVersionError(streamId, expected, Number(error.detail));
+      throw error;
+    }
+  }
+
+  /**
+   * The canonical envelope up to its last member's value. JCS sorts members, and `version` sorts last, so the
+   * database completes the text with `<version>}` once it knows the version under the stream's lock: one round
+   * trip, and no retry loop for appends that do not pin a version.
+   */
+  private canonicalPrefix(streamId: string, event: PreparedEvent): string {
+    const text = this.canonical(streamId, 0, event);
+    if (!text.endsWith('"version":0}')) throw new Error('Canonical envelope does not end with its version');
+    return text.slice(0, -2);
+  }
+
+  protected async readStreamRecords(streamId: string, options: ReadStreamOptions): Promise<StoredEvent[]> {
+    const rows = await this.sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
+       WHERE stream_id = $1 AND version >= $2 AND ($3::integer IS NULL OR version <= $3) AND ($4::timestamptz IS NULL OR recorded_at <= $4)
+       ORDER BY version`,
+      [streamId, options.fromVersion ?? 1, options.toVersion ?? null, options.toTime?.toISOString() ?? null],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  protected async readAllRecords(afterPosition: number, limit: number): Promise<StoredEvent[]> {
+    const rows = await this.sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
+       WHERE position > $1 AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY position LIMIT $2`,
+      [afterPosition, limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+}
+
+const toStoredEvent = (row: EventRow): StoredEvent => ({
+  streamId: row.stream_id,
+  version: Number(row.version),
+  position: Number(row.position),
+  id: row.id,
+  type: row.type,
+  schemaVersion: Number(row.schema_version),
+  data: row.data,
+  metadata: row.metadata,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+  recordedAt: new Date(row.recorded_at),
+});

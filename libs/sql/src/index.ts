@@ -1,0 +1,3 @@
+export * from './pglite-client.js';
+export * from './postgres-client.js';
+export * from './sql-client.js';

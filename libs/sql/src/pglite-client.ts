@@ -1,0 +1,99 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import lockfile from 'proper-lockfile';
+import type { SqlClient } from './sql-client.js';
+
+export interface EmbeddedDatabaseOptions {
+  /** The folder that holds the database (`pgdata/`) and its lock. */
+  readonly dataDir: string;
+  /** How long to wait for a lock left by a process that died (stale after 10 s); 0 fails at once. */
+  readonly lockWaitMs?: number;
+}
+
+const STALE_MS = 10_000;
+
+/** Thrown when another process (or another open in this one) holds the data folder. */
+export class DataDirLockedError extends Error {
+  readonly code = 'data-dir-locked';
+}
+
+/**
+ * PGlite (PostgreSQL in WASM) behind the SqlClient interface. Two PGlite instances on one folder silently
+ * diverge, so opening takes an exclusive lock on the folder: a second opener fails with DataDirLockedError.
+ */
+export class PgliteClient implements SqlClient {
+  private constructor(
+    readonly db: PGlite,
+    private readonly release: (() => Promise<void>) | null,
+  ) {}
+
+  /** Opens (creating if needed) the database in `dataDir`, holding the folder's lock until `close()`. */
+  static async open(options: EmbeddedDatabaseOptions): Promise<PgliteClient> {
+    const dataDir = resolve(options.dataDir);
+    await mkdir(join(dataDir, 'pgdata'), { recursive: true });
+    const release = await lockDataDir(dataDir, options.lockWaitMs ?? STALE_MS + 2_000);
+    try {
+      const db = await PGlite.create(join(dataDir, 'pgdata'));
+      return new PgliteClient(db, release);
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  }
+
+  /** Wraps an instance whose owner guarantees it is the only one on its folder (tests, in-memory databases). */
+  static fromInstance(db: PGlite): PgliteClient {
+    return new PgliteClient(db, null);
+  }
+
+  async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+    const result = await this.db.query<Row>(text, params as unknown[]);
+    return result.rows;
+  }
+
+  async exec(text: string): Promise<void> {
+    await this.db.exec(text);
+  }
+
+  async transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) =>
+      work({
+        query: async <Row>(text: string, params: readonly unknown[] = []) => (await tx.query<Row>(text, params as unknown[])).rows,
+        exec: async (text: string) => void (await tx.exec(text)),
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.closed) await this.db.close();
+    await this.release?.();
+  }
+}
+
+const lockDataDir = async (dataDir: string, waitMs: number): Promise<() => Promise<void>> => {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await lockfile.lock(dataDir, {
+        lockfilePath: join(dataDir, 'engine.lock'),
+        realpath: false,
+        stale: STALE_MS,
+        update: STALE_MS / 4,
+        // a lock we can no longer refresh means another process may have taken the folder: stop writing at once
+        onCompromised: (error) => {
+          throw new DataDirLockedError(`Lost the lock on ${dataDir}: ${error.message}`);
+        },
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+      if (Date.now() >= deadline) {
+        throw new DataDirLockedError(
+          `The data folder ${dataDir} is in use by another process. The embedded store (PGlite) can have only one owner: ` +
+            `stop the other engine process, or point DATA_DIR elsewhere. A lock left by a crashed process expires after ${STALE_MS / 1000} s.`,
+        );
+      }
+      await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+    }
+  }
+};

@@ -1,0 +1,16 @@
+/** The little the SQL adapters need from a driver: `pg` and PGlite both fit behind it. */
+export interface SqlClient {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+  /** Runs `work` in one transaction on one connection. */
+  transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T>;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** A validated, quoted schema name, safe to splice into SQL. */
+export const quoteSchema = (schema: string): string => {
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`Invalid schema name "${schema}": use lowercase letters, digits and _`);
+  return `"${schema}"`;
+};
