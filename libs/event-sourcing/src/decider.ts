@@ -17,10 +17,7 @@ export interface Decider<C extends Command, E extends Event, S, Ctx = DecisionCo
   initialState(): S;
 }
 
-export const fold = <E extends Event, S>(
-  decider: Pick<Decider<Command, E, S, unknown>, 'evolve' | 'initialState'>,
-  events: Iterable<E>,
-): S => {
+export const fold = <E extends Event, S>(decider: Pick<Decider<Command, E, S, unknown>, 'evolve' | 'initialState'>, events: Iterable<E>): S => {
   let state = decider.initialState();
   for (const event of events) state = decider.evolve(state, event);
   return state;

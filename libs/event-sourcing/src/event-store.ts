@@ -54,8 +54,7 @@ export interface SubscribeOptions {
 
 /** What a subscription yields: batches of events in commit order, and a marker each time it has caught up with the log. */
 export type SubscriptionItem =
-  | { readonly kind: 'events'; readonly events: readonly StoredEvent[] }
-  | { readonly kind: 'caught-up'; readonly position: number };
+  { readonly kind: 'events'; readonly events: readonly StoredEvent[] } | { readonly kind: 'caught-up'; readonly position: number };
 
 export interface StreamSummary {
   readonly streamId: string;
@@ -240,7 +239,8 @@ export abstract class EventStore {
   private prepare(event: NewEvent): PreparedEvent {
     if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) throw new InvalidAppendError(`Invalid event type: ${String(event.type)}`);
     if (event.id !== undefined && !UUID.test(event.id)) throw new InvalidAppendError(`Event id must be a lowercase UUID: ${event.id}`);
-    if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) throw new InvalidAppendError('Event data must be a JSON object');
+    if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data))
+      throw new InvalidAppendError('Event data must be a JSON object');
     const schemaVersion = event.schemaVersion ?? this.upcasters.currentVersion(event.type);
     if (!Number.isInteger(schemaVersion) || schemaVersion < 1) throw new InvalidAppendError('schemaVersion must be a whole number ≥ 1');
     return { id: event.id ?? randomUUID(), type: event.type, schemaVersion, data: jsonCopy(event.data), metadata: jsonCopy(event.metadata) };

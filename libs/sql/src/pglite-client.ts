@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
-import type { SqlClient } from './sql-client.js';
+import { SqlDatabase, type SqlClient } from './sql-client.js';
 
 export interface EmbeddedDatabaseOptions {
   /** The folder that holds the database (`pgdata/`) and its lock. */
@@ -22,11 +22,13 @@ export class DataDirLockedError extends Error {
  * PGlite (PostgreSQL in WASM) behind the SqlClient interface. Two PGlite instances on one folder silently
  * diverge, so opening takes an exclusive lock on the folder: a second opener fails with DataDirLockedError.
  */
-export class PgliteClient implements SqlClient {
+export class PgliteClient extends SqlDatabase {
   private constructor(
     readonly db: PGlite,
     private readonly release: (() => Promise<void>) | null,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Opens (creating if needed) the database in `dataDir`, holding the folder's lock until `close()`. */
   static async open(options: EmbeddedDatabaseOptions): Promise<PgliteClient> {

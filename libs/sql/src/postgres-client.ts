@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { SqlClient } from './sql-client.js';
+import { SqlDatabase, type SqlClient } from './sql-client.js';
 
 export interface PostgresClientOptions {
   readonly connectionString: string;
@@ -8,10 +8,11 @@ export interface PostgresClientOptions {
 }
 
 /** A `pg` pool behind the SqlClient interface. */
-export class PostgresClient implements SqlClient {
+export class PostgresClient extends SqlDatabase {
   readonly pool: pg.Pool;
 
   constructor(readonly options: PostgresClientOptions) {
+    super();
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.maxConnections ?? 20,

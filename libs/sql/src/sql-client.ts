@@ -7,6 +7,14 @@ export interface SqlClient {
   transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T>;
 }
 
+/** The application's SQL database (read models, idempotency keys, and the events with the SQL stores); also its DI token. */
+export abstract class SqlDatabase implements SqlClient {
+  abstract query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  abstract exec(text: string): Promise<void>;
+  abstract transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T>;
+  abstract close(): Promise<void>;
+}
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** A validated, quoted schema name, safe to splice into SQL. */

@@ -14,45 +14,42 @@ export interface ThenSpecification<E extends Event> {
 
 /**
  * Given events / when command / then events, on a decider alone (no store, no clock):
- * `DeciderSpecification.for(decider, context).given([...]).when(command).then([...])`.
+ * `const given = DeciderSpecification.for(decider, context); given([...]).when(command).then([...])`.
  */
 export const DeciderSpecification = {
   for<C extends Command, E extends Event, S, Ctx>(decider: Decider<C, E, S, Ctx>, defaultContext: Ctx | (() => Ctx)) {
     const baseContext = (): Ctx => (typeof defaultContext === 'function' ? (defaultContext as () => Ctx)() : defaultContext);
-    return {
-      given(history: readonly E[]) {
-        return {
-          when(command: C, context?: Partial<Ctx>): ThenSpecification<E> {
-            const decide = (): readonly E[] =>
-              decider.decide(command, fold(decider, history), { ...baseContext(), ...context } as Ctx);
-            return {
-              then(expected) {
-                const actual = decide();
-                assert.deepStrictEqual(actual, expected);
-                // every decided event must also be foldable (evolve is total)
-                fold(decider, [...history, ...actual]);
-              },
-              thenThrows(errorClass, code) {
-                let thrown: unknown;
-                try {
-                  decide();
-                } catch (error) {
-                  thrown = error;
-                }
-                assert.ok(thrown !== undefined, `expected ${command.type} to be refused, but it was decided`);
-                if (errorClass) assert.ok(thrown instanceof errorClass, `expected ${errorClass.name}, got ${String(thrown)}`);
-                if (code) {
-                  assert.ok(thrown instanceof DomainError, `expected a DomainError with code ${code}, got ${String(thrown)}`);
-                  assert.equal(thrown.code, code);
-                }
-              },
-              thenNothingHappened() {
-                assert.deepStrictEqual(decide(), []);
-              },
-            };
-          },
-        };
-      },
+    return (history: readonly E[]) => {
+      return {
+        when(command: C, context?: Partial<Ctx>): ThenSpecification<E> {
+          const decide = (): readonly E[] => decider.decide(command, fold(decider, history), { ...baseContext(), ...context } as Ctx);
+          return {
+            then(expected) {
+              const actual = decide();
+              assert.deepStrictEqual(actual, expected);
+              // every decided event must also be foldable (evolve is total)
+              fold(decider, [...history, ...actual]);
+            },
+            thenThrows(errorClass, code) {
+              let thrown: unknown;
+              try {
+                decide();
+              } catch (error) {
+                thrown = error;
+              }
+              assert.ok(thrown !== undefined, `expected ${command.type} to be refused, but it was decided`);
+              if (errorClass) assert.ok(thrown instanceof errorClass, `expected ${errorClass.name}, got ${String(thrown)}`);
+              if (code) {
+                assert.ok(thrown instanceof DomainError, `expected a DomainError with code ${code}, got ${String(thrown)}`);
+                assert.equal(thrown.code, code);
+              }
+            },
+            thenNothingHappened() {
+              assert.deepStrictEqual(decide(), []);
+            },
+          };
+        },
+      };
     };
   },
 };

@@ -41,6 +41,13 @@ const independentHash = (event: StoredEvent): string => {
     .digest('hex');
 };
 
+/** Waits for `promise` at most `ms`, then calls `onTimeout`; leaves no timer behind either way. */
+export const settleWithin = async (promise: Promise<unknown>, ms: number, onTimeout: () => void = () => undefined): Promise<void> => {
+  const timer = new AbortController();
+  await Promise.race([promise, sleep(ms, undefined, { signal: timer.signal }).then(onTimeout, () => undefined)]);
+  timer.abort();
+};
+
 const catchError = async (promise: Promise<unknown>): Promise<unknown> => {
   try {
     await promise;
@@ -202,7 +209,10 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
     describe('reading a stream', () => {
       it('reads from a version, up to a version, or both', async () => {
         const streamId = freshStream();
-        await store.appendToStream(streamId, Array.from({ length: 6 }, (_, i) => newEvent('Noted', { i })));
+        await store.appendToStream(
+          streamId,
+          Array.from({ length: 6 }, (_, i) => newEvent('Noted', { i })),
+        );
         const versions = async (options: object): Promise<number[]> => (await store.readStream(streamId, options)).map((e) => e.version);
         expect(await versions({ fromVersion: 3 })).toEqual([3, 4, 5, 6]);
         expect(await versions({ toVersion: 2 })).toEqual([1, 2]);
@@ -270,7 +280,7 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
             if (seen.length === 3) controller.abort();
           }
         })();
-        await Promise.race([subscription, sleep(15_000).then(() => controller.abort())]);
+        await settleWithin(subscription, 15_000, () => controller.abort());
         await subscription;
         expect(caughtUpAt).toBe(2);
         expect(seen).toEqual([1, 2, 3]);
@@ -363,7 +373,11 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       it('lists the streams of a category with their versions', async () => {
         const category = `list${randomUUID().replaceAll('-', '').slice(0, 12)}`;
         const ids = [`${category}-b`, `${category}-a`, `${category}-c`];
-        for (const [i, id] of ids.entries()) await store.appendToStream(id, Array.from({ length: i + 1 }, () => newEvent('Noted')));
+        for (const [i, id] of ids.entries())
+          await store.appendToStream(
+            id,
+            Array.from({ length: i + 1 }, () => newEvent('Noted')),
+          );
         expect(await store.listStreams({ category })).toEqual([
           { streamId: `${category}-a`, version: 2 },
           { streamId: `${category}-b`, version: 1 },

@@ -95,17 +95,15 @@ export abstract class SqlEventStore extends EventStore {
         encodeExpected(expected),
         JSON.stringify(payload),
       ]);
-      const stored = rows.map(
-        (row, i): StoredEvent => ({
-          streamId,
-          version: Number(row.o_version),
-          position: Number(row.o_position),
-          ...events[i]!,
-          prevHash: row.o_prev_hash,
-          hash: row.o_hash,
-          recordedAt: new Date(row.o_recorded_at),
-        }),
-      );
+      const stored = rows.map((row, i): StoredEvent => ({
+        streamId,
+        version: Number(row.o_version),
+        position: Number(row.o_position),
+        ...events[i]!,
+        prevHash: row.o_prev_hash,
+        hash: row.o_hash,
+        recordedAt: new Date(row.o_recorded_at),
+      }));
       return { nextExpectedVersion: stored.at(-1)!.version, lastPosition: stored.at(-1)!.position, events: stored };
     } catch (error) {
       if (isWrongVersion(error)) throw new WrongExpectedVersionError(streamId, expected, Number(error.detail));

@@ -19,7 +19,9 @@ export class PostgresTestDatabase {
   private constructor(readonly client: PostgresClient) {}
 
   static create(maxConnections = 20): PostgresTestDatabase {
-    return new PostgresTestDatabase(new PostgresClient({ connectionString: testDatabaseUrl(), maxConnections, applicationName: 'supervision-engine-test' }));
+    return new PostgresTestDatabase(
+      new PostgresClient({ connectionString: testDatabaseUrl(), maxConnections, applicationName: 'supervision-engine-test' }),
+    );
   }
 
   newSchema(prefix?: string): string {

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PgliteEventStore } from '@app/event-store';
+import type { PgliteClient } from '@app/sql';
+import { pgliteFromTemplate } from '@app/sql/testing';
+import { DeciderCommandHandler } from './command-handler.js';
+import type { DecisionContext } from './decider.js';
+import { ConflictError, VersionMismatchError } from './errors.js';
+import { WrongExpectedVersionError } from './event-store.js';
+import { metadata, newEvent } from './testing/event-store-contract.js';
+import { counterDecider, type CounterCommand, type CounterEvent, type CounterState } from './testing/examples/counter.decider.js';
+
+let client: PgliteClient;
+let store: PgliteEventStore;
+let handler: DeciderCommandHandler<CounterCommand, CounterEvent, CounterState, DecisionContext>;
+const context: DecisionContext = { now: new Date('2025-06-01T02:00:00Z'), actor: { sub: 'u', role: 'admin' } };
+
+beforeAll(async () => {
+  client = await pgliteFromTemplate();
+  store = await PgliteEventStore.create({ client, schema: 'handler' });
+  handler = new DeciderCommandHandler(store, counterDecider);
+});
+
+afterAll(async () => {
+  await client.close();
+});
+
+const increment = (by: number): CounterCommand => ({ type: 'Increment', data: { by } });
+
+describe('DeciderCommandHandler', () => {
+  it('loads, decides and appends with the metadata given', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const meta = metadata({ actor: { sub: 'wang', role: 'supervisor' } });
+    const first = await handler.handle(streamId, increment(2), { context, metadata: meta });
+    const second = await handler.handle(streamId, increment(3), { context, metadata: meta });
+    expect(second).toMatchObject({ state: { status: 'open', total: 5 }, version: 2 });
+    expect(second.position).toBeGreaterThan(first.position!);
+    expect((await store.readStream(streamId)).map((event) => event.metadata)).toEqual([meta, meta]);
+  });
+
+  it('appends nothing when the decision is to do nothing', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const result = await handler.handle(streamId, { type: 'Close', data: {} }, { context, metadata: metadata() });
+    expect(result).toEqual({ state: { status: 'open', total: 0 }, version: 0, events: [], position: null });
+    expect(await store.streamVersion(streamId)).toBe(0);
+  });
+
+  it('with a pinned version that has moved on: VersionMismatchError and nothing written', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    await handler.handle(streamId, increment(1), { context, metadata: metadata() });
+    await expect(handler.handle(streamId, increment(1), { context, metadata: metadata(), expectedVersion: 0 })).rejects.toBeInstanceOf(
+      VersionMismatchError,
+    );
+    expect(await store.streamVersion(streamId)).toBe(1);
+  });
+
+  it('decides a lost race again on the newer state: all racers land when they can, the rest get the state’s refusal', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const results = await Promise.all(Array.from({ length: 8 }, () => handler.handle(streamId, increment(1), { context, metadata: metadata() })));
+    expect(results.map((result) => result.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const closing = await Promise.allSettled(
+      Array.from({ length: 5 }, () => handler.handle(streamId, { type: 'Close', data: {} }, { context, metadata: metadata() })),
+    );
+    expect(closing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const refused of closing.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
+      expect(refused.reason).toBeInstanceOf(ConflictError);
+    }
+    expect(await store.streamVersion(streamId)).toBe(9);
+  });
+
+  it('re-reads the context on every attempt', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    let calls = 0;
+    const racing = new DeciderCommandHandler(store, counterDecider, { maxAttempts: 3 });
+    await racing.handle(streamId, increment(1), {
+      metadata: metadata(),
+      context: async () => {
+        // someone else writes between our load and our append, once
+        if (++calls === 1) await store.appendToStream(streamId, [newEvent('Incremented', { by: 10, at: '' })]);
+        return context;
+      },
+    });
+    expect(calls).toBe(2);
+    expect((await handler.load(streamId)).state).toEqual({ status: 'open', total: 11 });
+  });
+
+  it('gives up after its attempts with the store’s conflict', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const stubborn = new DeciderCommandHandler(store, counterDecider, { maxAttempts: 2 });
+    const attempt = stubborn.handle(streamId, increment(1), {
+      metadata: metadata(),
+      context: async () => {
+        await store.appendToStream(streamId, [newEvent('Incremented', { by: 1, at: '' })]);
+        return context;
+      },
+    });
+    await expect(attempt).rejects.toBeInstanceOf(WrongExpectedVersionError);
+  });
+});

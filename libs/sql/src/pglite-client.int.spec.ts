@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, rm, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { DataDirLockedError, PgliteClient } from './pglite-client.js';
+
+const run = promisify(execFile);
+
+const openInAnotherProcess = async (dataDir: string): Promise<{ opened: boolean; code?: string; message?: string }> => {
+  const { stdout } = await run(process.execPath, ['--import', '@swc-node/register/esm-register', 'tests/fixtures/open-data-dir.ts', dataDir], {
+    cwd: process.cwd(),
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as { opened: boolean; code?: string; message?: string };
+};
+
+describe('PgliteClient: one owner per data folder', () => {
+  let dataDir: string;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pglite-lock-'));
+  });
+
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a second opener in this process with a clear message, and reopens after close with the data kept', async () => {
+    const first = await PgliteClient.open({ dataDir });
+    await first.exec('CREATE TABLE kept (v text); INSERT INTO kept VALUES ($$幼儿园$$)');
+    let refusal: unknown;
+    try {
+      await PgliteClient.open({ dataDir, lockWaitMs: 0 });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(DataDirLockedError);
+    expect((refusal as Error).message).toMatch(/in use by another process/);
+    await first.close();
+    const again = await PgliteClient.open({ dataDir, lockWaitMs: 0 });
+    expect(await again.query('SELECT v FROM kept')).toEqual([{ v: '幼儿园' }]);
+    await again.close();
+  }, 60_000);
+
+  it('refuses an opener in another process while this one holds the folder', async () => {
+    const owner = await PgliteClient.open({ dataDir });
+    try {
+      const other = await openInAnotherProcess(dataDir);
+      expect(other).toMatchObject({ opened: false, code: 'data-dir-locked' });
+    } finally {
+      await owner.close();
+    }
+    expect(await openInAnotherProcess(dataDir)).toMatchObject({ opened: true });
+  }, 90_000);
+
+  it('takes over a lock left by a process that died', async () => {
+    const lock = join(dataDir, 'engine.lock');
+    await mkdir(lock);
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, longAgo, longAgo);
+    const client = await PgliteClient.open({ dataDir, lockWaitMs: 0 });
+    await client.close();
+  }, 60_000);
+});
