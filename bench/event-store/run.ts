@@ -41,8 +41,9 @@ interface Subject {
 }
 
 /** The floor: one plain INSERT per event of the same row, hash precomputed, same driver, no checks. */
+let rawTables = 0;
 const rawTable = async (subject: Subject): Promise<string> => {
-  const table = `"${subject.schema}".raw_events`;
+  const table = `"${subject.schema}".raw_events_${++rawTables}`;
   await subject.database
     .exec(`CREATE TABLE ${table} (position bigserial PRIMARY KEY, stream_id text NOT NULL, version integer NOT NULL, id uuid NOT NULL UNIQUE,
     type text NOT NULL, schema_version integer NOT NULL, data json NOT NULL, metadata json NOT NULL, prev_hash text NOT NULL, hash text NOT NULL,
@@ -65,57 +66,74 @@ const rawInsert = (subject: Subject, table: string, streamId: string, version: n
     ],
   );
 
-const toStored = (row: Record<string, unknown>) => row;
+/** Runs subject and baseline in alternating rounds, so that the machine's drift hits both alike; returns events/s of each. */
+const alternate = async (rounds: number, adapter: (round: number) => Promise<number>, raw: (round: number) => Promise<number>) => {
+  const totals = { adapter: { events: 0, seconds: 0 }, raw: { events: 0, seconds: 0 } };
+  for (let round = 0; round < rounds; round++) {
+    for (const [key, work] of [
+      ['adapter', adapter],
+      ['raw', raw],
+    ] as const) {
+      const { result, seconds } = await timed(() => work(round));
+      totals[key].events += result;
+      totals[key].seconds += seconds;
+    }
+  }
+  return { adapter: totals.adapter.events / totals.adapter.seconds, raw: totals.raw.events / totals.raw.seconds };
+};
+
+const ROUNDS = 4;
 
 const sequential = async (subject: Subject, rows: Row[]): Promise<void> => {
   const table = await rawTable(subject);
-  const streams = Array.from({ length: 50 }, () => `inspection-${randomUUID()}`);
-  const versions = new Map<string, number>();
-  const adapter = await timed(async () => {
-    for (let i = 0; i < EVENTS; i++) {
-      const streamId = streams[i % streams.length]!;
-      const result = await subject.store.appendToStream(streamId, [event(i)], { expectedVersion: versions.get(streamId) ?? 0 });
-      versions.set(streamId, result.nextExpectedVersion);
-    }
-  });
-  const raw = await timed(async () => {
-    for (let i = 0; i < EVENTS; i++) await rawInsert(subject, table, streams[i % streams.length]!, Math.floor(i / streams.length) + 1, i);
-  });
+  const perRound = Math.ceil(EVENTS / ROUNDS);
+  const rates = await alternate(
+    ROUNDS,
+    async () => {
+      const streams = Array.from({ length: 50 }, () => `inspection-${randomUUID()}`);
+      for (let i = 0; i < perRound; i++) {
+        await subject.store.appendToStream(streams[i % streams.length]!, [event(i)], { expectedVersion: Math.floor(i / streams.length) });
+      }
+      return perRound;
+    },
+    async () => {
+      const streams = Array.from({ length: 50 }, () => `inspection-${randomUUID()}`);
+      for (let i = 0; i < perRound; i++) await rawInsert(subject, table, streams[i % streams.length]!, Math.floor(i / streams.length) + 1, i);
+      return perRound;
+    },
+  );
   rows.push({
     workload: '(a) 1 event per append, sequential',
     subject: subject.name,
-    value: EVENTS / adapter.seconds,
+    value: rates.adapter,
     unit: 'events/s',
-    baseline: { subject: 'raw INSERT', value: EVENTS / raw.seconds },
+    baseline: { subject: 'raw INSERT', value: rates.raw },
   });
 };
 
 const concurrent = async (subject: Subject, rows: Row[], label = subject.name, store = subject.store): Promise<void> => {
   const table = await rawTable(subject);
-  const perWriter = Math.ceil(EVENTS / WRITERS);
-  const adapter = await timed(() =>
-    Promise.all(
+  const perWriter = Math.ceil(EVENTS / WRITERS / ROUNDS);
+  const writers = (write: (streamId: string, i: number, w: number) => Promise<unknown>) => async () => {
+    await Promise.all(
       Array.from({ length: WRITERS }, async (_, w) => {
         const streamId = `inspection-${randomUUID()}`;
-        for (let i = 0; i < perWriter; i++) await store.appendToStream(streamId, [event(w * perWriter + i)], { expectedVersion: i });
+        for (let i = 0; i < perWriter; i++) await write(streamId, i, w);
       }),
-    ),
+    );
+    return perWriter * WRITERS;
+  };
+  const rates = await alternate(
+    ROUNDS,
+    writers((streamId, i, w) => store.appendToStream(streamId, [event(w * perWriter + i)], { expectedVersion: i })),
+    writers((streamId, i, w) => rawInsert(subject, table, streamId, i + 1, w * perWriter + i)),
   );
-  const raw = await timed(() =>
-    Promise.all(
-      Array.from({ length: WRITERS }, async (_, w) => {
-        const streamId = `inspection-${randomUUID()}`;
-        for (let i = 0; i < perWriter; i++) await rawInsert(subject, table, streamId, i + 1, w * perWriter + i);
-      }),
-    ),
-  );
-  const total = perWriter * WRITERS;
   rows.push({
     workload: `(b) ${WRITERS} concurrent writers, distinct streams`,
     subject: label,
-    value: total / adapter.seconds,
+    value: rates.adapter,
     unit: 'events/s',
-    baseline: { subject: 'raw INSERT', value: total / raw.seconds },
+    baseline: { subject: 'raw INSERT', value: rates.raw },
   });
 };
 
@@ -133,21 +151,27 @@ const foldStream = async (subject: Subject, rows: Row[]): Promise<void> => {
       return { findings: state.findings + 1, codes: state.codes };
     },
   };
-  const runs = 20;
   await subject.store.readStream(streamId);
-  const adapter = await timed(async () => {
-    for (let r = 0; r < runs; r++) fold(decider, await subject.store.readStream(streamId));
-  });
-  const raw = await timed(async () => {
-    for (let r = 0; r < runs; r++)
-      (await subject.database.query(`SELECT * FROM "${subject.schema}".events WHERE stream_id = $1 ORDER BY version`, [streamId])).map(toStored);
-  });
+  const perRound = 5;
+  const rates = await alternate(
+    4,
+    async () => {
+      for (let r = 0; r < perRound; r++) fold(decider, await subject.store.readStream(streamId));
+      return perRound;
+    },
+    async () => {
+      for (let r = 0; r < perRound; r++)
+        await subject.database.query(`SELECT * FROM "${subject.schema}".events WHERE stream_id = $1 ORDER BY version`, [streamId]);
+      return perRound;
+    },
+  );
   rows.push({
     workload: '(c) read + fold a 1,000-event stream',
     subject: subject.name,
-    value: (adapter.seconds / runs) * 1000,
+    value: 1000 / rates.adapter,
     unit: 'ms',
-    baseline: { subject: 'raw SELECT', value: (raw.seconds / runs) * 1000 },
+    lowerIsBetter: true,
+    baseline: { subject: 'raw SELECT (no fold)', value: 1000 / rates.raw },
   });
 };
 
@@ -160,30 +184,33 @@ const globalLog = async (subject: Subject, rows: Row[]): Promise<void> => {
       Array.from({ length: batch }, (_, j) => event(i + j)),
     );
   }
-  const adapter = await timed(async () => {
-    let count = 0;
-    for await (const _ of subject.store.streamAll({ afterPosition: already, batchSize: 1000 })) count++;
-    return count;
-  });
-  const raw = await timed(async () => {
-    let after = already;
-    let count = 0;
-    for (;;) {
-      const page = await subject.database.query<{ position: string }>(
-        `SELECT * FROM "${subject.schema}".events WHERE position > $1 ORDER BY position LIMIT 1000`,
-        [after],
-      );
-      if (page.length === 0) return count;
-      count += page.length;
-      after = Number(page.at(-1)!.position);
-    }
-  });
+  const rates = await alternate(
+    2,
+    async () => {
+      let count = 0;
+      for await (const _ of subject.store.streamAll({ afterPosition: already, batchSize: 1000 })) count++;
+      return count;
+    },
+    async () => {
+      let after = already;
+      let count = 0;
+      for (;;) {
+        const page = await subject.database.query<{ position: string }>(
+          `SELECT * FROM "${subject.schema}".events WHERE position > $1 ORDER BY position LIMIT 1000`,
+          [after],
+        );
+        if (page.length === 0) return count;
+        count += page.length;
+        after = Number(page.at(-1)!.position);
+      }
+    },
+  );
   rows.push({
-    workload: `(d) read the global log (${adapter.result.toLocaleString('en-US')} events)`,
+    workload: `(d) read the global log (${LOG.toLocaleString('en-US')} events)`,
     subject: subject.name,
-    value: adapter.result / adapter.seconds,
+    value: rates.adapter,
     unit: 'events/s',
-    baseline: { subject: 'raw SELECT pages', value: raw.result / raw.seconds },
+    baseline: { subject: 'raw SELECT pages', value: rates.raw },
   });
 };
 
@@ -202,6 +229,30 @@ const serialisedVariant = async (subject: Subject): Promise<EventStore> => {
     ),
   );
   return store;
+};
+
+/** Watermark (the adapter) against serialised appends, alternating rounds of the same 16-writer workload. */
+const orderingStrategies = async (subject: Subject, rows: Row[]): Promise<void> => {
+  const serialised = await serialisedVariant(subject);
+  const perWriter = Math.ceil(EVENTS / WRITERS / ROUNDS);
+  const writers = (store: EventStore) => async () => {
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        const streamId = `inspection-${randomUUID()}`;
+        for (let i = 0; i < perWriter; i++) await store.appendToStream(streamId, [event(w * perWriter + i)], { expectedVersion: i });
+      }),
+    );
+    return perWriter * WRITERS;
+  };
+  const rates = await alternate(ROUNDS, writers(serialised), writers(subject.store));
+  await serialised.close();
+  rows.push({
+    workload: `(b') ${WRITERS} writers: serialised appends vs transaction-id watermark`,
+    subject: 'serialised appends (global lock)',
+    value: rates.adapter,
+    unit: 'events/s',
+    baseline: { subject: 'watermark (the adapter)', value: rates.raw },
+  });
 };
 
 const subjects: Record<string, () => Promise<Subject>> = {
@@ -245,7 +296,7 @@ for (const [name, open] of Object.entries(subjects)) {
   try {
     await sequential(subject, rows);
     await concurrent(subject, rows);
-    if (name === 'postgres') await concurrent(subject, rows, 'postgres, serialised appends (alternative)', await serialisedVariant(subject));
+    if (name === 'postgres') await orderingStrategies(subject, rows);
     await foldStream(subject, rows);
     await globalLog(subject, rows);
   } finally {

@@ -7,6 +7,8 @@ export interface Row {
   readonly subject: string;
   readonly value: number;
   readonly unit: string;
+  /** Whether a smaller value is better (times); the ratio is then baseline / value, so above 100 % is faster than baseline. */
+  readonly lowerIsBetter?: boolean;
   readonly baseline?: { readonly subject: string; readonly value: number };
 }
 
@@ -27,7 +29,9 @@ export const report = async (name: string, rows: readonly Row[], notes: Record<s
       subject: row.subject,
       [`value`]: `${format(row.value)} ${row.unit}`,
       baseline: row.baseline ? `${format(row.baseline.value)} ${row.unit} (${row.baseline.subject})` : '',
-      ratio: row.baseline ? `${((row.value / row.baseline.value) * 100).toFixed(0)} %` : '',
+      'speed vs baseline': row.baseline
+        ? `${((row.lowerIsBetter ? row.baseline.value / row.value : row.value / row.baseline.value) * 100).toFixed(0)} %`
+        : '',
     })),
   );
   const dir = join(process.cwd(), 'bench', 'results');

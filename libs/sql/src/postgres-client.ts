@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { SqlDatabase, type SqlClient } from './sql-client.js';
+import { SqlDatabase, type QueryOptions, type SqlClient } from './sql-client.js';
 
 export interface PostgresClientOptions {
   readonly connectionString: string;
@@ -22,8 +22,10 @@ export class PostgresClient extends SqlDatabase {
     this.pool.on('error', () => undefined);
   }
 
-  async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-    const result = await this.pool.query(text, params as unknown[]);
+  async query<Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<Row[]> {
+    const result = options.name
+      ? await this.pool.query({ name: options.name, text, values: params as unknown[] })
+      : await this.pool.query(text, params as unknown[]);
     return result.rows as Row[];
   }
 

@@ -1,6 +1,11 @@
 /** The little the SQL adapters need from a driver: `pg` and PGlite both fit behind it. */
+export interface QueryOptions {
+  /** Prepare the statement once per connection under this name (drivers without named statements ignore it). */
+  readonly name?: string;
+}
+
 export interface SqlClient {
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
   /** Runs `work` in one transaction on one connection. */
@@ -9,7 +14,7 @@ export interface SqlClient {
 
 /** The application's SQL database (read models, idempotency keys, and the events with the SQL stores); also its DI token. */
 export abstract class SqlDatabase implements SqlClient {
-  abstract query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  abstract query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   abstract exec(text: string): Promise<void>;
   abstract transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T>;
   abstract close(): Promise<void>;

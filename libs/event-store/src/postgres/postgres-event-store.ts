@@ -3,6 +3,8 @@ import type { PostgresClient } from '@app/sql';
 import { migrateEventStore } from '../sql/event-store-schema.js';
 import { SqlEventStore } from '../sql/sql-event-store.js';
 
+const NOTIFY_INTERVAL_MS = 20;
+
 export interface PostgresEventStoreOptions {
   readonly client: PostgresClient;
   readonly schema?: string;
@@ -15,13 +17,13 @@ export interface PostgresEventStoreOptions {
 
 /**
  * The production store on PostgreSQL. Appends in other processes wake this process's subscriptions through
- * LISTEN/NOTIFY; notifications are coalesced (at most one in flight per process) because a transaction that
- * NOTIFYs takes a cluster-wide lock at commit, which would otherwise serialise every append.
+ * LISTEN/NOTIFY, sent outside the append and throttled: a transaction that NOTIFYs takes a cluster-wide lock
+ * until it commits, so a NOTIFY inside every append would serialise all appends.
  */
 export class PostgresEventStore extends SqlEventStore {
   private stopListening: (() => Promise<void>) | null = null;
-  private notifying = false;
-  private notifyAgain = false;
+  private notifyTimer: NodeJS.Timeout | null = null;
+  private notifyPending = false;
   private closed = false;
 
   private constructor(
@@ -52,25 +54,24 @@ export class PostgresEventStore extends SqlEventStore {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
     await this.stopListening?.();
     this.stopListening = null;
   }
 
+  /** At most one NOTIFY per interval: each one is a commit of its own, and they serialise on the notification queue. */
   private notifyOthers(): void {
-    if (this.notifying) {
-      this.notifyAgain = true;
+    if (this.notifyTimer || this.closed) {
+      this.notifyPending = true;
       return;
     }
-    this.notifying = true;
-    void this.client
-      .query('SELECT pg_notify($1, $2)', [this.channel, ''])
-      .catch(() => undefined)
-      .finally(() => {
-        this.notifying = false;
-        if (this.notifyAgain && !this.closed) {
-          this.notifyAgain = false;
-          this.notifyOthers();
-        }
-      });
+    void this.client.query('SELECT pg_notify($1, $2)', [this.channel, '']).catch(() => undefined);
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
+      if (this.notifyPending) {
+        this.notifyPending = false;
+        this.notifyOthers();
+      }
+    }, NOTIFY_INTERVAL_MS);
   }
 }

@@ -1,42 +1,36 @@
 import { quoteSchema, type SqlClient } from '@app/sql';
 
+/** Positions are `transaction id × 1024 + index in the append`: at most this many events per append. */
+export const MAX_EVENTS_PER_APPEND = 1024;
+
 /**
  * The event store's tables, shared by the PostgreSQL and PGlite adapters.
  *
- * Global order: every append takes its transaction id and its positions together, inside a short
- * session-level lock, so position order equals transaction-id order. Readers only return events whose
- * transaction id is below the oldest one still running (`pg_snapshot_xmin`): an event that will commit late
- * always has a higher transaction id, hence a higher position than anything already handed out, so a reader
- * never skips it. Appends to different streams still commit in parallel (group commit); bench/README.md
- * compares this with fully serialised appends.
+ * Global order without gaps for readers: an append takes its transaction id only once it holds its stream's lock,
+ * and derives its positions from it (`xid × 1024 + i`), so position order is transaction-id order. Readers return
+ * only positions below the oldest transaction still running (`pg_snapshot_xmin`): an event that commits late has a
+ * higher transaction id, hence a higher position than anything a reader was already given, so it is never skipped.
+ * Appends share no lock and commit in parallel (bench/README.md compares this with serialised appends). Two appends
+ * racing for one stream version meet at the unique (stream_id, version) index: the later one fails as a version
+ * conflict. An append that does see its predecessor's event started after that commit, so its transaction id, and
+ * its position, are higher: positions follow versions within a stream.
  */
 const migrations = (s: string): string[] => [
   `
   CREATE TABLE ${s}.events (
-    position       bigint      PRIMARY KEY,
-    tx_id          xid8        NOT NULL,
-    stream_id      text        NOT NULL,
-    version        integer     NOT NULL CHECK (version > 0),
-    id             uuid        NOT NULL UNIQUE,
-    type           text        NOT NULL,
-    schema_version integer     NOT NULL CHECK (schema_version > 0),
-    data           json        NOT NULL,
-    metadata       json        NOT NULL,
-    prev_hash      text        NOT NULL,
-    hash           text        NOT NULL,
-    recorded_at    timestamptz NOT NULL,
+    position       bigint              PRIMARY KEY,
+    stream_id      text COLLATE "C"    NOT NULL,
+    version        integer             NOT NULL CHECK (version > 0),
+    id             uuid                NOT NULL UNIQUE,
+    type           text                NOT NULL,
+    schema_version integer             NOT NULL CHECK (schema_version > 0),
+    data           json                NOT NULL,
+    metadata       json                NOT NULL,
+    prev_hash      text                NOT NULL,
+    hash           text                NOT NULL,
+    recorded_at    timestamptz         NOT NULL,
     CONSTRAINT events_stream_version UNIQUE (stream_id, version)
   );
-  CREATE SEQUENCE ${s}.events_position_seq AS bigint OWNED BY ${s}.events.position;
-  CREATE TABLE ${s}.streams (
-    stream_id  text        PRIMARY KEY,
-    category   text        NOT NULL,
-    version    integer     NOT NULL,
-    last_hash  text        NOT NULL,
-    created_at timestamptz NOT NULL,
-    updated_at timestamptz NOT NULL
-  );
-  CREATE INDEX streams_category ON ${s}.streams (category, stream_id);
 
   -- The record is append-only, whoever connects: only a superuser who disables this trigger can alter it.
   CREATE FUNCTION ${s}.reject_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -48,25 +42,31 @@ const migrations = (s: string): string[] => [
   CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON ${s}.events
     FOR EACH STATEMENT EXECUTE FUNCTION ${s}.reject_event_change();
 
-  -- One round trip per append: check the version under a per-stream lock, take positions, chain, insert.
-  -- p_expected: >= 0 exact (0 = no stream), -1 any, -2 stream exists. Call it on its own, never inside a
-  -- transaction that already wrote: the transaction id must be taken together with the positions.
-  CREATE FUNCTION ${s}.append_events(p_stream_id text, p_category text, p_expected integer, p_events json)
-  RETURNS TABLE (o_position bigint, o_version integer, o_prev_hash text, o_hash text, o_recorded_at timestamptz)
+  -- The first position no reader may return yet: everything below it has committed or never will.
+  CREATE FUNCTION ${s}.visible_limit() RETURNS bigint LANGUAGE sql STABLE AS $$
+    SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${MAX_EVENTS_PER_APPEND}
+  $$;
+
+  -- One round trip per append: check the stream's version, take the transaction id, chain and insert.
+  -- p_expected: >= 0 exact (0 = no stream), -1 any, -2 the stream exists. Each event's canonical text arrives
+  -- without its version (JCS sorts "version" last), so unpinned appends need no second round trip.
+  -- Call it as a statement of its own, never in a transaction that already wrote (its id would be too old).
+  CREATE FUNCTION ${s}.append_events(p_stream_id text, p_expected integer, p_events jsonb)
+  RETURNS TABLE (o_first_position bigint, o_first_version integer, o_hashes text[], o_prev_hash text, o_recorded_at timestamptz)
   LANGUAGE plpgsql AS $$
   DECLARE
     current_version integer;
+    first_prev text;
     prev text;
-    tx xid8;
-    positions bigint[];
-    n integer := json_array_length(p_events);
+    base bigint;
     at timestamptz;
-    e json;
+    e jsonb;
     i integer := 0;
     h text;
+    hashes text[] := '{}';
   BEGIN
-    PERFORM pg_advisory_xact_lock(hashtextextended('${s}/' || p_stream_id, 0));
-    SELECT s.version, s.last_hash INTO current_version, prev FROM ${s}.streams s WHERE s.stream_id = p_stream_id;
+    SELECT ev.version, ev.hash INTO current_version, prev
+      FROM ${s}.events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.version DESC LIMIT 1;
     IF NOT FOUND THEN
       current_version := 0;
       prev := repeat('0', 64);
@@ -74,29 +74,27 @@ const migrations = (s: string): string[] => [
     IF (p_expected >= 0 AND current_version <> p_expected) OR (p_expected = -2 AND current_version = 0) THEN
       RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'ES409', DETAIL = current_version::text;
     END IF;
-    BEGIN
-      PERFORM pg_advisory_lock(hashtextextended('${s}/$position', 0));
-      tx := pg_current_xact_id();
-      SELECT array_agg(nextval('${s}.events_position_seq')) INTO positions FROM generate_series(1, n);
-      PERFORM pg_advisory_unlock(hashtextextended('${s}/$position', 0));
-    EXCEPTION WHEN query_canceled OR others THEN
-      PERFORM pg_advisory_unlock(hashtextextended('${s}/$position', 0));
-      RAISE;
-    END;
+    IF jsonb_array_length(p_events) > ${MAX_EVENTS_PER_APPEND} THEN
+      RAISE EXCEPTION 'at most ${MAX_EVENTS_PER_APPEND} events per append' USING ERRCODE = 'ES400';
+    END IF;
+    base := pg_current_xact_id()::text::bigint;
+    IF base >= 8796093022208 THEN
+      RAISE EXCEPTION 'transaction id % is beyond the positions a client can represent exactly', base USING ERRCODE = 'ES500';
+    END IF;
+    base := base * ${MAX_EVENTS_PER_APPEND};
     at := date_trunc('milliseconds', clock_timestamp());
-    FOR e IN SELECT value FROM json_array_elements(p_events) LOOP
-      i := i + 1;
-      h := encode(sha256(convert_to(prev || (e->>'canonicalPrefix') || (current_version + i)::text || '}', 'UTF8')), 'hex');
-      INSERT INTO ${s}.events (position, tx_id, stream_id, version, id, type, schema_version, data, metadata, prev_hash, hash, recorded_at)
-      VALUES (positions[i], tx, p_stream_id, current_version + i, (e->>'id')::uuid, e->>'type', (e->>'schemaVersion')::integer,
-              e->'data', e->'metadata', prev, h, at);
-      o_position := positions[i]; o_version := current_version + i; o_prev_hash := prev; o_hash := h; o_recorded_at := at;
-      RETURN NEXT;
+    first_prev := prev;
+    FOR e IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+      h := encode(sha256(convert_to(prev || (e->>'canonicalPrefix') || (current_version + i + 1)::text || '}', 'UTF8')), 'hex');
+      INSERT INTO ${s}.events (position, stream_id, version, id, type, schema_version, data, metadata, prev_hash, hash, recorded_at)
+      VALUES (base + i, p_stream_id, current_version + i + 1, (e->>'id')::uuid, e->>'type', (e->>'schemaVersion')::integer,
+              (e->'data')::json, (e->'metadata')::json, prev, h, at);
+      hashes := hashes || h;
       prev := h;
+      i := i + 1;
     END LOOP;
-    INSERT INTO ${s}.streams AS st (stream_id, category, version, last_hash, created_at, updated_at)
-    VALUES (p_stream_id, p_category, current_version + n, prev, at, at)
-    ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, last_hash = EXCLUDED.last_hash, updated_at = EXCLUDED.updated_at;
+    o_first_position := base; o_first_version := current_version + 1; o_hashes := hashes; o_prev_hash := first_prev; o_recorded_at := at;
+    RETURN NEXT;
   END $$;
   `,
 ];

@@ -1,8 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   EventStore,
   WrongExpectedVersionError,
   expectedVersionMatches,
-  streamCategory,
+  InvalidAppendError,
   type AppendResult,
   type ExpectedVersion,
   type ListStreamsOptions,
@@ -13,6 +14,7 @@ import {
   type Upcasters,
 } from '@app/event-sourcing';
 import { quoteSchema, type SqlClient } from '@app/sql';
+import { MAX_EVENTS_PER_APPEND } from './event-store-schema.js';
 
 interface EventRow {
   position: string | number | bigint;
@@ -29,10 +31,10 @@ interface EventRow {
 }
 
 interface AppendedRow {
-  o_position: string | number | bigint;
-  o_version: number;
+  o_first_position: string | number | bigint;
+  o_first_version: number;
+  o_hashes: string[];
   o_prev_hash: string;
-  o_hash: string;
   o_recorded_at: Date;
 }
 
@@ -44,6 +46,16 @@ const encodeExpected = (expected: ExpectedVersion): number =>
 
 const isWrongVersion = (error: unknown): error is { code: string; detail?: string } =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ES409';
+
+/** Another append took the same version first (they met at the unique index). */
+const isVersionTaken = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === '23505' &&
+  (error as { constraint?: unknown }).constraint === 'events_stream_version';
+
+/** Appends that do not pin a version retry a lost race; each attempt reads the version afresh in the database. */
+const UNPINNED_ATTEMPTS = 100;
 
 /** The event store on PostgreSQL SQL; the PostgreSQL and PGlite adapters differ only in their SqlClient. */
 export abstract class SqlEventStore extends EventStore {
@@ -59,24 +71,27 @@ export abstract class SqlEventStore extends EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const rows = await this.sql.query<{ version: number }>(`SELECT version FROM ${this.s}.streams WHERE stream_id = $1`, [streamId]);
-    return rows[0] ? Number(rows[0].version) : 0;
+    const rows = await this.sql.query<{ version: number }>(`SELECT max(version) AS version FROM ${this.s}.events WHERE stream_id = $1`, [streamId]);
+    return rows[0]?.version ? Number(rows[0].version) : 0;
   }
 
   async headPosition(): Promise<number> {
     const rows = await this.sql.query<{ position: string | null }>(
-      `SELECT max(position)::text AS position FROM ${this.s}.events WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())`,
+      `SELECT max(position)::text AS position FROM ${this.s}.events WHERE position < ${this.s}.visible_limit()`,
     );
     return rows[0]?.position ? Number(rows[0].position) : 0;
   }
 
   async listStreams(options: ListStreamsOptions = {}): Promise<StreamSummary[]> {
     const limit = Math.min(Math.max(options.limit ?? 1000, 1), 10_000);
+    // a category is a stream-id prefix: `rectification` covers `rectification-…` (ids compare bytewise, COLLATE "C")
+    const category = options.category ?? null;
     const rows = await this.sql.query<{ stream_id: string; version: number }>(
-      `SELECT stream_id, version FROM ${this.s}.streams
-       WHERE ($1::text IS NULL OR category = $1) AND ($2::text IS NULL OR stream_id > $2)
-       ORDER BY ${options.category ? 'category, ' : ''}stream_id LIMIT $3`,
-      [options.category ?? null, options.afterStreamId ?? null, limit],
+      `SELECT stream_id, max(version) AS version FROM ${this.s}.events
+       WHERE ($1::text IS NULL OR stream_id = $1 OR (stream_id >= $1 || '-' AND stream_id < $1 || '.'))
+         AND ($2::text IS NULL OR stream_id > $2)
+       GROUP BY stream_id ORDER BY stream_id LIMIT $3`,
+      [category, options.afterStreamId ?? null, limit],
     );
     return rows.map((row) => ({ streamId: row.stream_id, version: Number(row.version) }));
   }
@@ -87,28 +102,42 @@ export abstract class SqlEventStore extends EventStore {
       if (!expectedVersionMatches(expected, current)) throw new WrongExpectedVersionError(streamId, expected, current);
       return { nextExpectedVersion: current, lastPosition: null, events: [] };
     }
-    const payload = events.map((event) => ({ ...event, canonicalPrefix: this.canonicalPrefix(streamId, event) }));
-    try {
-      const rows = await this.sql.query<AppendedRow>(`SELECT * FROM ${this.s}.append_events($1, $2, $3, $4::json)`, [
-        streamId,
-        streamCategory(streamId),
-        encodeExpected(expected),
-        JSON.stringify(payload),
-      ]);
-      const stored = rows.map((row, i): StoredEvent => ({
-        streamId,
-        version: Number(row.o_version),
-        position: Number(row.o_position),
-        ...events[i]!,
-        prevHash: row.o_prev_hash,
-        hash: row.o_hash,
-        recordedAt: new Date(row.o_recorded_at),
-      }));
-      return { nextExpectedVersion: stored.at(-1)!.version, lastPosition: stored.at(-1)!.position, events: stored };
-    } catch (error) {
-      if (isWrongVersion(error)) throw new WrongExpectedVersionError(streamId, expected, Number(error.detail));
-      throw error;
+    if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidAppendError(`At most ${MAX_EVENTS_PER_APPEND} events per append`);
+    const payload = JSON.stringify(events.map((event) => ({ ...event, canonicalPrefix: this.canonicalPrefix(streamId, event) })));
+    const unpinned = expected === 'any' || expected === 'stream-exists';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return this.stored(streamId, events, await this.appendOnce(streamId, expected, payload));
+      } catch (error) {
+        if (isWrongVersion(error)) throw new WrongExpectedVersionError(streamId, expected, Number(error.detail));
+        if (!isVersionTaken(error)) throw error;
+        if (!unpinned || attempt >= UNPINNED_ATTEMPTS) throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(streamId));
+        await sleep(Math.random() * Math.min(attempt, 10));
+      }
     }
+  }
+
+  private async appendOnce(streamId: string, expected: ExpectedVersion, payload: string): Promise<AppendedRow> {
+    const [row] = await this.sql.query<AppendedRow>(
+      `SELECT * FROM ${this.s}.append_events($1, $2, $3::jsonb)`,
+      [streamId, encodeExpected(expected), payload],
+      { name: `append_events_${this.schema}` },
+    );
+    return row!;
+  }
+
+  private stored(streamId: string, events: readonly PreparedEvent[], row: AppendedRow): AppendResult {
+    const firstPosition = Number(row.o_first_position);
+    const stored = events.map((event, i): StoredEvent => ({
+      streamId,
+      version: row.o_first_version + i,
+      position: firstPosition + i,
+      ...event,
+      prevHash: i === 0 ? row.o_prev_hash : row.o_hashes[i - 1]!,
+      hash: row.o_hashes[i]!,
+      recordedAt: new Date(row.o_recorded_at),
+    }));
+    return { nextExpectedVersion: stored.at(-1)!.version, lastPosition: stored.at(-1)!.position, events: stored };
   }
 
   /**
@@ -135,7 +164,7 @@ export abstract class SqlEventStore extends EventStore {
   protected async readAllRecords(afterPosition: number, limit: number): Promise<StoredEvent[]> {
     const rows = await this.sql.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
-       WHERE position > $1 AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+       WHERE position > $1 AND position < ${this.s}.visible_limit()
        ORDER BY position LIMIT $2`,
       [afterPosition, limit],
     );
