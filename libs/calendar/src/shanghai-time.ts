@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon';
+import type { IsoDate } from './domain/working-day-calendar.js';
+
+/** The zone of every calendar rule: China Standard Time, UTC+08:00 (no daylight saving since 1991). */
+export const SHANGHAI_ZONE = 'Asia/Shanghai';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const WRITTEN_TIME = "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
+
+/**
+ * Reads a `YYYY-MM-DD` date as the start of that day in Asia/Shanghai.
+ * @throws RangeError if `date` is not a string of that shape or not a real date (`2025-02-30` is refused, not rolled over).
+ */
+export const parseShanghaiDate = (date: IsoDate, label = 'date'): DateTime<true> => {
+  if (typeof date !== 'string' || !ISO_DATE.test(date)) throw new RangeError(`${label} must be a YYYY-MM-DD date, got ${JSON.stringify(date)}`);
+  const parsed = DateTime.fromISO(date, { zone: SHANGHAI_ZONE });
+  if (!parsed.isValid) throw new RangeError(`${label} ${date} is not a real date`);
+  return parsed;
+};
+
+const inShanghai = (instant: Date): DateTime<true> => {
+  const time = instant instanceof Date ? DateTime.fromJSDate(instant, { zone: SHANGHAI_ZONE }) : undefined;
+  if (!time?.isValid) throw new RangeError(`Not a valid instant: ${String(instant)}`);
+  // Four-digit years only: anything else could not be written as YYYY.
+  if (time.year < 0 || time.year > 9999) throw new RangeError(`Instant outside the years 0000–9999: ${instant.toISOString()}`);
+  return time;
+};
+
+/** The calendar date (`YYYY-MM-DD`) of `instant` in Asia/Shanghai, whatever the process time zone. */
+export const shanghaiDate = (instant: Date): IsoDate => inShanghai(instant).toFormat('yyyy-MM-dd');
+
+/** `instant` as the engine writes every time: `YYYY-MM-DDTHH:mm:ss.sss+08:00`, whatever the process time zone. */
+export const formatShanghai = (instant: Date): string => inShanghai(instant).toFormat(WRITTEN_TIME);
+
+/** The last millisecond of `date` in Asia/Shanghai, written as `YYYY-MM-DDT23:59:59.999+08:00`. */
+export const endOfShanghaiDay = (date: IsoDate): string => parseShanghaiDate(date).endOf('day').toFormat(WRITTEN_TIME);
