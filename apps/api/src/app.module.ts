@@ -1,8 +1,29 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { CalendarModule } from '@app/calendar';
 import { Settings, SettingsModule } from '@app/config';
+import { EnrolmentModule, enrolmentProjection } from '@app/enrolment';
 import { EventStoreModule } from '@app/event-store';
+import { InspectionsModule, inspectionsProjection } from '@app/inspections';
+import { KindergartensModule, kindergartensProjection } from '@app/kindergartens';
+import { ProjectionsModule } from '@app/projections';
+import { RectificationsModule, rectificationsProjection } from '@app/rectifications';
+import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyKeys } from './http/idempotency/idempotency-keys.js';
+import { IdempotencyInterceptor } from './http/idempotency/idempotency.interceptor.js';
+import { InspectionsController } from './inspections/inspections.controller.js';
+import { KindergartensController } from './kindergartens/kindergartens.controller.js';
+import { MetricsController } from './operations/metrics.controller.js';
+import { PublicController } from './public/public.controller.js';
+import { RectificationsController } from './rectifications/rectifications.controller.js';
+import { SeedLoader } from './seeds/seed-loader.js';
+
+/** Every read model the engine keeps. */
+export const PROJECTIONS = [kindergartensProjection, inspectionsProjection, rectificationsProjection, enrolmentProjection];
 
 @Module({})
 export class AppModule {
@@ -20,9 +41,26 @@ export class AppModule {
             redact: ['req.headers.authorization'],
           },
         }),
+        CqrsModule.forRoot(),
         EventStoreModule.forRoot(),
+        CalendarModule,
+        ProjectionsModule.forRoot(PROJECTIONS),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'public', ttl: 60_000, limit: settings.PUBLIC_RATE_LIMIT_PER_MINUTE }] }),
+        KindergartensModule,
+        InspectionsModule,
+        RectificationsModule,
+        EnrolmentModule,
         HealthModule,
       ],
+      controllers: [
+        KindergartensController,
+        InspectionsController,
+        RectificationsController,
+        PublicController,
+        CalendarController,
+        MetricsController,
+      ],
+      providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, SeedLoader],
     };
   }
 }

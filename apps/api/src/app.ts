@@ -5,9 +5,17 @@ import type { Http2ServerRequest } from 'node:http2';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import secureJson from 'secure-json-parse';
 import type { Settings } from '@app/config';
+import { httpRequestDuration } from '@app/metrics';
 import { AppModule } from './app.module.js';
+import { Authenticator } from './auth/authenticator.js';
+import { resolveJwtSecret } from './auth/jwt-secret.js';
+import { installHttpEdge } from './http/http-edge.js';
+import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { JsonBodyPipe, dtoValidationPipe } from './http/validation.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -19,28 +27,50 @@ const correlationId = (request: IncomingMessage | Http2ServerRequest): string =>
   return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
 };
 
+const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics'];
+
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
 export const createApp = async (settings: Settings): Promise<NestFastifyApplication> => {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register(settings),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, requestIdHeader: false, genReqId: correlationId }),
-    {
-      bufferLogs: true,
-    },
-  );
-  app.useLogger(app.get(Logger));
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      reply.header('x-correlation-id', request.id);
-    });
-  app.setGlobalPrefix('api/v1', {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-    ],
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, requestIdHeader: false, genReqId: correlationId });
+  const fastify = adapter.getInstance();
+  // JSON bodies: an empty body is no body (POST …/acknowledgement), prototype pollution is refused
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
   });
+  fastify.addHook('onResponse', async (request, reply) => {
+    httpRequestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings), adapter, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  installHttpEdge(app, new Authenticator(resolveJwtSecret(settings).secret));
+  app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
+  app.useGlobalPipes(new JsonBodyPipe(), dtoValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Supervision and rectification workflow engine')
+      .setDescription(
+        'County education bureau supervision (督导) of kindergartens: inspections, rectification notices (限期整改), enrolment suspension, public disclosure. ' +
+          'Errors are application/problem+json with a stable `code`.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 };

@@ -4,3 +4,4 @@ export * from './chinese-days-years.js';
 export * from './domain/working-day-calendar.js';
 export * from './official-working-day-calendar.js';
 export * from './shanghai-time.js';
+export * from './calendar.module.js';

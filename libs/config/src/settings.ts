@@ -1,8 +1,24 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^(true|false|1|0|yes|no)$/i.test(value.trim()) ? /^(true|1|yes)$/i.test(value.trim()) : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
 /** Every setting the engine reads, from environment variables (`.env.example` documents them); also the DI token for them. */
@@ -58,6 +74,47 @@ export class Settings {
   @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
   @IsString({ message: 'AUTH_JWT_SECRET is required when NODE_ENV=production (at least 32 characters)' })
   AUTH_JWT_SECRET?: string;
+
+  /** Run the projections (and, later, the BullMQ workers) in this process too: `npm start` runs everything in one. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'RUN_WORKER must be true or false' })
+  RUN_WORKER = true;
+
+  /** How long a command waits for the read models to include it, so that a GET right after sees it (ms). */
+  @Transform(toInt)
+  @Min(0)
+  @Max(60_000)
+  @IsInt()
+  READ_MODEL_WAIT_MS = 5_000;
+
+  /** Official holiday arrangements for years the packaged data does not cover yet (format: libs/calendar/README.md). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(1)
+  @IsString()
+  CALENDAR_OVERRIDES_FILE?: string;
+
+  /** Requests per minute per client address on the unauthenticated /public endpoints. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(100_000)
+  @IsInt()
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
+
+  /** On first start with an empty store, load the county's reference data (townships, units, plan tasks) from seeds/. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'SEED_ON_EMPTY must be true or false' })
+  SEED_ON_EMPTY = true;
+
+  /** Include the sample kindergartens of seeds/kindergartens.json (default: yes except in production). */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean({ message: 'SEED_SAMPLE_DATA must be true or false' })
+  SEED_SAMPLE_DATA?: boolean;
+
+  @MinLength(1)
+  @IsString()
+  SEEDS_DIR = './seeds';
 }
 
 /** Thrown at start-up, listing every bad setting with what is expected. */

@@ -11,6 +11,8 @@ export interface HandleOptions<S, Ctx> {
   readonly metadata: EventMetadata;
   /** Pinned by the caller (If-Match): a moved stream is a VersionMismatchError, never a retry. */
   readonly expectedVersion?: number;
+  /** Runs on the loaded state before the version check, to refuse what does not exist or may not be seen (404 before 412). */
+  readonly precondition?: (state: S, version: number) => void;
 }
 
 export interface HandleResult<E extends Event, S> {
@@ -24,6 +26,10 @@ export interface HandleResult<E extends Event, S> {
 export interface CommandHandlerSettings {
   /** Attempts when an unpinned append loses a race; each attempt decides again on the latest state. */
   readonly maxAttempts?: number;
+  readonly observer?: {
+    appended(seconds: number): void;
+    conflicted(): void;
+  };
 }
 
 /** Load → fold → decide → append with the expected version; a lost race is decided again on the newer state. */
@@ -33,7 +39,7 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
   constructor(
     private readonly store: EventStore,
     private readonly decider: Decider<C, E, S, Ctx>,
-    settings: CommandHandlerSettings = {},
+    private readonly settings: CommandHandlerSettings = {},
   ) {
     this.maxAttempts = settings.maxAttempts ?? 10;
   }
@@ -46,6 +52,7 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
   async handle(streamId: string, command: C, options: HandleOptions<S, Ctx>): Promise<HandleResult<E, S>> {
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.load(streamId);
+      options.precondition?.(state, version);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         throw new VersionMismatchError(streamId, options.expectedVersion, version);
       }
@@ -53,11 +60,13 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
       const decided = this.decider.decide(command, state, context);
       if (decided.length === 0) return { state, version, events: [], position: null };
       try {
+        const started = performance.now();
         const result = await this.store.appendToStream(
           streamId,
           decided.map((event) => ({ type: event.type, data: event.data, metadata: options.metadata })),
           { expectedVersion: version },
         );
+        this.settings.observer?.appended((performance.now() - started) / 1000);
         return {
           state: decided.reduce((current, event) => this.decider.evolve(current, event), state),
           version: result.nextExpectedVersion,
@@ -66,6 +75,7 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
         };
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
+        this.settings.observer?.conflicted();
         if (options.expectedVersion !== undefined) throw new VersionMismatchError(streamId, options.expectedVersion, error.actual);
         if (attempt >= this.maxAttempts) throw error;
         await sleep(Math.random() * 5 * attempt);

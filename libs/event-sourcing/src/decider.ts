@@ -22,3 +22,11 @@ export const fold = <E extends Event, S>(decider: Pick<Decider<Command, E, S, un
   for (const event of events) state = decider.evolve(state, event);
   return state;
 };
+
+/** `default:` of a `decide` switch: a compile error if a command type is not handled. */
+export const unknownCommand = (command: never): never => {
+  throw new Error(`Unknown command: ${(command as { type?: unknown }).type as string}`);
+};
+
+/** `default:` of an `evolve` switch: a compile error if an event type is not handled; at run time the state stays as it is. */
+export const unchanged = <S>(_event: never, state: S): S => state;

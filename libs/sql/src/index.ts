@@ -1,3 +1,4 @@
 export * from './pglite-client.js';
 export * from './postgres-client.js';
 export * from './sql-client.js';
+export * from './migrations.js';

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
-import { SqlDatabase, type SqlClient } from './sql-client.js';
+import { SqlDatabase, type Lease, type SqlClient } from './sql-client.js';
 
 export interface EmbeddedDatabaseOptions {
   /** The folder that holds the database (`pgdata/`) and its lock. */
@@ -23,6 +23,8 @@ export class DataDirLockedError extends Error {
  * diverge, so opening takes an exclusive lock on the folder: a second opener fails with DataDirLockedError.
  */
 export class PgliteClient extends SqlDatabase {
+  private readonly locks = new Set<string>();
+
   private constructor(
     readonly db: PGlite,
     private readonly release: (() => Promise<void>) | null,
@@ -65,6 +67,13 @@ export class PgliteClient extends SqlDatabase {
         exec: async (text: string) => void (await tx.exec(text)),
       }),
     );
+  }
+
+  /** The folder lock already makes this process the only one: locks only exclude other holders in this process. */
+  async tryLock(name: string): Promise<Lease | null> {
+    if (this.locks.has(name)) return null;
+    this.locks.add(name);
+    return { lost: new Promise<void>(() => undefined), release: async () => void this.locks.delete(name) };
   }
 
   async close(): Promise<void> {

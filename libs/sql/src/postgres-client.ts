@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { SqlDatabase, type QueryOptions, type SqlClient } from './sql-client.js';
+import { SqlDatabase, type Lease, type QueryOptions, type SqlClient } from './sql-client.js';
 
 export interface PostgresClientOptions {
   readonly connectionString: string;
@@ -85,6 +85,34 @@ export class PostgresClient extends SqlDatabase {
       if (retryTimer) clearTimeout(retryTimer);
       await connecting;
       await client?.end().catch(() => undefined);
+    };
+  }
+
+  /** A session-level advisory lock on a connection of its own, outside the pool. */
+  async tryLock(name: string): Promise<Lease | null> {
+    const client = new pg.Client({
+      connectionString: this.options.connectionString,
+      application_name: `supervision-engine-lock ${name}`.slice(0, 63),
+    });
+    await client.connect();
+    const [row] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [name])).rows;
+    if (!row?.locked) {
+      await client.end();
+      return null;
+    }
+    let released = false;
+    const lost = new Promise<void>((resolveLost) => {
+      client.on('error', () => resolveLost());
+      client.on('end', () => {
+        if (!released) resolveLost();
+      });
+    });
+    return {
+      lost,
+      release: async () => {
+        released = true;
+        await client.end().catch(() => undefined);
+      },
     };
   }
 

@@ -18,6 +18,17 @@ export abstract class SqlDatabase implements SqlClient {
   abstract exec(text: string): Promise<void>;
   abstract transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T>;
   abstract close(): Promise<void>;
+  /**
+   * Takes the named lock if no other process holds it, for as long as the returned lease is not released (or
+   * this process's connection lives). Null when another process holds it.
+   */
+  abstract tryLock(name: string): Promise<Lease | null>;
+}
+
+export interface Lease {
+  release(): Promise<void>;
+  /** Resolves if the lock is lost (the connection holding it broke). */
+  readonly lost: Promise<void>;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { Redis } from 'ioredis';
 import { Settings } from '@app/config';
 import { EventStore } from '@app/event-sourcing';
+import { Public } from '../auth/access.decorator.js';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -67,6 +68,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'The process is up' })
   live() {
@@ -74,6 +76,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'The event store and Redis are reachable' })
   ready() {

@@ -1,4 +1,4 @@
-import { quoteSchema, type SqlClient } from '@app/sql';
+import { migrate, quoteSchema, type SqlClient } from '@app/sql';
 
 /** Positions are `transaction id × 1024 + index in the append`: at most this many events per append. */
 export const MAX_EVENTS_PER_APPEND = 1024;
@@ -100,20 +100,5 @@ const migrations = (s: string): string[] => [
 ];
 
 /** Creates or upgrades the event store's schema; safe to run from several processes at once. */
-export const migrateEventStore = async (client: SqlClient, schema: string): Promise<void> => {
-  const s = quoteSchema(schema);
-  const steps = migrations(s);
-  await client.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${schema}/$migrations`]);
-    await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${s};
-      CREATE TABLE IF NOT EXISTS ${s}.event_store_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const applied = await tx.query<{ version: number }>(`SELECT version FROM ${s}.event_store_migrations`);
-    const done = new Set(applied.map((row) => Number(row.version)));
-    for (const [index, sql] of steps.entries()) {
-      const version = index + 1;
-      if (done.has(version)) continue;
-      await tx.exec(sql);
-      await tx.query(`INSERT INTO ${s}.event_store_migrations (version) VALUES ($1)`, [version]);
-    }
-  });
-};
+export const migrateEventStore = (client: SqlClient, schema: string): Promise<void> =>
+  migrate(client, schema, 'event-store', migrations(quoteSchema(schema)));

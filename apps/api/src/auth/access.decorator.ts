@@ -1,0 +1,37 @@
+import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Caller, Role } from '@app/identity';
+import { ProblemDetailsSchema } from '../http/openapi.js';
+
+/** Who may call a route: `public`, or the roles listed. Read by the auth hook before the body is parsed. */
+export type AccessRule = 'public' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller?: Caller;
+  }
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+}
+
+/** Roles allowed on this route; every controller route must say (checked at start-up). */
+export const Access = (...roles: Role[]) =>
+  applyDecorators(
+    RouteConfig({ access: roles }),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Missing, malformed, badly signed or expired token (`unauthenticated`)', type: ProblemDetailsSchema }),
+    ApiForbiddenResponse({ description: `Allowed for: ${roles.join(', ')} (\`forbidden\` otherwise)`, type: ProblemDetailsSchema }),
+  );
+
+/** No token needed; a token, if sent, is ignored. */
+export const Public = () => RouteConfig({ access: 'public' });
+
+/** The authenticated caller of the request. */
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+  const caller = context.switchToHttp().getRequest<FastifyRequest>().caller;
+  if (!caller) throw new Error('CurrentCaller used on a route without Access(...)');
+  return caller;
+});

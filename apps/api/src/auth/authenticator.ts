@@ -1,0 +1,51 @@
+import { JwtService } from '@nestjs/jwt';
+import { ROLES, type Caller, type Role } from '@app/identity';
+import { ProblemError } from '../http/problem-details.js';
+
+const SUB = /^[\p{L}\p{N}._@:-]{1,128}$/u;
+const ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/** Verifies bearer tokens (HS256, exp and nbf honoured) and turns their claims into a Caller. */
+export class Authenticator {
+  private readonly jwt: JwtService;
+
+  constructor(secret: string) {
+    this.jwt = new JwtService({ secret, verifyOptions: { algorithms: ['HS256'] }, signOptions: { algorithm: 'HS256' } });
+  }
+
+  async authenticate(authorization: string | undefined): Promise<Caller> {
+    const match = /^Bearer ([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]*)$/.exec(authorization ?? '');
+    if (!match) throw unauthenticated(authorization ? 'The Authorization header is not a bearer token' : 'A bearer token is required');
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(match[1]!);
+    } catch (error) {
+      throw unauthenticated(`The token is not valid: ${(error as Error).message}`);
+    }
+    return callerFrom(claims);
+  }
+
+  sign(claims: { sub: string; role: Role; kindergartenId?: string; unitId?: string; name?: string }, expiresIn = '8h'): string {
+    return this.jwt.sign(claims, { expiresIn: expiresIn as never });
+  }
+}
+
+const unauthenticated = (detail: string): ProblemError => ProblemError.of(401, 'unauthenticated', detail);
+
+const callerFrom = (claims: Record<string, unknown>): Caller => {
+  const { sub, role, kindergartenId, unitId, name } = claims;
+  if (typeof sub !== 'string' || !SUB.test(sub)) throw unauthenticated('The token has no valid sub claim');
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw unauthenticated('The token has no valid role claim');
+  if (role === 'kindergarten' && (typeof kindergartenId !== 'string' || !ID.test(kindergartenId))) {
+    throw unauthenticated('A kindergarten token needs a kindergartenId claim');
+  }
+  if (role === 'department' && (typeof unitId !== 'string' || !ID.test(unitId))) throw unauthenticated('A department token needs a unitId claim');
+  if (name !== undefined && (typeof name !== 'string' || name.length > 100)) throw unauthenticated('The name claim is not valid');
+  return {
+    sub,
+    role: role as Role,
+    ...(role === 'kindergarten' ? { kindergartenId: kindergartenId as string } : {}),
+    ...(role === 'department' ? { unitId: unitId as string } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
+  };
+};

@@ -1,0 +1,104 @@
+import { Injectable, ValidationPipe, type ArgumentMetadata, type PipeTransform, type ValidationError } from '@nestjs/common';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { ProblemError } from './problem-details.js';
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+const flatten = (errors: readonly ValidationError[], parent = ''): FieldProblem[] =>
+  errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+
+export const validationFailed = (errors: readonly FieldProblem[], detail = 'The request body is not valid'): ProblemError =>
+  ProblemError.of(400, 'validation-failed', detail, { errors });
+
+/** class-validator over every DTO: unknown fields at any depth are refused, values are converted to their DTO types. */
+export const dtoValidationPipe = (): ValidationPipe =>
+  new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
+  });
+
+// C0 controls except tab, line feed and carriage return; DEL; C1 controls
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+const findBadText = (value: unknown, path: string): FieldProblem | null => {
+  if (typeof value === 'string') {
+    if (!value.isWellFormed()) return { field: path, message: `${path || 'text'} contains an unpaired surrogate` };
+    if (CONTROL.test(value)) return { field: path, message: `${path || 'text'} contains a control character` };
+    return null;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const bad = findBadText(item, path ? `${path}.${index}` : String(index));
+      if (bad) return bad;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const field = path ? `${path}.${key}` : key;
+      const bad = findBadText(key, field) ?? findBadText(item, field);
+      if (bad) return bad;
+    }
+  }
+  return null;
+};
+
+/** Before the DTO: a body must be a JSON object, and no text in it (keys included) may hold control characters or broken UTF-16. */
+@Injectable()
+export class JsonBodyPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'body') return value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw validationFailed([{ field: '', message: 'the body must be a JSON object' }], 'The request body must be a JSON object');
+    }
+    const bad = findBadText(value, '');
+    if (bad) throw validationFailed([bad]);
+    return value;
+  }
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+const realDate = (year: number, month: number, day: number): boolean => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+/** `YYYY-MM-DD`, a day that exists. */
+export const isDateOnly = (value: unknown): value is string => {
+  const match = typeof value === 'string' ? DATE.exec(value) : null;
+  return !!match && realDate(Number(match[1]), Number(match[2]), Number(match[3]));
+};
+
+/** An RFC 3339 time with `Z` or an offset, on a day and at a time that exist. */
+export const isInstant = (value: unknown): value is string => {
+  const match = typeof value === 'string' ? INSTANT.exec(value) : null;
+  if (!match) return false;
+  const [, year, month, day, hour, minute, second, , zone, offsetHours, offsetMinutes] = match;
+  if (!realDate(Number(year), Number(month), Number(day))) return false;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return false;
+  if (zone !== 'Z' && zone !== 'z' && (Number(offsetHours) > 23 || Number(offsetMinutes) > 59)) return false;
+  return Number.isFinite(Date.parse(value as string));
+};
+
+const custom =
+  (name: string, test: (value: unknown) => boolean, message: string, options?: ValidationOptions) => (target: object, propertyName: string) =>
+    registerDecorator({ name, target: target.constructor, propertyName, options: { message, ...options }, validator: { validate: test } });
+
+export const IsDateOnly = (options?: ValidationOptions) =>
+  custom('isDateOnly', isDateOnly, '$property must be a date YYYY-MM-DD that exists', options);
+export const IsInstant = (options?: ValidationOptions) =>
+  custom('isInstant', isInstant, '$property must be an RFC 3339 time with Z or an offset, e.g. 2025-03-31T23:59:59+08:00', options);

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OWNERSHIPS } from '@app/kindergartens';
+
+class DisclosureResponse {
+  @ApiProperty() teachers: number;
+  @ApiProperty() caregivers: number;
+  @ApiProperty() children: number;
+  @ApiProperty() monthlyFeeYuan: number;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ example: '2025-03-03T10:00:00.000+08:00' }) publishedAt: string;
+}
+
+class SuspensionResponse {
+  @ApiProperty() rectificationId: string;
+  @ApiProperty({ format: 'date' }) effectiveFrom: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() suspendedAt: string;
+}
+
+class LatestResult {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['passed', 'failed'] }) outcome: string;
+}
+
+export class KindergartenResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() township: string;
+  @ApiProperty({ enum: OWNERSHIPS }) ownership: string;
+  @ApiProperty() registeredAt: string;
+  @ApiProperty({ type: DisclosureResponse, nullable: true }) disclosure: DisclosureResponse | null;
+  @ApiProperty({ enum: ['open', 'suspended'] }) enrolmentStatus: string;
+  @ApiProperty({ description: 'Version of enrolment-{id}: send it as If-Match to suspend or reinstate' }) enrolmentVersion: number;
+  @ApiProperty({ type: SuspensionResponse, nullable: true, description: 'The suspension in force, with its effective date' })
+  suspension: SuspensionResponse | null;
+  @ApiProperty({ description: 'Cases issued, acknowledged, submitted or returned' }) openRectifications: number;
+  @ApiProperty({ type: LatestResult, nullable: true }) latestAnnual: LatestResult | null;
+  @ApiProperty({ type: LatestResult, nullable: true }) latestQuality: LatestResult | null;
+  @ApiProperty({ description: 'Version of kindergarten-{id}; also the ETag' }) version: number;
+}
+
+export class KindergartenList {
+  @ApiProperty({ type: [KindergartenResponse] }) items: KindergartenResponse[];
+  @ApiPropertyOptional({ description: 'URL of the next page' }) next?: string;
+}

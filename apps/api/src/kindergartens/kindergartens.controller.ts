@@ -1,0 +1,140 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ReinstateEnrolment, SuspendEnrolment } from '@app/enrolment';
+import { NotFoundError } from '@app/event-sourcing';
+import { canSeeKindergarten, type Caller, type CommandRequest } from '@app/identity';
+import { GetKindergarten, ListKindergartens, PublishDisclosure, RegisterKindergarten, type KindergartenView } from '@app/kindergartens';
+import { ReadModels } from '@app/projections';
+import { Access, CurrentCaller } from '../auth/access.decorator.js';
+import { RequestContext } from '../http/command-request.decorator.js';
+import { listBody } from '../http/lists.js';
+import { BodyProblems, CommandHeaders, Problems } from '../http/openapi.js';
+import { ResourceIdPipe } from '../http/resource-id.pipe.js';
+import { DisclosureDto, ListKindergartensQuery, RegisterKindergartenDto, ReinstatementDto, SuspensionDto } from './kindergarten.dto.js';
+import { KindergartenList, KindergartenResponse } from './kindergarten.responses.js';
+
+@ApiTags('kindergartens')
+@Controller('kindergartens')
+export class KindergartensController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Access('admin')
+  @ApiOperation({ summary: 'Register a kindergarten' })
+  @ApiCreatedResponse({ type: KindergartenResponse, description: 'With Location and ETag' })
+  @BodyProblems()
+  @CommandHeaders()
+  @Problems({ 409: ['kindergarten-exists'] })
+  async register(@Body() body: RegisterKindergartenDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { id, ...rest } = body;
+    const outcome = await this.commands.execute(new RegisterKindergarten({ kindergartenId: id, ...rest }, request));
+    reply.header('location', `/api/v1/kindergartens/${id}`);
+    return this.respond(id, outcome.position, reply);
+  }
+
+  @Get()
+  @Access('admin', 'supervisor', 'auditor', 'kindergarten')
+  @ApiOperation({ summary: 'List kindergartens (a kindergarten sees only itself)' })
+  @ApiOkResponse({ type: KindergartenList })
+  @Problems({ 400: ['validation-failed'] })
+  async list(@Query() query: ListKindergartensQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
+    const page = await this.queries.execute(
+      new ListKindergartens({
+        ids: caller.role === 'kindergarten' ? [caller.kindergartenId!] : undefined,
+        township: query.township,
+        ownership: query.ownership,
+        enrolmentStatus: query.enrolmentStatus,
+        cursor: query.after,
+        limit: query.limit,
+      }),
+    );
+    return listBody(request, page);
+  }
+
+  @Get(':id')
+  @Access('admin', 'supervisor', 'auditor', 'kindergarten')
+  @ApiOperation({ summary: 'A kindergarten, with its enrolment status and open cases' })
+  @ApiOkResponse({ type: KindergartenResponse, description: 'ETag: "<version>"' })
+  @Problems({ 404: ['not-found'] })
+  async get(@Param('id', ResourceIdPipe) id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = canSeeKindergarten(caller, id) ? await this.queries.execute(new GetKindergarten(id)) : null;
+    if (!view) throw new NotFoundError('not-found', 'No such kindergarten');
+    reply.header('etag', `"${view.version}"`);
+    return view;
+  }
+
+  @Put(':id/disclosure')
+  @HttpCode(200)
+  @Access('kindergarten')
+  @ApiOperation({ summary: 'Publish the kindergarten’s disclosure (备案及公示): staffing, children, fees' })
+  @ApiBody({ type: DisclosureDto })
+  @ApiOkResponse({ type: KindergartenResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: 'kindergarten-{id}' })
+  @Problems({ 404: ['not-found'] })
+  async publishDisclosure(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: DisclosureDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.commands.execute(new PublishDisclosure(id, { ...body, notes: body.notes ?? null }, request));
+    return this.respond(id, outcome.position, reply);
+  }
+
+  @Post(':id/enrolment/suspension')
+  @HttpCode(200)
+  @Access('supervisor')
+  @ApiOperation({ summary: 'Suspend enrolment (暂停招生), citing a failed rectification case of this kindergarten' })
+  @ApiOkResponse({ type: KindergartenResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: 'enrolment-{id} (enrolmentVersion)' })
+  @Problems({
+    404: ['not-found'],
+    409: ['already-suspended'],
+    422: ['effective-from-in-past', 'unknown-rectification', 'suspension-requires-failed-rectification'],
+  })
+  async suspend(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: SuspensionDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.commands.execute(new SuspendEnrolment(id, body, request));
+    return this.respond(id, outcome.position, reply);
+  }
+
+  @Post(':id/enrolment/reinstatement')
+  @HttpCode(200)
+  @Access('supervisor')
+  @ApiOperation({ summary: 'Reinstate enrolment (恢复招生), citing a follow-up inspection passed after the suspension' })
+  @ApiOkResponse({ type: KindergartenResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: 'enrolment-{id} (enrolmentVersion)' })
+  @Problems({ 404: ['not-found'], 409: ['not-suspended'], 422: ['unknown-inspection', 'reinstatement-requires-passed-follow-up'] })
+  async reinstate(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: ReinstatementDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.commands.execute(new ReinstateEnrolment(id, body, request));
+    return this.respond(id, outcome.position, reply);
+  }
+
+  /** The kindergarten as the read model shows it, once the read model includes this command. */
+  private async respond(id: string, position: number | null, reply: FastifyReply): Promise<KindergartenView> {
+    await this.readModels.catchUp(position);
+    const view = await this.queries.execute(new GetKindergarten(id));
+    if (!view) throw new NotFoundError('not-found', 'No such kindergarten');
+    reply.header('etag', `"${view.version}"`);
+    return view;
+  }
+}

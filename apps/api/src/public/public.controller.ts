@@ -1,0 +1,91 @@
+import { Controller, Get, Inject, Query, Req, UseGuards } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { ListPublicKindergartens } from '@app/kindergartens';
+import { DEFAULT_LIMIT } from '@app/projections';
+import { ListPublicNotices } from '@app/rectifications';
+import { Public } from '../auth/access.decorator.js';
+import { ListQuery, listBody } from '../http/lists.js';
+import { ProblemDetailsSchema } from '../http/openapi.js';
+
+class PublicDisclosure {
+  @ApiProperty() teachers: number;
+  @ApiProperty() caregivers: number;
+  @ApiProperty() children: number;
+  @ApiProperty() monthlyFeeYuan: number;
+  @ApiProperty() publishedAt: string;
+}
+
+class PublicResult {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['passed', 'failed'] }) outcome: string;
+}
+
+class PublicKindergarten {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() township: string;
+  @ApiProperty() ownership: string;
+  @ApiProperty({ enum: ['open', 'suspended'] }) enrolmentStatus: string;
+  @ApiProperty({ type: PublicDisclosure, nullable: true }) disclosure: PublicDisclosure | null;
+  @ApiProperty({ type: PublicResult, nullable: true }) latestAnnual: PublicResult | null;
+  @ApiProperty({ type: PublicResult, nullable: true }) latestQuality: PublicResult | null;
+}
+
+class PublicKindergartenList {
+  @ApiProperty({ type: [PublicKindergarten] }) items: PublicKindergarten[];
+  @ApiPropertyOptional() next?: string;
+}
+
+class KindergartenName {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+
+class PublicNotice {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: KindergartenName }) kindergarten: KindergartenName;
+  @ApiProperty({ type: [String], description: 'The findings’ descriptions' }) findings: string[];
+  @ApiProperty() issuedAt: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty() status: string;
+  @ApiProperty() overdue: boolean;
+}
+
+class PublicSuspension {
+  @ApiProperty({ type: KindergartenName }) kindergarten: KindergartenName;
+  @ApiProperty({ format: 'date' }) effectiveFrom: string;
+  @ApiProperty() reason: string;
+}
+
+class PublicNotices {
+  @ApiProperty({ type: [PublicNotice] }) notices: PublicNotice[];
+  @ApiProperty({ type: [PublicSuspension] }) suspensions: PublicSuspension[];
+}
+
+/** 公示: what the plan requires to be public, without a token, rate-limited per client address, naming no user. */
+@ApiTags('public')
+@Controller('public')
+@UseGuards(ThrottlerGuard)
+@ApiTooManyRequestsResponse({ description: '`rate-limited`, with Retry-After', type: ProblemDetailsSchema })
+export class PublicController {
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
+
+  @Get('kindergartens')
+  @Public()
+  @ApiOperation({ summary: 'Kindergartens’ basic information, disclosure and latest results' })
+  @ApiOkResponse({ type: PublicKindergartenList })
+  async kindergartens(@Query() query: ListQuery, @Req() request: FastifyRequest) {
+    return listBody(request, await this.queries.execute(new ListPublicKindergartens(query.after, query.limit ?? DEFAULT_LIMIT)));
+  }
+
+  @Get('notices')
+  @Public()
+  @ApiOperation({ summary: 'Published rectification notices (通报) and the enrolment suspensions in force' })
+  @ApiOkResponse({ type: PublicNotices })
+  notices() {
+    return this.queries.execute(new ListPublicNotices());
+  }
+}

@@ -1,0 +1,194 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  ValidateIf,
+  registerDecorator,
+} from 'class-validator';
+import { OPEN_STATUSES } from '@app/rectifications';
+import { FINDING_CODE } from '../inspections/inspection.dto.js';
+import { KINDERGARTEN_ID } from '../kindergartens/kindergarten.dto.js';
+import { ListQuery } from '../http/lists.js';
+import { IsInstant } from '../http/validation.js';
+
+const NOT_BLANK = /\S/;
+const STATUSES = [...OPEN_STATUSES, 'closed', 'failed'] as const;
+
+const notBoth = (other: keyof DeadlineDto) => (target: object, propertyName: string) =>
+  registerDecorator({
+    name: 'notBoth',
+    target: target.constructor,
+    propertyName,
+    options: { message: 'deadline takes either workingDays or dueAt, not both' },
+    validator: { validate: (_: unknown, args) => (args?.object as DeadlineDto)[other] === undefined },
+  });
+
+/** Exactly one of `workingDays` and `dueAt`. */
+export class DeadlineDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 90, description: 'Working days after the day of issue (Asia/Shanghai, official calendar)' })
+  @ValidateIf((deadline: DeadlineDto) => deadline.workingDays !== undefined || deadline.dueAt === undefined)
+  @notBoth('dueAt')
+  @Min(1)
+  @Max(90)
+  @IsInt({ message: 'deadline needs workingDays (a whole number 1–90) or dueAt' })
+  workingDays?: number;
+
+  @ApiPropertyOptional({ example: '2025-04-30T23:59:59+08:00', description: 'An instant in the future' })
+  @ValidateIf((deadline: DeadlineDto) => deadline.dueAt !== undefined)
+  @IsInstant()
+  dueAt?: string;
+}
+
+export class IssueNoticeDto {
+  @ApiProperty({ pattern: KINDERGARTEN_ID.source })
+  @Matches(KINDERGARTEN_ID, { message: 'kindergartenId must match ^[a-z0-9][a-z0-9-]{1,62}$' })
+  kindergartenId: string;
+
+  @ApiProperty({ example: 'annual-2025-cg-kg-01' })
+  @Length(1, 200)
+  @IsString()
+  inspectionId: string;
+
+  @ApiProperty({ type: [String], minItems: 1, uniqueItems: true, example: ['S-01'] })
+  @Matches(FINDING_CODE, { each: true, message: 'each finding code must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$' })
+  @ArrayUnique()
+  @ArrayMaxSize(200)
+  @ArrayMinSize(1)
+  @IsArray()
+  findingCodes: string[];
+
+  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(DeadlineDto) }], description: '`{workingDays: 1..90}` or `{dueAt}`' })
+  @ValidateNested()
+  @Type(() => DeadlineDto)
+  deadline: DeadlineDto;
+
+  @ApiProperty({ description: 'Publicly notified (通报): shown on /public/notices' })
+  @IsBoolean()
+  publish: boolean;
+}
+
+export class ExtensionRequestDto {
+  @ApiProperty({ example: '2025-05-15T23:59:59+08:00' })
+  @IsInstant()
+  requestedDueAt: string;
+
+  @ApiProperty({ maxLength: 2000 })
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Length(1, 2000)
+  @IsString()
+  reason: string;
+}
+
+export class ExtensionDecisionDto {
+  @ApiProperty()
+  @IsBoolean()
+  approve: boolean;
+
+  @ApiProperty({ maxLength: 2000 })
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Length(1, 2000)
+  @IsString()
+  reason: string;
+}
+
+export class CorrectiveActionDto {
+  @ApiProperty({ pattern: FINDING_CODE.source })
+  @Matches(FINDING_CODE, { message: 'findingCode must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$' })
+  findingCode: string;
+
+  @ApiProperty({ maxLength: 2000, example: '已清理消防通道并设置禁止堆放标识' })
+  @Matches(NOT_BLANK, { message: 'action must not be blank' })
+  @Length(1, 2000)
+  @IsString()
+  action: string;
+}
+
+export class EvidenceDto {
+  @ApiProperty({ maxLength: 255, example: '消防通道整改后照片.jpg' })
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  @Length(1, 255)
+  @IsString()
+  name: string;
+
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hexadecimal characters' })
+  sha256: string;
+
+  @ApiProperty({ minimum: 0, maximum: 1_099_511_627_776 })
+  @Min(0)
+  @Max(1_099_511_627_776)
+  @IsInt()
+  sizeBytes: number;
+}
+
+export class ReportDto {
+  @ApiProperty({ maxLength: 5000 })
+  @Matches(NOT_BLANK, { message: 'summary must not be blank' })
+  @Length(1, 5000)
+  @IsString()
+  summary: string;
+
+  @ApiProperty({ type: [CorrectiveActionDto], minItems: 1 })
+  @ValidateNested({ each: true })
+  @Type(() => CorrectiveActionDto)
+  @ArrayMaxSize(200)
+  @ArrayMinSize(1)
+  @IsArray()
+  actions: CorrectiveActionDto[];
+
+  @ApiProperty({ type: [EvidenceDto], description: 'May be empty' })
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceDto)
+  @ArrayMaxSize(100)
+  @IsArray()
+  evidence: EvidenceDto[];
+}
+
+export class ReviewDto {
+  @ApiProperty({ enum: ['accept', 'return'] })
+  @IsIn(['accept', 'return'])
+  decision: 'accept' | 'return';
+
+  @ApiProperty({ maxLength: 2000 })
+  @MaxLength(2000)
+  @IsString()
+  comment: string;
+}
+
+export class FollowUpDto {
+  @ApiProperty({ description: 'A follow-up inspection (复查) of this kindergarten, concluded after the notice was issued' })
+  @Length(1, 200)
+  @IsString()
+  inspectionId: string;
+}
+
+export class ListRectificationsQuery extends ListQuery {
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(KINDERGARTEN_ID)
+  kindergartenId?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+}

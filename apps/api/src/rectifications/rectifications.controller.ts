@@ -1,0 +1,207 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '@app/event-sourcing';
+import { canSeeKindergarten, type Caller, type CommandOutcome, type CommandRequest } from '@app/identity';
+import { ReadModels } from '@app/projections';
+import {
+  AcknowledgeNotice,
+  DecideExtension,
+  GetRectification,
+  IssueNotice,
+  ListRectifications,
+  RecordFollowUp,
+  RequestExtension,
+  ReviewReport,
+  SubmitReport,
+  rectificationView,
+  type RectificationState,
+} from '@app/rectifications';
+import { Access, CurrentCaller } from '../auth/access.decorator.js';
+import { RequestContext } from '../http/command-request.decorator.js';
+import { listBody } from '../http/lists.js';
+import { BodyProblems, CommandHeaders, Problems } from '../http/openapi.js';
+import { ResourceIdPipe } from '../http/resource-id.pipe.js';
+import {
+  DeadlineDto,
+  ExtensionDecisionDto,
+  ExtensionRequestDto,
+  FollowUpDto,
+  IssueNoticeDto,
+  ListRectificationsQuery,
+  ReportDto,
+  ReviewDto,
+} from './rectification.dto.js';
+import { RectificationList, RectificationResponse } from './rectification.responses.js';
+
+const CASE = 'rectification-{id}';
+
+@ApiTags('rectifications')
+@ApiExtraModels(DeadlineDto)
+@Controller('rectifications')
+export class RectificationsController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Access('supervisor')
+  @ApiOperation({ summary: 'Issue a rectification notice (限期整改) for a failed inspection; tells the kindergarten at once' })
+  @ApiCreatedResponse({ type: RectificationResponse, description: 'With Location and ETag' })
+  @BodyProblems()
+  @CommandHeaders()
+  @Problems({
+    409: ['rectification-exists'],
+    422: ['unknown-kindergarten', 'unknown-inspection', 'inspection-not-failed', 'unknown-finding', 'deadline-in-past', 'calendar-unavailable'],
+  })
+  async issue(@Body() body: IssueNoticeDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const deadline = body.deadline.workingDays !== undefined ? { workingDays: body.deadline.workingDays } : { dueAt: body.deadline.dueAt! };
+    const outcome = await this.commands.execute(new IssueNotice({ ...body, deadline }, request));
+    return this.respond(outcome, reply, true);
+  }
+
+  @Get()
+  @Access('admin', 'supervisor', 'auditor', 'kindergarten')
+  @ApiOperation({ summary: 'List rectification cases (a kindergarten sees only its own)' })
+  @ApiOkResponse({ type: RectificationList })
+  @Problems({ 400: ['validation-failed'] })
+  async list(@Query() query: ListRectificationsQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
+    const scope = caller.role === 'kindergarten' ? caller.kindergartenId! : undefined;
+    const ids = scope
+      ? query.kindergartenId && query.kindergartenId !== scope
+        ? []
+        : [scope]
+      : query.kindergartenId
+        ? [query.kindergartenId]
+        : undefined;
+    const overdue = query.overdue === undefined ? undefined : query.overdue === 'true';
+    const page = await this.queries.execute(
+      new ListRectifications({ kindergartenIds: ids, status: query.status, overdue, cursor: query.after, limit: query.limit }),
+    );
+    return listBody(request, page);
+  }
+
+  @Get(':id')
+  @Access('admin', 'supervisor', 'auditor', 'kindergarten')
+  @ApiOperation({ summary: 'A rectification case' })
+  @ApiOkResponse({ type: RectificationResponse, description: 'ETag: "<version>"' })
+  @Problems({ 404: ['not-found'] })
+  async get(@Param('id', ResourceIdPipe) id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.queries.execute(new GetRectification(id));
+    if (!view || !canSeeKindergarten(caller, view.kindergartenId)) throw new NotFoundError('not-found', 'No such rectification case');
+    reply.header('etag', `"${view.version}"`);
+    return view;
+  }
+
+  @Post(':id/acknowledgement')
+  @HttpCode(200)
+  @Access('kindergarten')
+  @ApiOperation({ summary: 'Acknowledge the notice (issued → acknowledged); no body' })
+  @ApiOkResponse({ type: RectificationResponse })
+  @CommandHeaders({ ifMatch: CASE })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition'] })
+  async acknowledge(
+    @Param('id', ResourceIdPipe) id: string,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.respond(await this.commands.execute(new AcknowledgeNotice(id, {}, request)), reply);
+  }
+
+  @Post(':id/extension-requests')
+  @HttpCode(201)
+  @Access('kindergarten')
+  @ApiOperation({ summary: 'Ask for a later deadline (from issued, acknowledged or returned, before the deadline)' })
+  @ApiCreatedResponse({ type: RectificationResponse, description: 'The case, with Location and ETag' })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: CASE })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition', 'extension-pending'], 422: ['extension-after-deadline', 'extension-not-later'] })
+  async requestExtension(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: ExtensionRequestDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.respond(await this.commands.execute(new RequestExtension(id, body, request)), reply, true);
+  }
+
+  @Post(':id/extension-decision')
+  @HttpCode(200)
+  @Access('supervisor')
+  @ApiOperation({ summary: 'Grant or deny the pending extension; a grant moves dueAt and clears overdue' })
+  @ApiOkResponse({ type: RectificationResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: CASE })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition', 'no-pending-extension'] })
+  async decideExtension(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: ExtensionDecisionDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.respond(await this.commands.execute(new DecideExtension(id, body, request)), reply);
+  }
+
+  @Post(':id/reports')
+  @HttpCode(200)
+  @Access('kindergarten')
+  @ApiOperation({ summary: 'Submit a rectification report (整改报告) addressing every finding of the notice' })
+  @ApiOkResponse({ type: RectificationResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: CASE })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition'], 422: ['unknown-finding', 'finding-not-addressed'] })
+  async submitReport(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: ReportDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.respond(await this.commands.execute(new SubmitReport(id, body, request)), reply);
+  }
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @Access('supervisor')
+  @ApiOperation({ summary: 'Accept (→ closed) or return (→ returned) the submitted report' })
+  @ApiOkResponse({ type: RectificationResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: CASE })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition'] })
+  async review(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: ReviewDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.respond(await this.commands.execute(new ReviewReport(id, body, request)), reply);
+  }
+
+  @Post(':id/follow-up')
+  @HttpCode(200)
+  @Access('supervisor')
+  @ApiOperation({ summary: 'Record the follow-up inspection (复查): passed → closed, failed → failed' })
+  @ApiOkResponse({ type: RectificationResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: CASE })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition'], 422: ['unknown-inspection', 'follow-up-inspection-required'] })
+  async followUp(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: FollowUpDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.respond(await this.commands.execute(new RecordFollowUp(id, body, request)), reply);
+  }
+
+  private async respond(outcome: CommandOutcome<RectificationState>, reply: FastifyReply, withLocation = false) {
+    if (outcome.state.status === 'none') throw new NotFoundError('not-found', 'No such rectification case');
+    await this.readModels.catchUp(outcome.position);
+    reply.header('etag', `"${outcome.version}"`);
+    if (withLocation) reply.header('location', `/api/v1/rectifications/${outcome.state.id}`);
+    return rectificationView(outcome.state, outcome.version);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './caller.js';
+export * from './command-request.js';
+export * from './command-outcome.js';

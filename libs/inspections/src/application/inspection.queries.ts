@@ -1,0 +1,39 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '@app/event-store';
+import type { Page } from '@app/projections';
+import { inspectionDecider, inspectionStreamId } from '../domain/inspection.decider.js';
+import { inspectionView, type InspectionView } from '../read-models/inspection-view.js';
+import { InspectionViews, type InspectionFilter } from '../read-models/inspection-views.js';
+
+export class ListInspections extends Query<Page<InspectionView>> {
+  constructor(readonly filter: InspectionFilter) {
+    super();
+  }
+}
+
+/** Read from the inspection's own stream: always current, with the version its ETag carries. */
+export class GetInspection extends Query<InspectionView | null> {
+  constructor(readonly inspectionId: string) {
+    super();
+  }
+}
+
+@QueryHandler(ListInspections)
+export class ListInspectionsHandler implements IQueryHandler<ListInspections> {
+  constructor(@Inject(InspectionViews) private readonly views: InspectionViews) {}
+
+  execute({ filter }: ListInspections) {
+    return this.views.list(filter);
+  }
+}
+
+@QueryHandler(GetInspection)
+export class GetInspectionHandler implements IQueryHandler<GetInspection> {
+  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+
+  async execute({ inspectionId }: GetInspection) {
+    const { state, version } = await this.executor.load(inspectionDecider, inspectionStreamId(inspectionId));
+    return state.status === 'none' ? null : inspectionView(state, version);
+  }
+}

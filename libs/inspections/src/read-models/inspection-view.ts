@@ -1,0 +1,30 @@
+import type { InspectionState } from '../domain/inspection.decider.js';
+import type { Finding, InspectionKind, Outcome } from '../domain/inspection.events.js';
+
+export interface InspectionView {
+  readonly id: string;
+  readonly kindergartenId: string;
+  readonly kind: InspectionKind;
+  readonly year: number;
+  readonly scheduledOn: string;
+  readonly status: 'scheduled' | 'concluded';
+  readonly outcome: Outcome | null;
+  readonly summary: string | null;
+  readonly findings: readonly Finding[];
+  readonly concludedAt: string | null;
+  readonly version: number;
+}
+
+export const inspectionView = (state: Exclude<InspectionState, { status: 'none' }>, version: number): InspectionView => ({
+  id: state.id,
+  kindergartenId: state.kindergartenId,
+  kind: state.kind,
+  year: state.year,
+  scheduledOn: state.scheduledOn,
+  status: state.status,
+  outcome: state.status === 'concluded' ? state.outcome : null,
+  summary: state.status === 'concluded' ? state.summary : null,
+  findings: state.findings,
+  concludedAt: state.status === 'concluded' ? state.concludedAt : null,
+  version,
+});

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Settings } from '@app/config';
+import { DEFAULT_LIMIT, decodeCursor, pageOf, type Page } from '@app/projections';
+import { SqlDatabase, quoteSchema } from '@app/sql';
+import type { InspectionState } from '../domain/inspection.decider.js';
+import { inspectionView, type InspectionView } from './inspection-view.js';
+
+export interface InspectionFilter {
+  readonly kindergartenIds?: readonly string[];
+  readonly year?: number;
+  readonly kind?: string;
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+@Injectable()
+export class InspectionViews {
+  private readonly s: string;
+
+  constructor(
+    @Inject(SqlDatabase) private readonly db: SqlDatabase,
+    @Inject(Settings) settings: Settings,
+  ) {
+    this.s = quoteSchema(settings.DATABASE_SCHEMA);
+  }
+
+  async list(filter: InspectionFilter): Promise<Page<InspectionView>> {
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    const [after] = decodeCursor(filter.cursor) ?? [];
+    const rows = await this.db.query<{ id: string; version: number; state: Exclude<InspectionState, { status: 'none' }> }>(
+      `SELECT id, version, state FROM ${this.s}.rm_inspections
+       WHERE status IS NOT NULL AND ($1::text[] IS NULL OR kindergarten_id = ANY($1)) AND ($2::integer IS NULL OR year = $2)
+         AND ($3::text IS NULL OR kind = $3) AND ($4::text IS NULL OR id > $4)
+       ORDER BY id LIMIT $5`,
+      [filter.kindergartenIds ?? null, filter.year ?? null, filter.kind ?? null, after ?? null, limit + 1],
+    );
+    return pageOf(
+      rows,
+      limit,
+      (row) => inspectionView(row.state, Number(row.version)),
+      (row) => [row.id],
+    );
+  }
+}

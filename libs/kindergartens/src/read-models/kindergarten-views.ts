@@ -1,0 +1,163 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Settings } from '@app/config';
+import { DEFAULT_LIMIT, decodeCursor, pageOf, type Page } from '@app/projections';
+import { SqlDatabase, quoteSchema } from '@app/sql';
+import type { KindergartenState } from '../domain/kindergarten.decider.js';
+import type { Disclosure, Ownership } from '../domain/kindergarten.events.js';
+
+export interface SuspensionView {
+  readonly rectificationId: string;
+  readonly effectiveFrom: string;
+  readonly reason: string;
+  readonly suspendedAt: string;
+}
+
+export interface KindergartenView {
+  readonly id: string;
+  readonly name: string;
+  readonly township: string;
+  readonly ownership: Ownership;
+  readonly registeredAt: string;
+  readonly disclosure: Disclosure | null;
+  readonly enrolmentStatus: 'open' | 'suspended';
+  readonly enrolmentVersion: number;
+  readonly suspension: SuspensionView | null;
+  readonly openRectifications: number;
+  readonly latestAnnual: { readonly year: number; readonly outcome: string } | null;
+  readonly latestQuality: { readonly year: number; readonly outcome: string } | null;
+  readonly version: number;
+}
+
+/** What the public may see of a kindergarten (公示): no notes, no people. */
+export interface PublicKindergartenView {
+  readonly id: string;
+  readonly name: string;
+  readonly township: string;
+  readonly ownership: Ownership;
+  readonly enrolmentStatus: 'open' | 'suspended';
+  readonly disclosure: Omit<Disclosure, 'notes'> | null;
+  readonly latestAnnual: { readonly year: number; readonly outcome: string } | null;
+  readonly latestQuality: { readonly year: number; readonly outcome: string } | null;
+}
+
+export interface KindergartenFilter {
+  /** Only these kindergartens (a kindergarten user's scope). */
+  readonly ids?: readonly string[];
+  readonly township?: string;
+  readonly ownership?: string;
+  readonly enrolmentStatus?: 'open' | 'suspended';
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+interface Row {
+  id: string;
+  version: number;
+  state: Extract<KindergartenState, { status: 'registered' }>;
+  enrolment_version: number | null;
+  enrolment_state: ({ status: 'open' | 'suspended' } & Partial<SuspensionView>) | null;
+  open_rectifications: number;
+  latest_annual: { year: number; outcome: string } | null;
+  latest_quality: { year: number; outcome: string } | null;
+}
+
+const OPEN = `'{issued,acknowledged,submitted,returned}'::text[]`;
+
+/** Kindergartens as lists and pages show them, joined with their enrolment, open cases and latest results. */
+@Injectable()
+export class KindergartenViews {
+  private readonly s: string;
+
+  constructor(
+    @Inject(SqlDatabase) private readonly db: SqlDatabase,
+    @Inject(Settings) settings: Settings,
+  ) {
+    this.s = quoteSchema(settings.DATABASE_SCHEMA);
+  }
+
+  async list(filter: KindergartenFilter): Promise<Page<KindergartenView>> {
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    const [after] = decodeCursor(filter.cursor) ?? [];
+    const rows = await this.query(
+      `($1::text[] IS NULL OR k.id = ANY($1)) AND ($2::text IS NULL OR k.township = $2) AND ($3::text IS NULL OR k.ownership = $3)
+       AND ($4::text IS NULL OR coalesce(e.state->>'status', 'open') = $4) AND ($5::text IS NULL OR k.id > $5)
+       ORDER BY k.id LIMIT $6`,
+      [filter.ids ?? null, filter.township ?? null, filter.ownership ?? null, filter.enrolmentStatus ?? null, after ?? null, limit + 1],
+    );
+    return pageOf(rows, limit, toView, (row) => [row.id]);
+  }
+
+  async get(id: string): Promise<KindergartenView | null> {
+    const [row] = await this.query('k.id = $1', [id]);
+    return row ? toView(row) : null;
+  }
+
+  async listPublic(cursor: string | undefined, limit: number): Promise<Page<PublicKindergartenView>> {
+    const [after] = decodeCursor(cursor) ?? [];
+    const rows = await this.query('($1::text IS NULL OR k.id > $1) ORDER BY k.id LIMIT $2', [after ?? null, limit + 1]);
+    return pageOf(rows, limit, toPublicView, (row) => [row.id]);
+  }
+
+  private query(where: string, params: readonly unknown[]): Promise<Row[]> {
+    const s = this.s;
+    const latest = (kind: string) =>
+      `(SELECT jsonb_build_object('year', i.year, 'outcome', i.outcome) FROM ${s}.rm_inspections i
+        WHERE i.kindergarten_id = k.id AND i.kind = '${kind}' AND i.status = 'concluded' ORDER BY i.year DESC, i.concluded_at DESC LIMIT 1)`;
+    return this.db.query<Row>(
+      `SELECT k.id, k.version, k.state, e.version AS enrolment_version, e.state AS enrolment_state,
+         (SELECT count(*)::int FROM ${s}.rm_rectifications r WHERE r.kindergarten_id = k.id AND r.status = ANY(${OPEN})) AS open_rectifications,
+         ${latest('annual')} AS latest_annual, ${latest('quality')} AS latest_quality
+       FROM ${s}.rm_kindergartens k LEFT JOIN ${s}.rm_enrolment e ON e.id = k.id
+       WHERE k.state->>'status' = 'registered' AND ${where}`,
+      params,
+    );
+  }
+}
+
+const toView = (row: Row): KindergartenView => {
+  const enrolment = row.enrolment_state;
+  const suspended = enrolment?.status === 'suspended';
+  return {
+    id: row.id,
+    name: row.state.name,
+    township: row.state.township,
+    ownership: row.state.ownership,
+    registeredAt: row.state.registeredAt,
+    disclosure: row.state.disclosure,
+    enrolmentStatus: suspended ? 'suspended' : 'open',
+    enrolmentVersion: Number(row.enrolment_version ?? 0),
+    suspension: suspended
+      ? {
+          rectificationId: enrolment.rectificationId!,
+          effectiveFrom: enrolment.effectiveFrom!,
+          reason: enrolment.reason!,
+          suspendedAt: enrolment.suspendedAt!,
+        }
+      : null,
+    openRectifications: Number(row.open_rectifications),
+    latestAnnual: row.latest_annual,
+    latestQuality: row.latest_quality,
+    version: Number(row.version),
+  };
+};
+
+const toPublicView = (row: Row): PublicKindergartenView => {
+  const view = toView(row);
+  const disclosure = view.disclosure;
+  return {
+    id: view.id,
+    name: view.name,
+    township: view.township,
+    ownership: view.ownership,
+    enrolmentStatus: view.enrolmentStatus,
+    disclosure: disclosure && {
+      teachers: disclosure.teachers,
+      caregivers: disclosure.caregivers,
+      children: disclosure.children,
+      monthlyFeeYuan: disclosure.monthlyFeeYuan,
+      publishedAt: disclosure.publishedAt,
+    },
+    latestAnnual: view.latestAnnual,
+    latestQuality: view.latestQuality,
+  };
+};

@@ -1,0 +1,33 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The engine's Prometheus metrics, on their own registry (served at GET /metrics). */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+export const httpRequestDuration = new Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'HTTP request latency by route and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+
+export const commandsTotal = new Counter({
+  name: 'commands_total',
+  help: 'Commands handled, by type and outcome (ok, nothing, refused:<code>, error)',
+  labelNames: ['type', 'outcome'] as const,
+  registers: [registry],
+});
+
+export const appendDuration = new Histogram({
+  name: 'event_store_append_duration_seconds',
+  help: 'Latency of appends to the event store',
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+  registers: [registry],
+});
+
+export const appendConflicts = new Counter({
+  name: 'event_store_append_conflicts_total',
+  help: 'Appends refused because the stream had moved on (each retry counts)',
+  registers: [registry],
+});

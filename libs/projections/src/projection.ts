@@ -1,0 +1,18 @@
+import type { StoredEvent } from '@app/event-sourcing';
+import type { SqlClient } from '@app/sql';
+
+export type SqlTransaction = Pick<SqlClient, 'query' | 'exec'>;
+
+/**
+ * A read model kept from the global log. `apply` runs inside the transaction that also moves the projection's
+ * checkpoint, so a crash neither skips nor repeats a batch; it must still ignore an event it has already
+ * applied (a replayed or duplicated delivery), which projections do by comparing stream versions.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Numbered migrations creating its tables; `s` is the quoted schema. */
+  migrations(s: string): readonly string[];
+  /** Its tables, dropped to rebuild it from zero. */
+  readonly tables: readonly string[];
+  apply(tx: SqlTransaction, events: readonly StoredEvent[], s: string): Promise<void>;
+}

@@ -1,0 +1,16 @@
+import type { Command } from '@app/event-sourcing';
+import type { CorrectiveAction, DeadlineSpec, Evidence } from './rectification.events.js';
+
+export type RectificationCommand =
+  | Command<
+      'IssueNotice',
+      { rectificationId: string; kindergartenId: string; inspectionId: string; findingCodes: string[]; deadline: DeadlineSpec; publish: boolean }
+    >
+  | Command<'AcknowledgeNotice', Record<string, never>>
+  | Command<'RequestExtension', { requestedDueAt: string; reason: string }>
+  | Command<'DecideExtension', { approve: boolean; reason: string }>
+  | Command<'SubmitReport', { summary: string; actions: CorrectiveAction[]; evidence: Evidence[] }>
+  | Command<'ReviewReport', { decision: 'accept' | 'return'; comment: string }>
+  | Command<'RecordFollowUp', { inspectionId: string }>
+  // recorded by the engine when the deadline passes on a case that still owes its report
+  | Command<'MarkDeadlineMissed', Record<string, never>>;

@@ -1,0 +1,329 @@
+import { ConflictError, NotFoundError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
+import { formatShanghai, shanghaiDate } from '@app/calendar';
+import type { Finding, InspectionState } from '@app/inspections';
+import type { RectificationCommand } from './rectification.commands.js';
+import type { CorrectiveAction, DeadlineSpec, Evidence, RectificationEvent } from './rectification.events.js';
+
+export const OPEN_STATUSES = ['issued', 'acknowledged', 'submitted', 'returned'] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+/** While the case owes its report, a passing deadline makes it overdue; awaiting review it does not. */
+export const OWES_REPORT: readonly OpenStatus[] = ['issued', 'acknowledged', 'returned'];
+
+export interface Report {
+  readonly reportNo: number;
+  readonly summary: string;
+  readonly actions: readonly CorrectiveAction[];
+  readonly evidence: readonly Evidence[];
+  readonly submittedAt: string;
+  readonly late: boolean;
+  readonly review: { readonly decision: 'accept' | 'return'; readonly comment: string; readonly reviewedAt: string } | null;
+}
+
+export interface Extension {
+  readonly requestedDueAt: string;
+  readonly reason: string;
+  readonly requestedAt: string;
+  readonly status: 'pending' | 'granted' | 'denied';
+  readonly decidedAt: string | null;
+  readonly decisionReason: string | null;
+}
+
+interface CaseData {
+  readonly id: string;
+  readonly kindergartenId: string;
+  readonly inspectionId: string;
+  readonly findings: readonly Finding[];
+  readonly deadline: DeadlineSpec;
+  readonly dueAt: string;
+  readonly overdue: boolean;
+  readonly publish: boolean;
+  readonly issuedAt: string;
+  readonly acknowledgedAt: string | null;
+  readonly reports: readonly Report[];
+  readonly extension: Extension | null;
+  readonly followUp: { readonly inspectionId: string; readonly outcome: 'passed' | 'failed'; readonly recordedAt: string } | null;
+  readonly closedAt: string | null;
+}
+
+export type RectificationState = { readonly status: 'none' } | (CaseData & { readonly status: OpenStatus | 'closed' | 'failed' });
+export type RectificationCase = Exclude<RectificationState, { status: 'none' }>;
+
+/** What the decider needs of the working-day calendar. */
+export interface WorkingDayDeadlines {
+  deadline(issuedOn: string, workingDays: number): { readonly dueDate: string; readonly dueAt: string };
+}
+
+export interface RectificationContext extends DecisionContext {
+  readonly calendar: WorkingDayDeadlines;
+  /** IssueNotice: whether the kindergarten is registered. */
+  readonly kindergartenRegistered?: boolean;
+  /** IssueNotice and RecordFollowUp: the inspection the command names, as it stands now. */
+  readonly inspection?: InspectionState;
+}
+
+export const rectificationStreamId = (rectificationId: string): string => `rectification-${rectificationId}`;
+
+/** One case per inspection: the case's id is derived from the inspection's, so a second notice is the same stream. */
+export const rectificationIdFor = (inspectionId: string): string => `rc-${inspectionId}`;
+
+export const isOpen = (state: RectificationState): state is CaseData & { status: OpenStatus } =>
+  (OPEN_STATUSES as readonly string[]).includes(state.status);
+
+const invalidTransition = (state: RectificationCase, action: string): ConflictError =>
+  new ConflictError('invalid-transition', `Cannot ${action} a case that is ${state.status}`, { status: state.status });
+
+const requireCase = (state: RectificationState): RectificationCase => {
+  if (state.status === 'none') throw new NotFoundError('not-found', 'No such rectification case');
+  return state;
+};
+
+const instant = (text: string): number => Date.parse(text);
+
+export const rectificationDecider: Decider<RectificationCommand, RectificationEvent, RectificationState, RectificationContext> = {
+  initialState: () => ({ status: 'none' }),
+
+  decide(command, state, context) {
+    const now = context.now;
+    const at = formatShanghai(now);
+    switch (command.type) {
+      case 'IssueNotice': {
+        const { rectificationId, kindergartenId, inspectionId, findingCodes, deadline, publish } = command.data;
+        if (!context.kindergartenRegistered) throw new RuleViolationError('unknown-kindergarten', `No kindergarten ${kindergartenId}`);
+        const inspection = context.inspection;
+        if (!inspection || inspection.status === 'none') throw new RuleViolationError('unknown-inspection', `No inspection ${inspectionId}`);
+        if (inspection.kindergartenId !== kindergartenId || inspection.status !== 'concluded' || inspection.outcome !== 'failed') {
+          throw new RuleViolationError(
+            'inspection-not-failed',
+            `Inspection ${inspectionId} is not a failed inspection of kindergarten ${kindergartenId}`,
+          );
+        }
+        const unknown = findingCodes.filter((code) => !inspection.findings.some((finding) => finding.code === code));
+        if (unknown.length > 0)
+          throw new RuleViolationError('unknown-finding', `Inspection ${inspectionId} has no finding ${unknown.join(', ')}`, { codes: unknown });
+        if (state.status !== 'none')
+          throw new ConflictError('rectification-exists', `Inspection ${inspectionId} already has case ${state.id}`, { rectificationId: state.id });
+        let dueAt: string;
+        let recordedDeadline: DeadlineSpec = deadline;
+        if ('dueAt' in deadline) {
+          if (instant(deadline.dueAt) <= now.getTime()) throw new RuleViolationError('deadline-in-past', 'The deadline must be in the future');
+          dueAt = formatShanghai(new Date(deadline.dueAt));
+          // every time the engine writes is +08:00, the echoed deadline included
+          recordedDeadline = { dueAt };
+        } else {
+          dueAt = context.calendar.deadline(shanghaiDate(now), deadline.workingDays).dueAt;
+        }
+        const findings = findingCodes.map((code) => inspection.findings.find((finding) => finding.code === code)!);
+        return [
+          {
+            type: 'RectificationNoticeIssued',
+            data: { rectificationId, kindergartenId, inspectionId, findings, deadline: recordedDeadline, dueAt, publish, issuedAt: at },
+          },
+        ];
+      }
+
+      case 'AcknowledgeNotice': {
+        const current = requireCase(state);
+        if (current.status !== 'issued') throw invalidTransition(current, 'acknowledge');
+        return [{ type: 'NoticeAcknowledged', data: { rectificationId: current.id, acknowledgedAt: at } }];
+      }
+
+      case 'RequestExtension': {
+        const current = requireCase(state);
+        if (!(OWES_REPORT as readonly string[]).includes(current.status)) throw invalidTransition(current, 'extend');
+        if (current.extension?.status === 'pending') throw new ConflictError('extension-pending', 'An extension request awaits a decision');
+        if (now.getTime() >= instant(current.dueAt)) throw new RuleViolationError('extension-after-deadline', 'The deadline has already passed');
+        if (instant(command.data.requestedDueAt) <= instant(current.dueAt)) {
+          throw new RuleViolationError('extension-not-later', 'The requested deadline must be later than the current one');
+        }
+        return [
+          {
+            type: 'ExtensionRequested',
+            data: {
+              rectificationId: current.id,
+              requestedDueAt: formatShanghai(new Date(command.data.requestedDueAt)),
+              reason: command.data.reason,
+              requestedAt: at,
+            },
+          },
+        ];
+      }
+
+      case 'DecideExtension': {
+        const current = requireCase(state);
+        if (!isOpen(current)) throw invalidTransition(current, 'decide an extension of');
+        if (current.extension?.status !== 'pending') throw new ConflictError('no-pending-extension', 'No extension request awaits a decision');
+        return command.data.approve
+          ? [
+              {
+                type: 'ExtensionGranted',
+                data: {
+                  rectificationId: current.id,
+                  previousDueAt: current.dueAt,
+                  dueAt: current.extension.requestedDueAt,
+                  reason: command.data.reason,
+                  decidedAt: at,
+                },
+              },
+            ]
+          : [{ type: 'ExtensionDenied', data: { rectificationId: current.id, reason: command.data.reason, decidedAt: at } }];
+      }
+
+      case 'SubmitReport': {
+        const current = requireCase(state);
+        if (current.status !== 'acknowledged' && current.status !== 'returned') throw invalidTransition(current, 'submit a report for');
+        const codes = new Set(current.findings.map((finding) => finding.code));
+        const unknown = [...new Set(command.data.actions.map((action) => action.findingCode).filter((code) => !codes.has(code)))];
+        if (unknown.length > 0)
+          throw new RuleViolationError('unknown-finding', `The notice has no finding ${unknown.join(', ')}`, { codes: unknown });
+        const addressed = new Set(command.data.actions.map((action) => action.findingCode));
+        const missing = [...codes].filter((code) => !addressed.has(code));
+        if (missing.length > 0)
+          throw new RuleViolationError('finding-not-addressed', `No action for finding ${missing.join(', ')}`, { codes: missing });
+        return [
+          {
+            type: 'RectificationReportSubmitted',
+            data: {
+              rectificationId: current.id,
+              reportNo: current.reports.length + 1,
+              summary: command.data.summary,
+              actions: command.data.actions,
+              evidence: command.data.evidence,
+              submittedAt: at,
+              late: now.getTime() > instant(current.dueAt),
+            },
+          },
+        ];
+      }
+
+      case 'ReviewReport': {
+        const current = requireCase(state);
+        if (current.status !== 'submitted') throw invalidTransition(current, 'review');
+        const data = { rectificationId: current.id, reportNo: current.reports.length, comment: command.data.comment, reviewedAt: at };
+        return command.data.decision === 'accept' ? [{ type: 'RectificationAccepted', data }] : [{ type: 'RectificationReportReturned', data }];
+      }
+
+      case 'RecordFollowUp': {
+        const current = requireCase(state);
+        if (!isOpen(current)) throw invalidTransition(current, 'record a follow-up for');
+        const inspection = context.inspection;
+        if (!inspection || inspection.status === 'none')
+          throw new RuleViolationError('unknown-inspection', `No inspection ${command.data.inspectionId}`);
+        const qualifies =
+          inspection.status === 'concluded' &&
+          inspection.kind === 'follow-up' &&
+          inspection.kindergartenId === current.kindergartenId &&
+          instant(inspection.concludedAt) > instant(current.issuedAt);
+        if (!qualifies) {
+          throw new RuleViolationError(
+            'follow-up-inspection-required',
+            `Inspection ${command.data.inspectionId} is not a concluded follow-up inspection of this kindergarten after the notice`,
+          );
+        }
+        const data = { rectificationId: current.id, inspectionId: inspection.id, inspectionConcludedAt: inspection.concludedAt, recordedAt: at };
+        return inspection.outcome === 'passed' ? [{ type: 'FollowUpPassed', data }] : [{ type: 'FollowUpFailed', data }];
+      }
+
+      case 'MarkDeadlineMissed': {
+        const current = requireCase(state);
+        const owesReport = (OWES_REPORT as readonly string[]).includes(current.status);
+        if (!owesReport || current.overdue || now.getTime() < instant(current.dueAt)) return [];
+        return [{ type: 'DeadlineMissed', data: { rectificationId: current.id, dueAt: current.dueAt, recordedAt: at } }];
+      }
+
+      default:
+        return unknownCommand(command);
+    }
+  },
+
+  evolve(state, event) {
+    if (event.type === 'RectificationNoticeIssued') {
+      const { rectificationId, kindergartenId, inspectionId, findings, deadline, dueAt, publish, issuedAt } = event.data;
+      return {
+        status: 'issued',
+        id: rectificationId,
+        kindergartenId,
+        inspectionId,
+        findings,
+        deadline,
+        dueAt,
+        overdue: false,
+        publish,
+        issuedAt,
+        acknowledgedAt: null,
+        reports: [],
+        extension: null,
+        followUp: null,
+        closedAt: null,
+      };
+    }
+    if (state.status === 'none') return state;
+    switch (event.type) {
+      case 'NoticeAcknowledged':
+        return { ...state, status: 'acknowledged', acknowledgedAt: event.data.acknowledgedAt };
+      case 'ExtensionRequested':
+        return {
+          ...state,
+          extension: {
+            requestedDueAt: event.data.requestedDueAt,
+            reason: event.data.reason,
+            requestedAt: event.data.requestedAt,
+            status: 'pending',
+            decidedAt: null,
+            decisionReason: null,
+          },
+        };
+      case 'ExtensionGranted':
+        return {
+          ...state,
+          dueAt: event.data.dueAt,
+          overdue: false,
+          extension: state.extension && { ...state.extension, status: 'granted', decidedAt: event.data.decidedAt, decisionReason: event.data.reason },
+        };
+      case 'ExtensionDenied':
+        return {
+          ...state,
+          extension: state.extension && { ...state.extension, status: 'denied', decidedAt: event.data.decidedAt, decisionReason: event.data.reason },
+        };
+      case 'RectificationReportSubmitted': {
+        const { reportNo, summary, actions, evidence, submittedAt, late } = event.data;
+        return {
+          ...state,
+          status: 'submitted',
+          reports: [...state.reports, { reportNo, summary, actions, evidence, submittedAt, late, review: null }],
+        };
+      }
+      case 'RectificationReportReturned':
+      case 'RectificationAccepted': {
+        const decision: 'accept' | 'return' = event.type === 'RectificationAccepted' ? 'accept' : 'return';
+        const reports = state.reports.map((report): Report =>
+          report.reportNo === event.data.reportNo
+            ? { ...report, review: { decision, comment: event.data.comment, reviewedAt: event.data.reviewedAt } }
+            : report,
+        );
+        return decision === 'accept'
+          ? { ...state, status: 'closed', overdue: false, reports, closedAt: event.data.reviewedAt }
+          : { ...state, status: 'returned', reports };
+      }
+      case 'FollowUpPassed':
+        return {
+          ...state,
+          status: 'closed',
+          overdue: false,
+          followUp: { inspectionId: event.data.inspectionId, outcome: 'passed', recordedAt: event.data.recordedAt },
+          closedAt: event.data.recordedAt,
+        };
+      case 'FollowUpFailed':
+        return {
+          ...state,
+          status: 'failed',
+          overdue: false,
+          followUp: { inspectionId: event.data.inspectionId, outcome: 'failed', recordedAt: event.data.recordedAt },
+          closedAt: event.data.recordedAt,
+        };
+      case 'DeadlineMissed':
+        return { ...state, overdue: true };
+      default:
+        return unchanged(event, state);
+    }
+  },
+};

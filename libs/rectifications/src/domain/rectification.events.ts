@@ -1,0 +1,82 @@
+import type { Event } from '@app/event-sourcing';
+import type { Finding } from '@app/inspections';
+
+/** How the deadline was given: a number of working days after the day of issue, or an instant. */
+export type DeadlineSpec = { readonly workingDays: number } | { readonly dueAt: string };
+
+export interface CorrectiveAction {
+  readonly findingCode: string;
+  readonly action: string;
+}
+
+export interface Evidence {
+  readonly name: string;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+}
+
+export type RectificationNoticeIssued = Event<
+  'RectificationNoticeIssued',
+  {
+    rectificationId: string;
+    kindergartenId: string;
+    inspectionId: string;
+    findings: Finding[];
+    deadline: DeadlineSpec;
+    dueAt: string;
+    publish: boolean;
+    issuedAt: string;
+  }
+>;
+export type NoticeAcknowledged = Event<'NoticeAcknowledged', { rectificationId: string; acknowledgedAt: string }>;
+export type ExtensionRequested = Event<
+  'ExtensionRequested',
+  { rectificationId: string; requestedDueAt: string; reason: string; requestedAt: string }
+>;
+export type ExtensionGranted = Event<
+  'ExtensionGranted',
+  { rectificationId: string; previousDueAt: string; dueAt: string; reason: string; decidedAt: string }
+>;
+export type ExtensionDenied = Event<'ExtensionDenied', { rectificationId: string; reason: string; decidedAt: string }>;
+export type RectificationReportSubmitted = Event<
+  'RectificationReportSubmitted',
+  {
+    rectificationId: string;
+    reportNo: number;
+    summary: string;
+    actions: CorrectiveAction[];
+    evidence: Evidence[];
+    submittedAt: string;
+    late: boolean;
+  }
+>;
+export type RectificationReportReturned = Event<
+  'RectificationReportReturned',
+  { rectificationId: string; reportNo: number; comment: string; reviewedAt: string }
+>;
+export type RectificationAccepted = Event<
+  'RectificationAccepted',
+  { rectificationId: string; reportNo: number; comment: string; reviewedAt: string }
+>;
+export type FollowUpPassed = Event<
+  'FollowUpPassed',
+  { rectificationId: string; inspectionId: string; inspectionConcludedAt: string; recordedAt: string }
+>;
+export type FollowUpFailed = Event<
+  'FollowUpFailed',
+  { rectificationId: string; inspectionId: string; inspectionConcludedAt: string; recordedAt: string }
+>;
+export type DeadlineMissed = Event<'DeadlineMissed', { rectificationId: string; dueAt: string; recordedAt: string }>;
+
+export type RectificationEvent =
+  | RectificationNoticeIssued
+  | NoticeAcknowledged
+  | ExtensionRequested
+  | ExtensionGranted
+  | ExtensionDenied
+  | RectificationReportSubmitted
+  | RectificationReportReturned
+  | RectificationAccepted
+  | FollowUpPassed
+  | FollowUpFailed
+  | DeadlineMissed;
