@@ -1,10 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@app/calendar';
-import { Settings, SettingsModule } from '@app/config';
+import { Clock, Settings, SettingsModule } from '@app/config';
 import { EnrolmentModule, enrolmentProjection } from '@app/enrolment';
 import { EventStoreModule } from '@app/event-store';
 import { InspectionsModule, inspectionsProjection } from '@app/inspections';
@@ -27,11 +26,11 @@ export const PROJECTIONS = [kindergartensProjection, inspectionsProjection, rect
 
 @Module({})
 export class AppModule {
-  static register(settings: Settings): DynamicModule {
+  static register(settings: Settings, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        SettingsModule.register(settings),
+        SettingsModule.register(settings, clock),
         LoggerModule.forRoot({
           pinoHttp: {
             level: settings.LOG_LEVEL,
@@ -45,7 +44,6 @@ export class AppModule {
         EventStoreModule.forRoot(),
         CalendarModule,
         ProjectionsModule.forRoot(PROJECTIONS),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'public', ttl: 60_000, limit: settings.PUBLIC_RATE_LIMIT_PER_MINUTE }] }),
         KindergartensModule,
         InspectionsModule,
         RectificationsModule,

@@ -7,8 +7,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import rateLimit from '@fastify/rate-limit';
 import secureJson from 'secure-json-parse';
-import type { Settings } from '@app/config';
+import { SystemClock, type Clock, type Settings } from '@app/config';
 import { httpRequestDuration } from '@app/metrics';
 import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
@@ -16,6 +17,7 @@ import { resolveJwtSecret } from './auth/jwt-secret.js';
 import { installHttpEdge } from './http/http-edge.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { JsonBodyPipe, dtoValidationPipe } from './http/validation.js';
+import { ProblemError } from './http/problem-details.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -30,7 +32,8 @@ const correlationId = (request: IncomingMessage | Http2ServerRequest): string =>
 const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics'];
 
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
-export const createApp = async (settings: Settings): Promise<NestFastifyApplication> => {
+export const createApp = async (settings: Settings, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> => {
+  const clock = options.clock ?? new SystemClock();
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, requestIdHeader: false, genReqId: correlationId });
   const fastify = adapter.getInstance();
   // JSON bodies: an empty body is no body (POST …/acknowledgement), prototype pollution is refused
@@ -51,9 +54,17 @@ export const createApp = async (settings: Settings): Promise<NestFastifyApplicat
     );
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings), adapter, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings, clock), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  installHttpEdge(app, new Authenticator(resolveJwtSecret(settings).secret));
+  // only routes that opt in (the unauthenticated /public ones) are limited, per client address
+  await app.register(rateLimit, {
+    global: false,
+    max: settings.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      ProblemError.of(429, 'rate-limited', `At most ${context.max} requests a minute from one address; retry in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  installHttpEdge(app, new Authenticator(resolveJwtSecret(settings).secret), clock);
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(new JsonBodyPipe(), dtoValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -1,2 +1,3 @@
 export * from './settings.js';
 export * from './settings.module.js';
+export * from './clock.js';

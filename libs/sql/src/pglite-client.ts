@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
@@ -9,6 +9,8 @@ export interface EmbeddedDatabaseOptions {
   readonly dataDir: string;
   /** How long to wait for a lock left by a process that died (stale after 10 s); 0 fails at once. */
   readonly lockWaitMs?: number;
+  /** A dumped data directory to start from when the folder is new (tests: skips the 3 s initdb). */
+  readonly template?: Blob;
 }
 
 const STALE_MS = 10_000;
@@ -38,7 +40,9 @@ export class PgliteClient extends SqlDatabase {
     await mkdir(join(dataDir, 'pgdata'), { recursive: true });
     const release = await lockDataDir(dataDir, options.lockWaitMs ?? STALE_MS + 2_000);
     try {
-      const db = await PGlite.create(join(dataDir, 'pgdata'));
+      const pgdata = join(dataDir, 'pgdata');
+      const fresh = options.template && (await readdir(pgdata)).length === 0;
+      const db = await PGlite.create(pgdata, fresh ? { loadDataDir: options.template } : {});
       return new PgliteClient(db, release);
     } catch (error) {
       await release();

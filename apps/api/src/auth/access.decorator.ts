@@ -11,6 +11,8 @@ export type AccessRule = 'public' | readonly Role[];
 declare module 'fastify' {
   interface FastifyRequest {
     caller?: Caller;
+    /** The engine's time when the request arrived: the `now` of its command. */
+    receivedAt?: Date;
   }
   interface FastifyContextConfig {
     access?: AccessRule;
@@ -26,8 +28,9 @@ export const Access = (...roles: Role[]) =>
     ApiForbiddenResponse({ description: `Allowed for: ${roles.join(', ')} (\`forbidden\` otherwise)`, type: ProblemDetailsSchema }),
   );
 
-/** No token needed; a token, if sent, is ignored. */
-export const Public = () => RouteConfig({ access: 'public' });
+/** No token needed; a token, if sent, is ignored. Rate-limited routes count requests per client address. */
+export const Public = (options: { rateLimited?: boolean } = {}) =>
+  RouteConfig({ access: 'public', ...(options.rateLimited ? { rateLimit: {} } : {}) });
 
 /** The authenticated caller of the request. */
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {

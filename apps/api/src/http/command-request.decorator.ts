@@ -24,7 +24,7 @@ export const RequestContext = createParamDecorator((_: unknown, context: Executi
   const request = context.switchToHttp().getRequest<FastifyRequest>();
   const caller = request.caller;
   if (!caller) throw new Error('RequestContext used on a route without Access(...)');
-  const now = new Date();
+  const now = request.receivedAt ?? new Date();
   const ifMatch = request.headers['if-match'];
   return {
     caller,

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '@app/config';
 import type { Authenticator } from '../auth/authenticator.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problem, type ProblemDetails } from './problem-details.js';
 
@@ -35,7 +36,7 @@ export const problemForFastify = (error: FastifyError): ProblemDetails | null =>
  * check and validation, as the contract orders them), and the start-up check that every route declares who may
  * call it. Fastify's own errors reach Nest's handler and so the ProblemDetailsFilter.
  */
-export const installHttpEdge = (app: NestFastifyApplication, authenticator: Authenticator): void => {
+export const installHttpEdge = (app: NestFastifyApplication, authenticator: Authenticator, clock: Clock): void => {
   const fastify = app.getHttpAdapter().getInstance();
   const undeclared: string[] = [];
 
@@ -50,6 +51,7 @@ export const installHttpEdge = (app: NestFastifyApplication, authenticator: Auth
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header('x-correlation-id', request.id);
+    request.receivedAt = clock.now();
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
     try {

@@ -1,7 +1,6 @@
-import { Controller, Get, Inject, Query, Req, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { ListPublicKindergartens } from '@app/kindergartens';
 import { DEFAULT_LIMIT } from '@app/projections';
@@ -68,13 +67,12 @@ class PublicNotices {
 /** 公示: what the plan requires to be public, without a token, rate-limited per client address, naming no user. */
 @ApiTags('public')
 @Controller('public')
-@UseGuards(ThrottlerGuard)
 @ApiTooManyRequestsResponse({ description: '`rate-limited`, with Retry-After', type: ProblemDetailsSchema })
 export class PublicController {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get('kindergartens')
-  @Public()
+  @Public({ rateLimited: true })
   @ApiOperation({ summary: 'Kindergartens’ basic information, disclosure and latest results' })
   @ApiOkResponse({ type: PublicKindergartenList })
   async kindergartens(@Query() query: ListQuery, @Req() request: FastifyRequest) {
@@ -82,7 +80,7 @@ export class PublicController {
   }
 
   @Get('notices')
-  @Public()
+  @Public({ rateLimited: true })
   @ApiOperation({ summary: 'Published rectification notices (通报) and the enrolment suspensions in force' })
   @ApiOkResponse({ type: PublicNotices })
   notices() {

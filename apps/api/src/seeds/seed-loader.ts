@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { formatShanghai } from '@app/calendar';
-import { Settings } from '@app/config';
+import { Clock, Settings } from '@app/config';
 import { ConflictError, EventStore } from '@app/event-sourcing';
 import type { Caller, CommandRequest } from '@app/identity';
 import { PublishDisclosure, RegisterKindergarten, type Ownership } from '@app/kindergartens';
@@ -32,6 +32,7 @@ export class SeedLoader implements OnApplicationBootstrap {
     @Inject(Settings) private readonly settings: Settings,
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,7 +63,7 @@ export class SeedLoader implements OnApplicationBootstrap {
   }
 
   private request(correlationId: string): CommandRequest {
-    const now = new Date();
+    const now = this.clock.now();
     return {
       caller: SEED_CALLER,
       now,

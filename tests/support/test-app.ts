@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadSettings, type Clock, type Settings } from '@app/config';
+import { EventStore } from '@app/event-sourcing';
+import type { Role } from '@app/identity';
+import { PgliteClient, SqlDatabase } from '@app/sql';
+import { PostgresTestDatabase, preparePgliteTemplate, testDatabaseUrl } from '@app/sql/testing';
+import { createApp } from '../../apps/api/src/app.js';
+import { Authenticator } from '../../apps/api/src/auth/authenticator.js';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+export interface Reply<T = any> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+export interface CallOptions {
+  readonly token?: string;
+  readonly body?: unknown;
+  /** Sent as is, not JSON-encoded. */
+  readonly raw?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  readonly kind: StoreKind;
+  readonly url: string;
+  readonly settings: Settings;
+  readonly app: NestFastifyApplication;
+  readonly store: EventStore;
+  readonly database: SqlDatabase;
+  token(role: Role, claims?: { sub?: string; kindergartenId?: string; unitId?: string; name?: string; expiresIn?: string }): string;
+  call<T = any>(method: string, path: string, options?: CallOptions): Promise<Reply<T>>;
+  close(): Promise<void>;
+}
+
+/** A fresh id for a test's own data. */
+export const freshId = (prefix = 'kg'): string => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+/**
+ * The real application over real HTTP, on a store of its own: a new PGlite folder (from the prepared template)
+ * or a new PostgreSQL schema. Redis is the machine's; anything keyed there gets a fresh prefix.
+ */
+export const startTestApp = async (kind: StoreKind, env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> => {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  let storeEnv: Record<string, string>;
+  if (kind === 'pglite') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'engine-test-'));
+    const template = new Blob([await readFile(await preparePgliteTemplate())]);
+    await (await PgliteClient.open({ dataDir, template })).close();
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    storeEnv = { EVENT_STORE: 'pglite', DATA_DIR: dataDir };
+  } else {
+    const database = PostgresTestDatabase.create(4);
+    const schema = database.newSchema('e2e');
+    cleanups.push(() => database.close());
+    storeEnv = { EVENT_STORE: 'postgres', DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA: schema, DATA_DIR: tmpdir() };
+  }
+  const settings = loadSettings({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    SEED_ON_EMPTY: 'false',
+    QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
+    ...storeEnv,
+    ...env,
+  });
+  const app = await createApp(settings, options);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `${await app.getUrl()}/api/v1`.replace('[::1]', '127.0.0.1');
+  const authenticator = new Authenticator(TEST_JWT_SECRET);
+  return {
+    kind,
+    url,
+    settings,
+    app,
+    store: app.get(EventStore),
+    database: app.get(SqlDatabase),
+    token: (role, claims = {}) => {
+      const { expiresIn, ...rest } = claims;
+      return authenticator.sign({ sub: `${role}-user`, role, ...rest }, expiresIn ?? '1h');
+    },
+    call: async (method, path, options = {}) => {
+      const headers: Record<string, string> = { ...(options.headers ?? {}) };
+      if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+      let body: string | undefined = options.raw;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(path.startsWith('http') ? path : `${url}${path}`, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, headers: response.headers, body: parsed as never };
+    },
+    close: async () => {
+      await app.close();
+      for (const cleanup of cleanups.reverse()) await cleanup();
+    },
+  };
+};
