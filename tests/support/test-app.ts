@@ -38,6 +38,8 @@ export interface TestApp {
   readonly database: SqlDatabase;
   token(role: Role, claims?: { sub?: string; kindergartenId?: string; unitId?: string; name?: string; expiresIn?: string }): string;
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<Reply<T>>;
+  /** Stops the engine (as a process exit would) but keeps its data for the test to inspect. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,12 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `${await app.getUrl()}/api/v1`.replace('[::1]', '127.0.0.1');
   const authenticator = new Authenticator(TEST_JWT_SECRET);
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
   return {
     kind,
     url,
@@ -105,8 +113,9 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
       }
       return { status: response.status, headers: response.headers, body: parsed as never };
     },
+    stop,
     close: async () => {
-      await app.close();
+      await stop();
       for (const cleanup of cleanups.reverse()) await cleanup();
     },
   };

@@ -4,12 +4,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@app/calendar';
 import { Clock, Settings, SettingsModule } from '@app/config';
-import { EnrolmentModule, enrolmentProjection } from '@app/enrolment';
+import { EnrolmentModule } from '@app/enrolment';
+import { PROJECTIONS } from '@app/engine';
 import { EventStoreModule } from '@app/event-store';
-import { InspectionsModule, inspectionsProjection } from '@app/inspections';
-import { KindergartensModule, kindergartensProjection } from '@app/kindergartens';
+import { InspectionsModule } from '@app/inspections';
+import { KindergartensModule } from '@app/kindergartens';
 import { ProjectionsModule } from '@app/projections';
-import { RectificationsModule, rectificationsProjection } from '@app/rectifications';
+import { RectificationsModule } from '@app/rectifications';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyKeys } from './http/idempotency/idempotency-keys.js';
@@ -20,9 +21,6 @@ import { MetricsController } from './operations/metrics.controller.js';
 import { PublicController } from './public/public.controller.js';
 import { RectificationsController } from './rectifications/rectifications.controller.js';
 import { SeedLoader } from './seeds/seed-loader.js';
-
-/** Every read model the engine keeps. */
-export const PROJECTIONS = [kindergartensProjection, inspectionsProjection, rectificationsProjection, enrolmentProjection];
 
 @Module({})
 export class AppModule {

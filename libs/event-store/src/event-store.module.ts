@@ -8,14 +8,14 @@ import { PostgresEventStore } from './postgres/postgres-event-store.js';
 import { CommandExecutor } from './command-executor.js';
 
 /** Where the read models live: the embedded database with pglite, PostgreSQL with postgres, either with esdb. */
-const openDatabase = async (settings: Settings): Promise<SqlDatabase> => {
+export const openDatabase = async (settings: Settings): Promise<SqlDatabase> => {
   if (settings.EVENT_STORE === 'postgres' || (settings.EVENT_STORE === 'esdb' && settings.DATABASE_URL)) {
     return new PostgresClient({ connectionString: settings.DATABASE_URL! });
   }
   return PgliteClient.open({ dataDir: resolve(settings.DATA_DIR) });
 };
 
-const openEventStore = async (settings: Settings, database: SqlDatabase, upcasters: Upcasters): Promise<EventStore> => {
+export const openEventStore = async (settings: Settings, database: SqlDatabase, upcasters: Upcasters): Promise<EventStore> => {
   switch (settings.EVENT_STORE) {
     case 'pglite':
       return PgliteEventStore.create({ client: database as PgliteClient, schema: settings.DATABASE_SCHEMA, upcasters });

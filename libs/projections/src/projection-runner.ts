@@ -73,7 +73,7 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     const { signal } = this.controller;
     while (!signal.aborted) {
-      const lease = await this.database.tryLock(`projection:${this.schema}:${this.projection.name}`).catch((error: unknown) => {
+      const lease = await this.database.tryLock(projectionLockName(this.schema, this.projection)).catch((error: unknown) => {
         this.logger.error(`projection ${this.projection.name}: cannot take its lock`, error);
         return null;
       });
@@ -128,3 +128,36 @@ export const resetProjection = async (database: SqlDatabase, schema: string, pro
   });
   await migrate(database, schema, `projection:${projection.name}`, projection.migrations(s));
 };
+
+/**
+ * Drops a projection's tables and replays the whole log into them, batch by batch (each batch commits with its
+ * checkpoint). The caller must hold the projection's lock, so that no running worker writes at the same time.
+ */
+export const rebuildProjection = async (
+  database: SqlDatabase,
+  store: EventStore,
+  schema: string,
+  projection: Projection,
+  onProgress?: (events: number) => void,
+): Promise<{ events: number }> => {
+  const s = quoteSchema(schema);
+  await resetProjection(database, schema, projection);
+  let events = 0;
+  for (let after = 0; ;) {
+    const page = await store.readAll({ afterPosition: after, limit: 2000 });
+    if (page.events.length === 0) return { events };
+    await database.transaction(async (tx) => {
+      await projection.apply(tx, page.events, s);
+      await tx.query(
+        `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+        [projection.name, page.lastPosition],
+      );
+    });
+    events += page.events.length;
+    after = page.lastPosition;
+    onProgress?.(events);
+  }
+};
+
+export const projectionLockName = (schema: string, projection: Projection): string => `projection:${schema}:${projection.name}`;

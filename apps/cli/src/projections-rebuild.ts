@@ -1,0 +1,43 @@
+// Drops every read model and rebuilds it from the event log: npm run projections:rebuild
+import { existsSync } from 'node:fs';
+import { ConfigurationError, loadSettings } from '@app/config';
+import { PROJECTIONS } from '@app/engine';
+import { openDatabase, openEventStore } from '@app/event-store';
+import { Upcasters } from '@app/event-sourcing';
+import { migrateProjections, projectionLockName, rebuildProjection } from '@app/projections';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const main = async (): Promise<number> => {
+  const settings = loadSettings();
+  const database = await openDatabase(settings);
+  const store = await openEventStore(settings, database, new Upcasters());
+  try {
+    await migrateProjections(database, settings.DATABASE_SCHEMA, PROJECTIONS);
+    for (const projection of PROJECTIONS) {
+      const lease = await database.tryLock(projectionLockName(settings.DATABASE_SCHEMA, projection));
+      if (!lease) {
+        console.error(`projection ${projection.name} is being run by a worker: stop the workers, then rebuild`);
+        return 1;
+      }
+      try {
+        const started = Date.now();
+        const { events } = await rebuildProjection(database, store, settings.DATABASE_SCHEMA, projection);
+        console.log(`${projection.name}: rebuilt from ${events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      } finally {
+        await lease.release();
+      }
+    }
+    return 0;
+  } finally {
+    await store.close();
+    await database.close();
+  }
+};
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(error instanceof ConfigurationError || error instanceof Error ? error.message : String(error));
+  process.exitCode = 2;
+}
