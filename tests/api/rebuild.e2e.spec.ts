@@ -48,12 +48,10 @@ describe.each<StoreKind>(['pglite', 'postgres'])('rebuilding the read models (%s
     const database = await openDatabase(app.settings);
     const store = await openEventStore(app.settings, database, new Upcasters());
     try {
-      for (const projection of PROJECTIONS) {
-        const lease = await database.tryLock(projectionLockName(app.settings.DATABASE_SCHEMA, projection));
-        expect(lease).not.toBeNull();
-        await rebuildProjection(database, store, app.settings.DATABASE_SCHEMA, projection);
-        await lease!.release();
-      }
+      const lease = await database.tryLock(projectionLockName(app.settings.DATABASE_SCHEMA, ...PROJECTIONS));
+      expect(lease).not.toBeNull();
+      for (const projection of PROJECTIONS) await rebuildProjection(database, store, app.settings.DATABASE_SCHEMA, projection);
+      await lease!.release();
       expect(await snapshot(database)).toEqual(live);
     } finally {
       await store.close();

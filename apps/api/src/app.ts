@@ -16,7 +16,7 @@ import { Authenticator } from './auth/authenticator.js';
 import { resolveJwtSecret } from './auth/jwt-secret.js';
 import { installHttpEdge } from './http/http-edge.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
-import { JsonBodyPipe, dtoValidationPipe } from './http/validation.js';
+import { JsonBodyPipe, dtoValidationPipe, validationFailed } from './http/validation.js';
 import { ProblemError } from './http/problem-details.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,21 +31,45 @@ const correlationId = (request: IncomingMessage | Http2ServerRequest): string =>
 
 const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics'];
 
+// no command body nests more than 3 levels; everything after the parser (idempotency hashing, validation) recurses
+const MAX_JSON_DEPTH = 32;
+
+/** Whether a parsed JSON value nests deeper than `limit`, found without recursion so that a hostile body cannot overflow the stack. */
+const nestsDeeperThan = (value: unknown, limit: number): boolean => {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
+};
+
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
 export const createApp = async (settings: Settings, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> => {
   const clock = options.clock ?? new SystemClock();
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, requestIdHeader: false, genReqId: correlationId });
   const fastify = adapter.getInstance();
-  // JSON bodies: an empty body is no body (POST …/acknowledgement), prototype pollution is refused
-  fastify.removeContentTypeParser('application/json');
+  // JSON bodies only (Fastify's default text/plain parser would let a text body through to validation instead of a 415):
+  // an empty body is no body (POST …/acknowledgement), prototype pollution and deep nesting are refused
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
     try {
-      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+      parsed = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
     } catch (error) {
-      done(Object.assign(error as Error, { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+      return done(Object.assign(error as Error, { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
     }
+    if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
+      return done(
+        validationFailed([{ field: '', message: `the body nests deeper than ${MAX_JSON_DEPTH} levels` }], 'The request body nests too deeply'),
+        undefined,
+      );
+    }
+    done(null, parsed);
   });
   fastify.addHook('onResponse', async (request, reply) => {
     httpRequestDuration.observe(

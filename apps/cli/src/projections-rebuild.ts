@@ -14,19 +14,20 @@ const main = async (): Promise<number> => {
   const store = await openEventStore(settings, database, new Upcasters());
   try {
     await migrateProjections(database, settings.DATABASE_SCHEMA, PROJECTIONS);
-    for (const projection of PROJECTIONS) {
-      const lease = await database.tryLock(projectionLockName(settings.DATABASE_SCHEMA, projection));
-      if (!lease) {
-        console.error(`projection ${projection.name} is being run by a worker: stop the workers, then rebuild`);
-        return 1;
-      }
-      try {
+    // the lock the workers hold while they run the projections
+    const lease = await database.tryLock(projectionLockName(settings.DATABASE_SCHEMA, ...PROJECTIONS));
+    if (!lease) {
+      console.error('the projections are being run by a worker: stop the engine and its workers, then rebuild');
+      return 1;
+    }
+    try {
+      for (const projection of PROJECTIONS) {
         const started = Date.now();
         const { events } = await rebuildProjection(database, store, settings.DATABASE_SCHEMA, projection);
         console.log(`${projection.name}: rebuilt from ${events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      } finally {
-        await lease.release();
       }
+    } finally {
+      await lease.release();
     }
     return 0;
   } finally {

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 import type { IsoDate } from './domain/working-day-calendar.js';
 
 /** The zone of every calendar rule: China Standard Time, UTC+08:00 (no daylight saving since 1991). */
@@ -18,8 +18,14 @@ export const parseShanghaiDate = (date: IsoDate, label = 'date'): DateTime<true>
   return parsed;
 };
 
+// China has kept UTC+08:00 without daylight saving since September 1991: from 1992 on, a fixed offset gives the same
+// wall time as the IANA zone without Intl's cost on every formatted time
+const CHINA_STANDARD_TIME = FixedOffsetZone.instance(8 * 60);
+const FIXED_OFFSET_FROM = Date.UTC(1991, 11, 31, 16);
+
 const inShanghai = (instant: Date): DateTime<true> => {
-  const time = instant instanceof Date ? DateTime.fromJSDate(instant, { zone: SHANGHAI_ZONE }) : undefined;
+  const zone = instant instanceof Date && instant.getTime() >= FIXED_OFFSET_FROM ? CHINA_STANDARD_TIME : SHANGHAI_ZONE;
+  const time = instant instanceof Date ? DateTime.fromJSDate(instant, { zone }) : undefined;
   if (!time?.isValid) throw new RangeError(`Not a valid instant: ${String(instant)}`);
   // Four-digit years only: anything else could not be written as YYYY.
   if (time.year < 0 || time.year > 9999) throw new RangeError(`Instant outside the years 0000–9999: ${instant.toISOString()}`);

@@ -25,6 +25,7 @@ export const aggregateStateProjection = <S>(options: AggregateStateProjectionOpt
   return {
     name: options.name,
     tables: [options.table],
+    categories: [options.category],
     migrations: (s) => [
       [
         `CREATE TABLE ${s}.${options.table} (id text PRIMARY KEY, version integer NOT NULL, state jsonb NOT NULL, updated_at timestamptz NOT NULL${columnNames

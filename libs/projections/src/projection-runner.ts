@@ -1,5 +1,6 @@
+import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EventStore } from '@app/event-sourcing';
+import { streamCategory, type EventStore, type StoredEvent } from '@app/event-sourcing';
 import { migrate, quoteSchema, type SqlDatabase } from '@app/sql';
 import type { Projection } from './projection.js';
 
@@ -40,25 +41,38 @@ export const lowestCheckpoint = async (database: SqlDatabase, schema: string, na
 };
 
 /**
- * Keeps one projection up to date: catch up from its checkpoint, then follow the log live. Each batch and the new
- * checkpoint commit together. With several processes, only the holder of the projection's lock runs it; the others wait.
+ * Keeps a group of projections up to date with one reader: catch up from their checkpoints, then follow the log
+ * live. Each batch is applied to every projection that has not seen it yet, and their checkpoints move, in one
+ * transaction. With several processes, only the holder of the group's lock runs it; the others wait.
  */
 export class ProjectionRunner {
+  /** Emits `progress` with the position this process has committed up to. */
+  readonly progress = new EventEmitter();
+  /** The position committed so far by this process (0 before it has run). */
+  position = 0;
   private readonly controller = new AbortController();
   private running: Promise<void> | null = null;
   private caughtUpOnce: (() => void) | null = null;
-  /** Resolves once the projection has caught up with the log for the first time. */
+  /** Resolves once the projections have caught up with the log for the first time. */
   readonly caughtUp: Promise<void>;
+  private readonly projections: readonly Projection[];
 
   constructor(
-    private readonly projection: Projection,
+    projections: Projection | readonly Projection[],
     private readonly store: EventStore,
     private readonly database: SqlDatabase,
     private readonly schema: string,
     private readonly logger: ProjectionLogger,
     private readonly options: { batchSize?: number; retryDelayMs?: number; standbyPollMs?: number } = {},
   ) {
+    this.projections = Array.isArray(projections) ? projections : [projections as Projection];
     this.caughtUp = new Promise((resolve) => (this.caughtUpOnce = resolve));
+    this.progress.setMaxListeners(0);
+  }
+
+  /** Whether one of these projections reads streams of the category. */
+  reads(category: string): boolean {
+    return this.projections.some((projection) => !projection.categories || projection.categories.includes(category));
   }
 
   start(): void {
@@ -70,11 +84,15 @@ export class ProjectionRunner {
     await this.running;
   }
 
+  private get lockName(): string {
+    return projectionLockName(this.schema, ...this.projections);
+  }
+
   private async run(): Promise<void> {
     const { signal } = this.controller;
     while (!signal.aborted) {
-      const lease = await this.database.tryLock(projectionLockName(this.schema, this.projection)).catch((error: unknown) => {
-        this.logger.error(`projection ${this.projection.name}: cannot take its lock`, error);
+      const lease = await this.database.tryLock(this.lockName).catch((error: unknown) => {
+        this.logger.error(`projections ${this.names}: cannot take their lock`, error);
         return null;
       });
       if (!lease) {
@@ -87,7 +105,7 @@ export class ProjectionRunner {
         await this.follow(AbortSignal.any([signal, lost.signal]));
       } catch (error) {
         if (!signal.aborted) {
-          this.logger.error(`projection ${this.projection.name} stopped on an error; it resumes from its checkpoint`, error);
+          this.logger.error(`projections ${this.names} stopped on an error; they resume from their checkpoints`, error);
           await sleep(this.options.retryDelayMs ?? 1_000, undefined, { signal }).catch(() => undefined);
         }
       } finally {
@@ -96,27 +114,67 @@ export class ProjectionRunner {
     }
   }
 
+  private get names(): string {
+    return this.projections.map((projection) => projection.name).join(', ');
+  }
+
   private async follow(signal: AbortSignal): Promise<void> {
     const s = quoteSchema(this.schema);
-    const from = await readCheckpoint(this.database, this.schema, this.projection.name);
-    for await (const item of this.store.subscribeToAll({ afterPosition: from, batchSize: this.options.batchSize ?? 500, signal })) {
+    const checkpoints = new Map<Projection, number>();
+    for (const projection of this.projections) checkpoints.set(projection, await readCheckpoint(this.database, this.schema, projection.name));
+    let committed = Math.min(...checkpoints.values());
+    let lastWrite = Date.now();
+    this.advance(committed);
+    for await (const item of this.store.subscribeToAll({ afterPosition: committed, batchSize: this.options.batchSize ?? 500, signal })) {
       if (item.kind === 'caught-up') {
+        // checkpoints held back while only other streams' events went by are written now, when idle
+        if (this.position > committed) committed = await this.commit(s, [], this.position, checkpoints);
         this.caughtUpOnce?.();
         this.caughtUpOnce = null;
         continue;
       }
       const position = item.events.at(-1)!.position;
-      await this.database.transaction(async (tx) => {
-        await this.projection.apply(tx, item.events, s);
-        await tx.query(
-          `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) VALUES ($1, $2, now())
-           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-          [this.projection.name, position],
-        );
+      const work = this.projections.flatMap((projection) => {
+        const events = item.events.filter((event) => event.position > checkpoints.get(projection)! && reads(projection, event));
+        return events.length > 0 ? [{ projection, events }] : [];
       });
+      if (work.length === 0 && Date.now() - lastWrite < 5_000) {
+        this.advance(position);
+        continue;
+      }
+      committed = await this.commit(s, work, position, checkpoints);
+      lastWrite = Date.now();
     }
   }
+
+  private async commit(
+    s: string,
+    work: readonly { projection: Projection; events: readonly StoredEvent[] }[],
+    position: number,
+    checkpoints: Map<Projection, number>,
+  ): Promise<number> {
+    await this.database.transaction(async (tx) => {
+      for (const { projection, events } of work) await projection.apply(tx, events, s);
+      await tx.query(
+        `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) SELECT name, $2, now() FROM unnest($1::text[]) AS name
+         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+        [this.projections.map((projection) => projection.name), position],
+      );
+    });
+    for (const projection of this.projections) checkpoints.set(projection, position);
+    this.advance(position);
+    return position;
+  }
+
+  private advance(position: number): void {
+    if (position <= this.position) return;
+    this.position = position;
+    this.progress.emit('progress', position);
+  }
 }
+
+const reads = (projection: Projection, event: StoredEvent): boolean =>
+  !projection.categories || projection.categories.includes(streamCategory(event.streamId));
 
 /** Drops a projection's tables and checkpoint so that it rebuilds from the first event. */
 export const resetProjection = async (database: SqlDatabase, schema: string, projection: Projection): Promise<void> => {
@@ -160,4 +218,9 @@ export const rebuildProjection = async (
   }
 };
 
-export const projectionLockName = (schema: string, projection: Projection): string => `projection:${schema}:${projection.name}`;
+/** One lock per group of projections run together (a rebuild takes the same lock, projection by projection, as a group of one). */
+export const projectionLockName = (schema: string, ...projections: Projection[]): string =>
+  `projections:${schema}:${projections
+    .map((projection) => projection.name)
+    .sort()
+    .join(',')}`;

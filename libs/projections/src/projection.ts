@@ -14,5 +14,7 @@ export interface Projection {
   migrations(s: string): readonly string[];
   /** Its tables, dropped to rebuild it from zero. */
   readonly tables: readonly string[];
+  /** The stream categories it reads (all when absent); it is only given, and only waited for on, those. */
+  readonly categories?: readonly string[];
   apply(tx: SqlTransaction, events: readonly StoredEvent[], s: string): Promise<void>;
 }

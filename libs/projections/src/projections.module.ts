@@ -21,40 +21,11 @@ export class RegisteredProjections {
   constructor(readonly all: readonly Projection[]) {}
 }
 
-/** Lets a command's response wait until every read model includes it, so that the client's next GET sees its own write. */
-@Injectable()
-export class ReadModels {
-  private readonly logger = new Logger('ReadModels');
-
-  constructor(
-    @Inject(SqlDatabase) private readonly database: SqlDatabase,
-    @Inject(Settings) private readonly settings: Settings,
-    @Inject(RegisteredProjections) private readonly projections: RegisteredProjections,
-  ) {}
-
-  /** True once every projection has passed `position`; false if that takes longer than READ_MODEL_WAIT_MS. */
-  async catchUp(position: number | null): Promise<boolean> {
-    if (position === null || this.projections.all.length === 0) return true;
-    const names = this.projections.all.map((projection) => projection.name);
-    const deadline = Date.now() + this.settings.READ_MODEL_WAIT_MS;
-    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-      if ((await lowestCheckpoint(this.database, this.settings.DATABASE_SCHEMA, names)) >= position) return true;
-      if (Date.now() >= deadline) {
-        this.logger.warn(
-          `read models have not reached position ${position} after ${this.settings.READ_MODEL_WAIT_MS} ms: is a worker running projections?`,
-        );
-        return false;
-      }
-      await sleep(pause);
-    }
-  }
-}
-
 /** Creates the read models' tables at start-up and, where this process runs the workers, keeps them up to date. */
 @Injectable()
-class ProjectionsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ProjectionWorkers implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
-  private runners: ProjectionRunner[] = [];
+  runners: ProjectionRunner[] = [];
 
   constructor(
     @Inject(SqlDatabase) private readonly database: SqlDatabase,
@@ -69,25 +40,78 @@ class ProjectionsLifecycle implements OnModuleInit, OnApplicationBootstrap, Befo
 
   onApplicationBootstrap(): void {
     if (!this.settings.RUN_WORKER) return;
-    this.runners = this.projections.all.map(
-      (projection) =>
-        new ProjectionRunner(projection, this.store, this.database, this.settings.DATABASE_SCHEMA, {
-          log: (message) => this.logger.log(message),
-          error: (message, error) => this.logger.error(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
-        }),
-    );
+    // one reader and one transaction per batch for all of them: with PGlite every query shares one connection
+    this.runners = [
+      new ProjectionRunner(this.projections.all, this.store, this.database, this.settings.DATABASE_SCHEMA, {
+        log: (message) => this.logger.log(message),
+        error: (message, error) => this.logger.error(`${message}: ${error instanceof Error ? error.stack : String(error)}`),
+      }),
+    ];
     for (const runner of this.runners) runner.start();
-    this.logger.log(`running ${this.runners.length} projections`);
+    this.logger.log(`running ${this.projections.all.length} projections`);
   }
 
   // before the storage closes (it closes in onApplicationShutdown)
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
+}
 
-  /** Resolves when every projection this process runs has caught up with the log once. */
-  caughtUp(): Promise<void> {
-    return Promise.all(this.runners.map((runner) => runner.caughtUp)).then(() => undefined);
+/** Lets a command's response wait until the read models it touches include it, so that the client's next GET sees its own write. */
+@Injectable()
+export class ReadModels {
+  private readonly logger = new Logger('ReadModels');
+
+  constructor(
+    @Inject(SqlDatabase) private readonly database: SqlDatabase,
+    @Inject(Settings) private readonly settings: Settings,
+    @Inject(RegisteredProjections) private readonly projections: RegisteredProjections,
+    @Inject(ProjectionWorkers) private readonly workers: ProjectionWorkers,
+  ) {}
+
+  /**
+   * True once every projection reading `category` has passed `position`; false after READ_MODEL_WAIT_MS.
+   * Projections run by this process are followed in memory; those of other processes through their checkpoints.
+   */
+  async catchUp(position: number | null, category: string): Promise<boolean> {
+    if (position === null) return true;
+    const reached = this.workers.runners.length > 0 ? await this.followLocal(position, category) : await this.pollCheckpoints(position, category);
+    if (!reached) this.logger.warn(`read models of ${category} have not reached position ${position} after ${this.settings.READ_MODEL_WAIT_MS} ms`);
+    return reached;
+  }
+
+  private async followLocal(position: number, category: string): Promise<boolean> {
+    const runners = this.workers.runners.filter((runner) => runner.reads(category));
+    const waits = runners.map(
+      (runner) =>
+        new Promise<boolean>((resolve) => {
+          if (runner.position >= position) return resolve(true);
+          const timer = setTimeout(() => done(false), this.settings.READ_MODEL_WAIT_MS);
+          const onProgress = (reached: number): void => {
+            if (reached >= position) done(true);
+          };
+          const done = (value: boolean): void => {
+            clearTimeout(timer);
+            runner.progress.off('progress', onProgress);
+            resolve(value);
+          };
+          runner.progress.on('progress', onProgress);
+        }),
+    );
+    return (await Promise.all(waits)).every(Boolean);
+  }
+
+  private async pollCheckpoints(position: number, category: string): Promise<boolean> {
+    const names = this.projections.all
+      .filter((projection) => !projection.categories || projection.categories.includes(category))
+      .map((projection) => projection.name);
+    if (names.length === 0) return true;
+    const deadline = Date.now() + this.settings.READ_MODEL_WAIT_MS;
+    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+      if ((await lowestCheckpoint(this.database, this.settings.DATABASE_SCHEMA, names)) >= position) return true;
+      if (Date.now() >= deadline) return false;
+      await sleep(pause);
+    }
   }
 }
 
@@ -97,8 +121,8 @@ export class ProjectionsModule {
   static forRoot(projections: readonly Projection[]): DynamicModule {
     return {
       module: ProjectionsModule,
-      providers: [{ provide: RegisteredProjections, useValue: new RegisteredProjections(projections) }, ReadModels, ProjectionsLifecycle],
-      exports: [ReadModels, RegisteredProjections],
+      providers: [{ provide: RegisteredProjections, useValue: new RegisteredProjections(projections) }, ReadModels, ProjectionWorkers],
+      exports: [ReadModels, RegisteredProjections, ProjectionWorkers],
     };
   }
 }

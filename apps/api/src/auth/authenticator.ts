@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { ROLES, type Caller, type Role } from '@app/identity';
 import { ProblemError } from '../http/problem-details.js';
@@ -10,11 +11,17 @@ export class Authenticator {
   private readonly jwt: JwtService;
 
   constructor(secret: string) {
-    this.jwt = new JwtService({ secret, verifyOptions: { algorithms: ['HS256'] }, signOptions: { algorithm: 'HS256' } });
+    // a KeyObject made once: given a string, jsonwebtoken first tries (and fails) to read it as a public key on every call
+    this.jwt = new JwtService({
+      secret: createSecretKey(Buffer.from(secret, 'utf8')) as never,
+      verifyOptions: { algorithms: ['HS256'] },
+      signOptions: { algorithm: 'HS256' },
+    });
   }
 
   async authenticate(authorization: string | undefined): Promise<Caller> {
-    const match = /^Bearer ([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]*)$/.exec(authorization ?? '');
+    // the scheme is case-insensitive (RFC 9110 §11.1): `bearer` and `BEARER` are the same scheme
+    const match = /^Bearer +([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]*)$/i.exec(authorization ?? '');
     if (!match) throw unauthenticated(authorization ? 'The Authorization header is not a bearer token' : 'A bearer token is required');
     let claims: Record<string, unknown>;
     try {

@@ -59,7 +59,11 @@ export const installHttpEdge = (app: NestFastifyApplication, authenticator: Auth
       if (!access.includes(caller.role)) throw ProblemError.of(403, 'forbidden', `Role ${caller.role} may not call this endpoint`);
       request.caller = caller;
     } catch (error) {
-      if (error instanceof ProblemError) return sendProblem(reply, error.problem);
+      if (error instanceof ProblemError) {
+        // RFC 9110 §15.5.2: a 401 carries the challenge (RFC 6750 for bearer tokens)
+        if (error.problem.status === 401) reply.header('www-authenticate', request.headers.authorization ? 'Bearer error="invalid_token"' : 'Bearer');
+        return sendProblem(reply, error.problem);
+      }
       throw error;
     }
   });

@@ -25,6 +25,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
+    // a deliberate 5xx answer (the readiness report's 503) goes out as it was built
+    if (exception instanceof HttpException && exception.getStatus() > 500) {
+      void reply.status(exception.getStatus()).send(exception.getResponse());
+      return;
+    }
     sendProblem(reply, this.problemFor(exception, request));
   }
 

@@ -32,13 +32,14 @@ const TITLES: Record<string, string> = {
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = { conflict: 409, rule: 422, 'not-found': 404, 'version-mismatch': 412 };
 
+/** Extensions never replace the standard members: an extension named `status` once turned a 409 into a 500. */
 export const problem = (status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails => ({
+  ...extensions,
   type: `/problems/${code}`,
   title: TITLES[code] ?? code.replaceAll('-', ' ').replace(/^./, (first) => first.toUpperCase()),
   status,
   detail,
   code,
-  ...extensions,
 });
 
 /** Thrown at the HTTP edge to answer with a given problem. */

@@ -112,7 +112,7 @@ export class InspectionsController {
 
   private async respond(outcome: CommandOutcome<InspectionState>, reply: FastifyReply, withLocation: boolean) {
     if (outcome.state.status === 'none') throw new NotFoundError('not-found', 'No such inspection');
-    await this.readModels.catchUp(outcome.position);
+    await this.readModels.catchUp(outcome.position, 'inspection');
     reply.header('etag', `"${outcome.version}"`);
     if (withLocation) reply.header('location', `/api/v1/inspections/${outcome.state.id}`);
     return inspectionView(outcome.state, outcome.version);

@@ -108,7 +108,7 @@ export class KindergartensController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const outcome = await this.commands.execute(new SuspendEnrolment(id, body, request));
-    return this.respond(id, outcome.position, reply);
+    return this.respond(id, outcome.position, reply, 'enrolment');
   }
 
   @Post(':id/enrolment/reinstatement')
@@ -126,12 +126,12 @@ export class KindergartensController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const outcome = await this.commands.execute(new ReinstateEnrolment(id, body, request));
-    return this.respond(id, outcome.position, reply);
+    return this.respond(id, outcome.position, reply, 'enrolment');
   }
 
   /** The kindergarten as the read model shows it, once the read model includes this command. */
-  private async respond(id: string, position: number | null, reply: FastifyReply): Promise<KindergartenView> {
-    await this.readModels.catchUp(position);
+  private async respond(id: string, position: number | null, reply: FastifyReply, category = 'kindergarten'): Promise<KindergartenView> {
+    await this.readModels.catchUp(position, category);
     const view = await this.queries.execute(new GetKindergarten(id));
     if (!view) throw new NotFoundError('not-found', 'No such kindergarten');
     reply.header('etag', `"${view.version}"`);

@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -74,6 +75,8 @@ export class IssueNoticeDto {
   @ApiProperty({ oneOf: [{ $ref: getSchemaPath(DeadlineDto) }], description: '`{workingDays: 1..90}` or `{dueAt}`' })
   @ValidateNested()
   @Type(() => DeadlineDto)
+  // ValidateNested alone lets a missing deadline, or an array of deadlines, through
+  @IsObject({ message: 'deadline must be an object: {workingDays} or {dueAt}' })
   deadline: DeadlineDto;
 
   @ApiProperty({ description: 'Publicly notified (通报): shown on /public/notices' })
@@ -145,6 +148,7 @@ export class ReportDto {
   @ApiProperty({ type: [CorrectiveActionDto], minItems: 1 })
   @ValidateNested({ each: true })
   @Type(() => CorrectiveActionDto)
+  @IsObject({ each: true, message: 'each action must be an object {findingCode, action}' })
   @ArrayMaxSize(200)
   @ArrayMinSize(1)
   @IsArray()
@@ -153,6 +157,7 @@ export class ReportDto {
   @ApiProperty({ type: [EvidenceDto], description: 'May be empty' })
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
+  @IsObject({ each: true, message: 'each evidence item must be an object {name, sha256, sizeBytes}' })
   @ArrayMaxSize(100)
   @IsArray()
   evidence: EvidenceDto[];

@@ -199,7 +199,7 @@ export class RectificationsController {
 
   private async respond(outcome: CommandOutcome<RectificationState>, reply: FastifyReply, withLocation = false) {
     if (outcome.state.status === 'none') throw new NotFoundError('not-found', 'No such rectification case');
-    await this.readModels.catchUp(outcome.position);
+    await this.readModels.catchUp(outcome.position, 'rectification');
     reply.header('etag', `"${outcome.version}"`);
     if (withLocation) reply.header('location', `/api/v1/rectifications/${outcome.state.id}`);
     return rectificationView(outcome.state, outcome.version);

@@ -70,7 +70,7 @@ export const isOpen = (state: RectificationState): state is CaseData & { status:
   (OPEN_STATUSES as readonly string[]).includes(state.status);
 
 const invalidTransition = (state: RectificationCase, action: string): ConflictError =>
-  new ConflictError('invalid-transition', `Cannot ${action} a case that is ${state.status}`, { status: state.status });
+  new ConflictError('invalid-transition', `Cannot ${action} a case that is ${state.status}`, { caseStatus: state.status });
 
 const requireCase = (state: RectificationState): RectificationCase => {
   if (state.status === 'none') throw new NotFoundError('not-found', 'No such rectification case');
