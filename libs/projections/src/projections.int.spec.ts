@@ -173,9 +173,12 @@ describe('ProjectionRunner on PostgreSQL with two processes', () => {
       await a.caughtUp;
       b.start();
       const caughtUpB = b.caughtUp.then(() => 'b');
-      expect(await Promise.race([caughtUpB, sleep(700).then(() => 'standby')])).toBe('standby');
+      const timers = new AbortController();
+      const after = (ms: number, value: string) => sleep(ms, value, { signal: timers.signal }).catch(() => value);
+      expect(await Promise.race([caughtUpB, after(700, 'standby')])).toBe('standby');
       await a.stop();
-      expect(await Promise.race([caughtUpB, sleep(10_000).then(() => 'stuck')])).toBe('b');
+      expect(await Promise.race([caughtUpB, after(10_000, 'stuck')])).toBe('b');
+      timers.abort();
       await b.stop();
     } finally {
       await store.close();

@@ -58,6 +58,8 @@ export const CommandHeaders = (options: { ifMatch?: string } = {}) =>
       required: false,
       description: '1–255 visible ASCII characters; a retry with the same key and body replays the first response',
     }),
+    // merged with the route's own 422 codes, if any
+    Problems({ 422: ['idempotency-key-reused'] }),
     ...(options.ifMatch
       ? [
           ApiHeader({ name: 'If-Match', required: false, description: `"<version>" of ${options.ifMatch}: 412 version-mismatch if it has moved on` }),

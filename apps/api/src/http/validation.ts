@@ -14,7 +14,7 @@ const flatten = (errors: readonly ValidationError[], parent = ''): FieldProblem[
     return [...own, ...flatten(error.children ?? [], field)];
   });
 
-export const validationFailed = (errors: readonly FieldProblem[], detail = 'The request body is not valid'): ProblemError =>
+export const validationFailed = (errors: readonly FieldProblem[], detail = 'The request is not valid'): ProblemError =>
   ProblemError.of(400, 'validation-failed', detail, { errors });
 
 /** class-validator over every DTO: unknown fields at any depth are refused, values are converted to their DTO types. */

@@ -7,7 +7,7 @@ import { DEFAULT_LIMIT } from '@app/projections';
 import { ListPublicNotices } from '@app/rectifications';
 import { Public } from '../auth/access.decorator.js';
 import { ListQuery, listBody } from '../http/lists.js';
-import { ProblemDetailsSchema } from '../http/openapi.js';
+import { ProblemDetailsSchema, Problems } from '../http/openapi.js';
 
 class PublicDisclosure {
   @ApiProperty() teachers: number;
@@ -75,6 +75,7 @@ export class PublicController {
   @Public({ rateLimited: true })
   @ApiOperation({ summary: 'Kindergartens’ basic information, disclosure and latest results' })
   @ApiOkResponse({ type: PublicKindergartenList })
+  @Problems({ 400: ['validation-failed'] })
   async kindergartens(@Query() query: ListQuery, @Req() request: FastifyRequest) {
     return listBody(request, await this.queries.execute(new ListPublicKindergartens(query.after, query.limit ?? DEFAULT_LIMIT)));
   }
