@@ -50,6 +50,8 @@ export interface SubscribeOptions {
   readonly signal?: AbortSignal;
   /** How long to wait for a wake-up before looking again anyway (ms). */
   readonly pollIntervalMs?: number;
+  /** After a wake-up, wait this long before reading, so that appends arriving together come as one batch (ms). */
+  readonly coalesceMs?: number;
 }
 
 /** What a subscription yields: batches of events in commit order, and a marker each time it has caught up with the log. */
@@ -161,17 +163,21 @@ export abstract class EventStore {
       const generation = this.appendGeneration;
       const page = await this.readAll({ afterPosition: position, limit: options.batchSize ?? 500 });
       if (signal?.aborted) return;
+      const limit = options.batchSize ?? 500;
       if (page.events.length > 0) {
         caughtUp = false;
         position = page.lastPosition;
         yield { kind: 'events', events: page.events };
-        continue;
+        // a short page with no append since it was read is the tail: no need to read again to learn that
+        if (page.events.length === limit || generation !== this.appendGeneration) continue;
       }
       if (!caughtUp) {
         caughtUp = true;
         yield { kind: 'caught-up', position };
       }
       await this.waitForAppend(generation, options.pollIntervalMs ?? 1000, signal);
+      // let appends arriving together be read as one batch
+      if (options.coalesceMs && !signal?.aborted) await new Promise((resolve) => setTimeout(resolve, options.coalesceMs));
     }
   }
 

@@ -34,35 +34,36 @@ export const aggregateStateProjection = <S>(options: AggregateStateProjectionOpt
         ...(options.indexes?.(s) ?? []),
       ].join(';\n'),
     ],
+    // two statements per batch whatever its size: one read of the rows it touches, one upsert of them all
     async apply(tx: SqlTransaction, events: readonly StoredEvent[], s: string): Promise<void> {
-      const rows = new Map<string, { version: number; state: S; updatedAt: Date }>();
-      for (const event of events) {
-        if (streamCategory(event.streamId) !== options.category) continue;
+      const mine = events.filter((event) => streamCategory(event.streamId) === options.category);
+      if (mine.length === 0) return;
+      const ids = [...new Set(mine.map((event) => event.streamId.slice(prefix.length)))];
+      const stored = await tx.query<{ id: string; version: number; state: S }>(`SELECT id, version, state FROM ${s}.${options.table} WHERE id = ANY($1::text[])`, [ids]);
+      const rows = new Map<string, { version: number; state: S; updatedAt: Date; changed: boolean }>(
+        stored.map((row) => [row.id, { version: Number(row.version), state: row.state, updatedAt: new Date(0), changed: false }]),
+      );
+      for (const event of mine) {
         const id = event.streamId.slice(prefix.length);
-        let row = rows.get(id);
-        if (!row) {
-          const [stored] = await tx.query<{ version: number; state: S }>(`SELECT version, state FROM ${s}.${options.table} WHERE id = $1`, [id]);
-          row = stored
-            ? { version: Number(stored.version), state: stored.state, updatedAt: event.recordedAt }
-            : { version: 0, state: options.decider.initialState(), updatedAt: event.recordedAt };
-        }
+        const row = rows.get(id) ?? { version: 0, state: options.decider.initialState(), updatedAt: event.recordedAt, changed: false };
         if (event.version <= row.version) continue;
-        rows.set(id, { version: event.version, state: options.decider.evolve(row.state, event as never), updatedAt: event.recordedAt });
+        rows.set(id, { version: event.version, state: options.decider.evolve(row.state, event as never), updatedAt: event.recordedAt, changed: true });
       }
-      for (const [id, row] of rows) {
-        const derived = options.toColumns(row.state);
-        const values = columnNames.map((column) => derived[column] ?? null);
-        const placeholders = columnNames.map((_, i) => `$${i + 5}`);
-        await tx.query(
-          `INSERT INTO ${s}.${options.table} (id, version, state, updated_at${columnNames.map((c) => `, ${c}`).join('')})
-           VALUES ($1, $2, $3::jsonb, $4${placeholders.map((p) => `, ${p}`).join('')})
-           ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at${columnNames
-             .map((c) => `, ${c} = EXCLUDED.${c}`)
-             .join('')}
-           WHERE ${s}.${options.table}.version < EXCLUDED.version`,
-          [id, row.version, JSON.stringify(row.state), row.updatedAt.toISOString(), ...values],
-        );
-      }
+      const changed = [...rows].filter(([, row]) => row.changed);
+      if (changed.length === 0) return;
+      const records = changed.map(([id, row]) => ({ id, version: row.version, state: row.state, updated_at: row.updatedAt.toISOString(), ...options.toColumns(row.state) }));
+      const columns = ['id', 'version', 'state', 'updated_at', ...columnNames];
+      const types = ['text', 'integer', 'jsonb', 'timestamptz', ...columnNames.map((column) => options.columns[column])];
+      await tx.query(
+        `INSERT INTO ${s}.${options.table} (${columns.join(', ')})
+         SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS record(${columns.map((column, i) => `${column} ${types[i]}`).join(', ')})
+         ON CONFLICT (id) DO UPDATE SET ${columns
+           .slice(1)
+           .map((column) => `${column} = EXCLUDED.${column}`)
+           .join(', ')}
+         WHERE ${s}.${options.table}.version < EXCLUDED.version`,
+        [JSON.stringify(records)],
+      );
     },
   };
 };

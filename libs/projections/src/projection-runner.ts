@@ -125,7 +125,7 @@ export class ProjectionRunner {
     let committed = Math.min(...checkpoints.values());
     let lastWrite = Date.now();
     this.advance(committed);
-    for await (const item of this.store.subscribeToAll({ afterPosition: committed, batchSize: this.options.batchSize ?? 500, signal })) {
+    for await (const item of this.store.subscribeToAll({ afterPosition: committed, batchSize: this.options.batchSize ?? 500, signal, coalesceMs: 3 })) {
       if (item.kind === 'caught-up') {
         // checkpoints held back while only other streams' events went by are written now, when idle
         if (this.position > committed) committed = await this.commit(s, [], this.position, checkpoints);
