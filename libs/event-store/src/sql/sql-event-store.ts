@@ -77,7 +77,7 @@ export abstract class SqlEventStore extends EventStore {
 
   async headPosition(): Promise<number> {
     const rows = await this.sql.query<{ position: string | null }>(
-      `SELECT max(position)::text AS position FROM ${this.s}.events WHERE position < ${this.s}.visible_limit()`,
+      `SELECT max(position)::text AS position FROM ${this.s}.events WHERE position < (SELECT ${this.s}.visible_limit())`,
     );
     return rows[0]?.position ? Number(rows[0].position) : 0;
   }
@@ -164,7 +164,7 @@ export abstract class SqlEventStore extends EventStore {
   protected async readAllRecords(afterPosition: number, limit: number): Promise<StoredEvent[]> {
     const rows = await this.sql.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
-       WHERE position > $1 AND position < ${this.s}.visible_limit()
+       WHERE position > $1 AND position < (SELECT ${this.s}.visible_limit()) -- a scalar subquery: computed once, not per row
        ORDER BY position LIMIT $2`,
       [afterPosition, limit],
     );
