@@ -70,6 +70,8 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
     LOG_LEVEL: 'silent',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     SEED_ON_EMPTY: 'false',
+    // notifications append to the streams they are about: tests of them say so
+    RUN_REMINDERS: 'false',
     QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
     ...storeEnv,
     ...env,

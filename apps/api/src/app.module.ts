@@ -1,20 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
-import { CalendarModule } from '@app/calendar';
-import { Clock, Settings, SettingsModule } from '@app/config';
-import { EnrolmentModule } from '@app/enrolment';
-import { PROJECTIONS } from '@app/engine';
-import { EventStoreModule } from '@app/event-store';
-import { InspectionsModule } from '@app/inspections';
-import { KindergartensModule } from '@app/kindergartens';
-import { ProjectionsModule } from '@app/projections';
-import { RectificationsModule } from '@app/rectifications';
+import type { Clock, Settings } from '@app/config';
+import { EngineCoreModule, EngineWorkerModule } from '@app/engine';
+import { InboxViews } from '@app/reminders';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyKeys } from './http/idempotency/idempotency-keys.js';
 import { IdempotencyInterceptor } from './http/idempotency/idempotency.interceptor.js';
+import { InboxController } from './inbox/inbox.controller.js';
 import { InspectionsController } from './inspections/inspections.controller.js';
 import { KindergartensController } from './kindergartens/kindergartens.controller.js';
 import { MetricsController } from './operations/metrics.controller.js';
@@ -22,31 +15,16 @@ import { PublicController } from './public/public.controller.js';
 import { RectificationsController } from './rectifications/rectifications.controller.js';
 import { SeedLoader } from './seeds/seed-loader.js';
 
+/** The API process: the engine's core, its HTTP edge, and (with RUN_WORKER, as `npm start` runs) the background work too. */
 @Module({})
 export class AppModule {
   static register(settings: Settings, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        SettingsModule.register(settings, clock),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: settings.LOG_LEVEL,
-            // Fastify already gave the request its correlation id (see app.ts)
-            customProps: (request) => ({ correlationId: request.id }),
-            timestamp: () => `,"time":"${new Date().toISOString()}"`,
-            redact: ['req.headers.authorization'],
-          },
-        }),
-        CqrsModule.forRoot(),
-        EventStoreModule.forRoot(),
-        CalendarModule,
-        ProjectionsModule.forRoot(PROJECTIONS),
-        KindergartensModule,
-        InspectionsModule,
-        RectificationsModule,
-        EnrolmentModule,
+        EngineCoreModule.register(settings, clock),
         HealthModule,
+        ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
       controllers: [
         KindergartensController,
@@ -54,9 +32,10 @@ export class AppModule {
         RectificationsController,
         PublicController,
         CalendarController,
+        InboxController,
         MetricsController,
       ],
-      providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, SeedLoader],
+      providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, SeedLoader, InboxViews],
     };
   }
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
+import { CronExpressionParser } from 'cron-parser';
 import {
   IsBoolean,
   IsIn,
@@ -13,13 +14,51 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  registerDecorator,
   validateSync,
 } from 'class-validator';
+import { parseReminderOffsets } from '@app/reminders/domain';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^(true|false|1|0|yes|no)$/i.test(value.trim()) ? /^(true|1|yes)$/i.test(value.trim()) : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
+const IsCron = () => (target: object, propertyName: string) =>
+  registerDecorator({
+    name: 'isCron',
+    target: target.constructor,
+    propertyName,
+    options: { message: `${propertyName} must be a cron pattern (minute hour day-of-month month day-of-week), e.g. "0 9 1 * *"` },
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string' || value.trim().split(/\s+/).length !== 5) return false;
+        try {
+          CronExpressionParser.parse(value, { tz: 'Asia/Shanghai' });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+  });
+
+const AreReminderOffsets = () => (target: object, propertyName: string) =>
+  registerDecorator({
+    name: 'areReminderOffsets',
+    target: target.constructor,
+    propertyName,
+    options: { message: 'REMINDER_OFFSETS must be comma-separated ISO 8601 durations in weeks, days, hours, minutes or seconds, e.g. P7D,P1D' },
+    validator: {
+      validate: (value: unknown) => {
+        try {
+          return typeof value === 'string' && parseReminderOffsets(value).length > 0;
+        } catch {
+          return false;
+        }
+      },
+    },
+  });
 
 /** Every setting the engine reads, from environment variables (`.env.example` documents them); also the DI token for them. */
 export class Settings {
@@ -80,6 +119,11 @@ export class Settings {
   @IsBoolean({ message: 'RUN_WORKER must be true or false' })
   RUN_WORKER = true;
 
+  /** Also schedule and deliver notifications (BullMQ, needs Redis) in this process, when it runs the worker. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'RUN_REMINDERS must be true or false' })
+  RUN_REMINDERS = true;
+
   /** How long a command waits for the read models to include it, so that a GET right after sees it (ms). */
   @Transform(toInt)
   @Min(0)
@@ -115,6 +159,74 @@ export class Settings {
   @MinLength(1)
   @IsString()
   SEEDS_DIR = './seeds';
+
+  /** Before each rectification deadline, remind the kindergarten this long ahead (ISO 8601 durations). */
+  @AreReminderOffsets()
+  REMINDER_OFFSETS = 'P7D,P1D';
+
+  /** The day of the month by which last month's progress report is due (月报告). */
+  @Transform(toInt)
+  @Min(2)
+  @Max(28)
+  @IsInt()
+  MONTHLY_REPORT_DUE_DAY = 5;
+
+  /** Cadence, in Asia/Shanghai: the monthly-report reminder to every unit. */
+  @IsCron()
+  CADENCE_MONTHLY_REPORT_CRON = '0 9 1 * *';
+
+  /** The second monthly-report reminder, to units still missing (default: 09:00 the day before the due day). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsCron()
+  CADENCE_MONTHLY_REPORT_SECOND_CRON?: string;
+
+  /** When units still missing are recorded as MonthlyReportMissed (default: 00:05 the day after the due day). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsCron()
+  CADENCE_MONTHLY_REPORT_MISSED_CRON?: string;
+
+  /** The quarterly-bulletin reminder to supervisors (季通报). */
+  @IsCron()
+  CADENCE_BULLETIN_CRON = '0 9 1 1,4,7,10 *';
+
+  /** The annual-assessment reminder (年度考核). */
+  @IsCron()
+  CADENCE_ASSESSMENT_CRON = '0 9 1 12 *';
+
+  /** SMTP server for e-mail notifications, e.g. smtp://user:password@mail.example.org:587 (no e-mail when unset). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @Matches(/^\S+@\S+$|^.+<\S+@\S+>$/, { message: 'SMTP_FROM must be an e-mail address, optionally with a name: 督导办 <duban@example.org>' })
+  SMTP_FROM = '教育督导 <noreply@localhost>';
+
+  /** Who receives e-mail for each recipient (kindergarten:<id>, supervisors, unit:<id>): a JSON file, see seeds/contacts.example.json. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(1)
+  @IsString()
+  CONTACTS_FILE?: string;
+
+  /** An HTTP endpoint that receives every notification as JSON (e.g. a DingTalk or WeCom robot); none when unset. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: 'WEBHOOK_URL must be an http(s) URL' })
+  WEBHOOK_URL?: string;
+
+  /** The webhook's body: json (the notification as is), dingtalk or wecom (their robots' text messages). */
+  @IsIn(['json', 'dingtalk', 'wecom'])
+  WEBHOOK_FORMAT: 'json' | 'dingtalk' | 'wecom' = 'json';
+
+  /** How long a worker holds a job before another may take it over, if the first stops answering (ms). */
+  @Transform(toInt)
+  @Min(1_000)
+  @Max(600_000)
+  @IsInt()
+  JOB_LOCK_MS = 30_000;
 }
 
 /** Thrown at start-up, listing every bad setting with what is expected. */

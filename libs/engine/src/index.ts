@@ -1,1 +1,3 @@
+export * from './core.module.js';
 export * from './read-models.js';
+export * from './worker.module.js';

@@ -31,3 +31,24 @@ export const appendConflicts = new Counter({
   help: 'Appends refused because the stream had moved on (each retry counts)',
   registers: [registry],
 });
+
+export const notificationsDelivered = new Counter({
+  name: 'notifications_delivered_total',
+  help: 'Notifications delivered, by channel (inbox, email, webhook)',
+  labelNames: ['channel'] as const,
+  registers: [registry],
+});
+
+export const notificationDeliveryFailures = new Counter({
+  name: 'notification_delivery_failures_total',
+  help: 'Failed delivery attempts by channel (each retry counts); `final` once a delivery has used all its attempts',
+  labelNames: ['channel', 'final'] as const,
+  registers: [registry],
+});
+
+export const reminderLateness = new Histogram({
+  name: 'reminder_lateness_seconds',
+  help: 'How long after its due time a reminder job started',
+  buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 300, 3600],
+  registers: [registry],
+});

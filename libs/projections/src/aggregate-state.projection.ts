@@ -39,7 +39,10 @@ export const aggregateStateProjection = <S>(options: AggregateStateProjectionOpt
       const mine = events.filter((event) => streamCategory(event.streamId) === options.category);
       if (mine.length === 0) return;
       const ids = [...new Set(mine.map((event) => event.streamId.slice(prefix.length)))];
-      const stored = await tx.query<{ id: string; version: number; state: S }>(`SELECT id, version, state FROM ${s}.${options.table} WHERE id = ANY($1::text[])`, [ids]);
+      const stored = await tx.query<{ id: string; version: number; state: S }>(
+        `SELECT id, version, state FROM ${s}.${options.table} WHERE id = ANY($1::text[])`,
+        [ids],
+      );
       const rows = new Map<string, { version: number; state: S; updatedAt: Date; changed: boolean }>(
         stored.map((row) => [row.id, { version: Number(row.version), state: row.state, updatedAt: new Date(0), changed: false }]),
       );
@@ -47,11 +50,22 @@ export const aggregateStateProjection = <S>(options: AggregateStateProjectionOpt
         const id = event.streamId.slice(prefix.length);
         const row = rows.get(id) ?? { version: 0, state: options.decider.initialState(), updatedAt: event.recordedAt, changed: false };
         if (event.version <= row.version) continue;
-        rows.set(id, { version: event.version, state: options.decider.evolve(row.state, event as never), updatedAt: event.recordedAt, changed: true });
+        rows.set(id, {
+          version: event.version,
+          state: options.decider.evolve(row.state, event as never),
+          updatedAt: event.recordedAt,
+          changed: true,
+        });
       }
       const changed = [...rows].filter(([, row]) => row.changed);
       if (changed.length === 0) return;
-      const records = changed.map(([id, row]) => ({ id, version: row.version, state: row.state, updated_at: row.updatedAt.toISOString(), ...options.toColumns(row.state) }));
+      const records = changed.map(([id, row]) => ({
+        id,
+        version: row.version,
+        state: row.state,
+        updated_at: row.updatedAt.toISOString(),
+        ...options.toColumns(row.state),
+      }));
       const columns = ['id', 'version', 'state', 'updated_at', ...columnNames];
       const types = ['text', 'integer', 'jsonb', 'timestamptz', ...columnNames.map((column) => options.columns[column])];
       await tx.query(

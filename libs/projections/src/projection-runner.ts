@@ -125,7 +125,12 @@ export class ProjectionRunner {
     let committed = Math.min(...checkpoints.values());
     let lastWrite = Date.now();
     this.advance(committed);
-    for await (const item of this.store.subscribeToAll({ afterPosition: committed, batchSize: this.options.batchSize ?? 500, signal, coalesceMs: 3 })) {
+    for await (const item of this.store.subscribeToAll({
+      afterPosition: committed,
+      batchSize: this.options.batchSize ?? 500,
+      signal,
+      coalesceMs: 3,
+    })) {
       if (item.kind === 'caught-up') {
         // checkpoints held back while only other streams' events went by are written now, when idle
         if (this.position > committed) committed = await this.commit(s, [], this.position, checkpoints);
@@ -153,8 +158,9 @@ export class ProjectionRunner {
     position: number,
     checkpoints: Map<Projection, number>,
   ): Promise<number> {
+    for (const { projection, events } of work) if (projection.transactional === false) await projection.apply(this.database, events, s);
     await this.database.transaction(async (tx) => {
-      for (const { projection, events } of work) await projection.apply(tx, events, s);
+      for (const { projection, events } of work) if (projection.transactional !== false) await projection.apply(tx, events, s);
       await tx.query(
         `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) SELECT name, $2, now() FROM unnest($1::text[]) AS name
          ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,

@@ -16,5 +16,11 @@ export interface Projection {
   readonly tables: readonly string[];
   /** The stream categories it reads (all when absent); it is only given, and only waited for on, those. */
   readonly categories?: readonly string[];
+  /**
+   * False for a projection whose effects are outside SQL (e.g. delayed jobs in Redis): `apply` then runs before, not
+   * inside, the checkpoint's transaction, so that it may read the store itself (PGlite has a single connection).
+   * Such effects must be idempotent: a crash between them and the checkpoint replays the batch.
+   */
+  readonly transactional?: boolean;
   apply(tx: SqlTransaction, events: readonly StoredEvent[], s: string): Promise<void>;
 }

@@ -9,3 +9,5 @@ export * from './read-models/rectification-view.js';
 export * from './read-models/rectification-views.js';
 export * from './read-models/rectifications.projection.js';
 export * from './rectifications.module.js';
+export * from './domain/rectification-notifications.js';
+export * from './application/rectification-notification-source.js';

@@ -1,4 +1,5 @@
 import type { Command } from '@app/event-sourcing';
+import type { Channel, NotificationContent, NotificationKind, Recipient } from '@app/reminders/domain';
 import type { CorrectiveAction, DeadlineSpec, Evidence } from './rectification.events.js';
 
 export type RectificationCommand =
@@ -13,4 +14,8 @@ export type RectificationCommand =
   | Command<'ReviewReport', { decision: 'accept' | 'return'; comment: string }>
   | Command<'RecordFollowUp', { inspectionId: string }>
   // recorded by the engine when the deadline passes on a case that still owes its report
-  | Command<'MarkDeadlineMissed', Record<string, never>>;
+  | Command<'MarkDeadlineMissed', Record<string, never>>
+  // the engine, when a reminder job fires: deliver the notification `key` to the inboxes (and record a missed deadline)
+  | Command<'Notify', { key: string }>
+  // the engine, after delivering a notification on another channel
+  | Command<'RecordDelivery', { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent }>;

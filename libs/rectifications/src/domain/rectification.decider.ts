@@ -1,8 +1,10 @@
 import { ConflictError, NotFoundError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai, shanghaiDate } from '@app/calendar';
 import type { Finding, InspectionState } from '@app/inspections';
+import { deliveryId, type ReminderOffset } from '@app/reminders/domain';
 import type { RectificationCommand } from './rectification.commands.js';
 import type { CorrectiveAction, DeadlineSpec, Evidence, RectificationEvent } from './rectification.events.js';
+import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';
 
 export const OPEN_STATUSES = ['issued', 'acknowledged', 'submitted', 'returned'] as const;
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
@@ -43,6 +45,10 @@ interface CaseData {
   readonly extension: Extension | null;
   readonly followUp: { readonly inspectionId: string; readonly outcome: 'passed' | 'failed'; readonly recordedAt: string } | null;
   readonly closedAt: string | null;
+  /** When the deadline in force was set (the notice, or the granted extension): reminders due before it are skipped. */
+  readonly deadlineSetAt: string;
+  /** Notifications delivered, as `key|recipient|channel`: each is recorded once. */
+  readonly sent: readonly string[];
 }
 
 export type RectificationState = { readonly status: 'none' } | (CaseData & { readonly status: OpenStatus | 'closed' | 'failed' });
@@ -59,6 +65,9 @@ export interface RectificationContext extends DecisionContext {
   readonly kindergartenRegistered?: boolean;
   /** IssueNotice and RecordFollowUp: the inspection the command names, as it stands now. */
   readonly inspection?: InspectionState;
+  /** Notify: REMINDER_OFFSETS, and the kindergarten's name for the text. */
+  readonly reminderOffsets?: readonly ReminderOffset[];
+  readonly kindergartenName?: string;
 }
 
 export const rectificationStreamId = (rectificationId: string): string => `rectification-${rectificationId}`;
@@ -230,6 +239,33 @@ export const rectificationDecider: Decider<RectificationCommand, RectificationEv
         return [{ type: 'DeadlineMissed', data: { rectificationId: current.id, dueAt: current.dueAt, recordedAt: at } }];
       }
 
+      case 'Notify': {
+        if (state.status === 'none') return [];
+        const notification = rectificationNotifications(state, context.reminderOffsets ?? [], now).find(
+          (candidate) => candidate.key === command.data.key,
+        );
+        // stale (the case moved on), already delivered, or not due yet: nothing to record
+        if (!notification || Date.parse(notification.dueAt) > now.getTime()) return [];
+        const content = rectificationNotificationContent(notification, state, context.kindergartenName ?? state.kindergartenId);
+        const missed: RectificationEvent[] =
+          notification.kind === 'deadline-missed' && !state.overdue
+            ? [{ type: 'DeadlineMissed', data: { rectificationId: state.id, dueAt: state.dueAt, recordedAt: at } }]
+            : [];
+        return [
+          ...missed,
+          ...notification.recipients.map((recipient): RectificationEvent => ({
+            type: 'ReminderSent',
+            data: { key: notification.key, kind: notification.kind, recipient, channel: 'inbox', ...content, sentAt: at },
+          })),
+        ];
+      }
+
+      case 'RecordDelivery': {
+        const { key, kind, recipient, channel, content } = command.data;
+        if (state.status === 'none' || state.sent.includes(deliveryId(key, recipient, channel))) return [];
+        return [{ type: 'ReminderSent', data: { key, kind, recipient, channel, ...content, sentAt: at } }];
+      }
+
       default:
         return unknownCommand(command);
     }
@@ -254,6 +290,8 @@ export const rectificationDecider: Decider<RectificationCommand, RectificationEv
         extension: null,
         followUp: null,
         closedAt: null,
+        deadlineSetAt: issuedAt,
+        sent: [],
       };
     }
     if (state.status === 'none') return state;
@@ -276,6 +314,7 @@ export const rectificationDecider: Decider<RectificationCommand, RectificationEv
         return {
           ...state,
           dueAt: event.data.dueAt,
+          deadlineSetAt: event.data.decidedAt,
           overdue: false,
           extension: state.extension && { ...state.extension, status: 'granted', decidedAt: event.data.decidedAt, decisionReason: event.data.reason },
         };
@@ -322,6 +361,8 @@ export const rectificationDecider: Decider<RectificationCommand, RectificationEv
         };
       case 'DeadlineMissed':
         return { ...state, overdue: true };
+      case 'ReminderSent':
+        return { ...state, sent: [...state.sent, deliveryId(event.data.key, event.data.recipient, event.data.channel)] };
       default:
         return unchanged(event, state);
     }

@@ -784,10 +784,7 @@ describe('RectificationCase', () => {
   describe('evolve', () => {
     it('is total: an unknown event leaves the state unchanged', () => {
       const state = fold(rectificationDecider, acknowledgedCase());
-      const unknown = {
-        type: 'ReminderSent',
-        data: { key: 'k', kind: 'rectification-reminder', recipient: KG, channel: 'inbox' },
-      } as unknown as RectificationEvent;
+      const unknown = { type: 'SomethingElseHappened', data: {} } as unknown as RectificationEvent;
       expect(rectificationDecider.evolve(state, unknown)).toBe(state);
     });
 

@@ -1,5 +1,6 @@
 import type { Event } from '@app/event-sourcing';
 import type { Finding } from '@app/inspections';
+import type { ReminderSent } from '@app/reminders/domain';
 
 /** How the deadline was given: a number of working days after the day of issue, or an instant. */
 export type DeadlineSpec = { readonly workingDays: number } | { readonly dueAt: string };
@@ -79,4 +80,5 @@ export type RectificationEvent =
   | RectificationAccepted
   | FollowUpPassed
   | FollowUpFailed
-  | DeadlineMissed;
+  | DeadlineMissed
+  | ReminderSent;

@@ -1,0 +1,51 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { NotFoundError } from '@app/event-sourcing';
+import { ROLES, type Caller } from '@app/identity';
+import { InboxViews, NOTIFICATION_KINDS } from '@app/reminders';
+import { Access, CurrentCaller } from '../auth/access.decorator.js';
+import { ListQuery, listBody } from '../http/lists.js';
+import { Problems } from '../http/openapi.js';
+
+class InboxItemResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: string;
+  @ApiProperty({ example: '【整改提醒】清水河县城关镇第一幼儿园：距整改期限还有7天' }) subject: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ example: { rectificationId: 'rc-annual-2026-cg-kg-01', kindergartenId: 'cg-kg-01' } }) refs: Record<string, string>;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When this user read it' }) readAt: string | null;
+}
+
+class InboxList {
+  @ApiProperty({ type: [InboxItemResponse] }) items: InboxItemResponse[];
+  @ApiPropertyOptional() next?: string;
+}
+
+@ApiTags('inbox')
+@Controller('inbox')
+export class InboxController {
+  constructor(@Inject(InboxViews) private readonly inbox: InboxViews) {}
+
+  @Get()
+  @Access(...ROLES)
+  @ApiOperation({ summary: 'The caller’s notifications, newest first: to their kindergarten, to supervisors, or to their unit' })
+  @ApiOkResponse({ type: InboxList })
+  @Problems({ 400: ['validation-failed'] })
+  async list(@Query() query: ListQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
+    return listBody(request, await this.inbox.list(caller, query.after, query.limit));
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @Access(...ROLES)
+  @ApiOperation({ summary: 'Mark a notification read, for this user only' })
+  @ApiOkResponse({ type: InboxItemResponse })
+  @Problems({ 404: ['not-found'] })
+  async read(@Param('id') id: string, @CurrentCaller() caller: Caller) {
+    const item = await this.inbox.markRead(caller, id);
+    if (!item) throw new NotFoundError('not-found', 'No such notification in your inbox');
+    return item;
+  }
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkingDayCalendar, formatShanghai } from '@app/calendar';
+import { Settings } from '@app/config';
+import { EventStore, SYSTEM_ACTOR, type EventMetadata } from '@app/event-sourcing';
+import { CommandExecutor } from '@app/event-store';
+import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens';
+import {
+  NotificationSource,
+  parseReminderOffsets,
+  type Channel,
+  type DueNotification,
+  type InboxDelivery,
+  type NotificationContent,
+  type NotificationKind,
+  type Recipient,
+  type ReminderOffset,
+  type ReminderSent,
+} from '@app/reminders';
+import { SqlDatabase, quoteSchema } from '@app/sql';
+import { rectificationNotifications } from '../domain/rectification-notifications.js';
+import { rectificationDecider, type RectificationState } from '../domain/rectification.decider.js';
+
+const PAGE = 1_000;
+
+/** The engine's own acts are attributed to `system`; the notification key ties them to the job that caused them. */
+export const systemMetadata = (now: Date, correlationId: string): EventMetadata => ({
+  actor: SYSTEM_ACTOR,
+  at: formatShanghai(now),
+  commandId: randomUUID(),
+  correlationId,
+  causationId: null,
+});
+
+/** Rectification cases as a source of notifications: the case's stream decides, through its decider, what to record. */
+@Injectable()
+export class RectificationNotificationSource extends NotificationSource {
+  readonly categories = ['rectification'];
+  private readonly offsets: readonly ReminderOffset[];
+  private readonly s: string;
+
+  constructor(
+    @Inject(CommandExecutor) private readonly executor: CommandExecutor,
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(SqlDatabase) private readonly database: SqlDatabase,
+    @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
+    @Inject(Settings) settings: Settings,
+  ) {
+    super();
+    this.offsets = parseReminderOffsets(settings.REMINDER_OFFSETS);
+    this.s = quoteSchema(settings.DATABASE_SCHEMA);
+  }
+
+  async pending(streamId: string, now: Date): Promise<DueNotification[]> {
+    const { state } = await this.executor.load(rectificationDecider, streamId);
+    return rectificationNotifications(state, this.offsets, now);
+  }
+
+  async *allPending(now: Date): AsyncGenerator<{ streamId: string; notifications: DueNotification[] }> {
+    for (let after = ''; ;) {
+      const rows = await this.database.query<{ id: string; state: RectificationState }>(
+        `SELECT id, state FROM ${this.s}.rm_rectifications WHERE id > $1 ORDER BY id LIMIT ${PAGE}`,
+        [after],
+      );
+      for (const row of rows) {
+        const notifications = rectificationNotifications(row.state, this.offsets, now);
+        if (notifications.length > 0) yield { streamId: `rectification-${row.id}`, notifications };
+      }
+      if (rows.length < PAGE) return;
+      after = rows.at(-1)!.id;
+    }
+  }
+
+  async notify(streamId: string, key: string, now: Date): Promise<InboxDelivery[]> {
+    await this.executor.execute(
+      rectificationDecider,
+      streamId,
+      { type: 'Notify', data: { key } },
+      {
+        metadata: systemMetadata(now, key),
+        context: async (state) => ({
+          now,
+          actor: SYSTEM_ACTOR,
+          calendar: this.calendar,
+          reminderOffsets: this.offsets,
+          kindergartenName: state.status === 'none' ? undefined : await this.kindergartenName(state.kindergartenId),
+        }),
+      },
+    );
+    return this.inboxDeliveries(streamId, key);
+  }
+
+  async inboxDeliveries(streamId: string, key: string): Promise<InboxDelivery[]> {
+    const sent = (await this.store.readStream(streamId)).filter(
+      (event) => event.type === 'ReminderSent' && (event.data as ReminderSent['data']).key === key,
+    );
+    const data = sent.map((event) => event.data as ReminderSent['data']);
+    return data
+      .filter((delivery) => delivery.channel === 'inbox')
+      .map((inbox) => ({
+        key,
+        kind: inbox.kind,
+        recipient: inbox.recipient,
+        content: { subject: inbox.subject, body: inbox.body, refs: inbox.refs },
+        deliveredOn: data.filter((other) => other.recipient === inbox.recipient && other.channel !== 'inbox').map((other) => other.channel),
+      }));
+  }
+
+  async recordDelivery(
+    streamId: string,
+    delivery: { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent },
+    now: Date,
+  ): Promise<void> {
+    await this.executor.execute(
+      rectificationDecider,
+      streamId,
+      { type: 'RecordDelivery', data: delivery },
+      { metadata: systemMetadata(now, delivery.key), context: { now, actor: SYSTEM_ACTOR, calendar: this.calendar } },
+    );
+  }
+
+  private async kindergartenName(kindergartenId: string): Promise<string> {
+    const { state } = await this.executor.load(kindergartenDecider, kindergartenStreamId(kindergartenId));
+    return state.status === 'registered' ? state.name : kindergartenId;
+  }
+}
