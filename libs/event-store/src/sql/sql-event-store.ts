@@ -157,6 +157,7 @@ export abstract class SqlEventStore extends EventStore {
        WHERE stream_id = $1 AND version >= $2 AND ($3::integer IS NULL OR version <= $3) AND ($4::timestamptz IS NULL OR recorded_at <= $4)
        ORDER BY version`,
       [streamId, options.fromVersion ?? 1, options.toVersion ?? null, options.toTime?.toISOString() ?? null],
+      { name: `read_stream_${this.schema}` },
     );
     return rows.map(toStoredEvent);
   }
@@ -167,6 +168,8 @@ export abstract class SqlEventStore extends EventStore {
        WHERE position > $1 AND position < (SELECT ${this.s}.visible_limit()) -- a scalar subquery: computed once, not per row
        ORDER BY position LIMIT $2`,
       [afterPosition, limit],
+      // prepared once per connection: planning this statement costs as much as running it
+      { name: `read_all_${this.schema}` },
     );
     return rows.map(toStoredEvent);
   }
