@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Clock, Settings } from '@app/config';
 import { EngineCoreModule, EngineWorkerModule } from '@app/engine';
 import { InboxViews } from '@app/reminders';
+import { AuditController } from './audit/audit.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyKeys } from './http/idempotency/idempotency-keys.js';
@@ -33,6 +34,7 @@ export class AppModule {
         PublicController,
         CalendarController,
         InboxController,
+        AuditController,
         MetricsController,
       ],
       providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, SeedLoader, InboxViews],

@@ -9,6 +9,8 @@ import { InspectionsModule } from '@app/inspections';
 import { KindergartensModule } from '@app/kindergartens';
 import { ProjectionsModule } from '@app/projections';
 import { RectificationsModule } from '@app/rectifications';
+import { AuditService, AuditedAggregates } from '@app/audit';
+import { AUDITED_AGGREGATES } from './audited-aggregates.js';
 import { PROJECTIONS } from './read-models.js';
 
 /** What every engine process holds: settings, logs, the event store, the calendar, the read models, the features. */
@@ -37,7 +39,8 @@ export class EngineCoreModule {
         RectificationsModule,
         EnrolmentModule,
       ],
-      exports: [CqrsModule],
+      providers: [{ provide: AuditedAggregates, useValue: AUDITED_AGGREGATES }, AuditService],
+      exports: [CqrsModule, AuditedAggregates, AuditService],
     };
   }
 }

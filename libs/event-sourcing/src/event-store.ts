@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent, StoredEvent } from './event.js';
-import { ChainVerifier, canonicalEnvelope, type VerificationReport } from './hash-chain.js';
+import { ChainVerifier, GENESIS_HASH, canonicalEnvelope, eventHash, type VerificationReport } from './hash-chain.js';
 import { Upcasters } from './upcasting.js';
 
 /** `any`: no check; `no-stream`: the stream must not exist; `stream-exists`: it must; a number: its exact current version (0 = no stream). */
@@ -179,6 +179,29 @@ export abstract class EventStore {
       // let appends arriving together be read as one batch
       if (options.coalesceMs && !signal?.aborted) await new Promise((resolve) => setTimeout(resolve, options.coalesceMs));
     }
+  }
+
+  /**
+   * Writes events exported from another store, keeping their ids, data and metadata, and checks that every hash
+   * comes out as recorded (a mismatch writes nothing of the batch). This default cannot keep `recordedAt`;
+   * adapters that can, do.
+   */
+  async importEvents(streamId: string, events: readonly StoredEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const first = events[0]!;
+    const head = first.version > 1 ? (await this.readStream(streamId, { fromVersion: first.version - 1, toVersion: first.version - 1, raw: true }))[0] : undefined;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    for (const event of events) {
+      if (event.streamId !== streamId || event.prevHash !== prevHash || eventHash(prevHash, event) !== event.hash) {
+        throw new InvalidAppendError(`Imported event ${event.streamId}@${event.version} does not hash as recorded`);
+      }
+      prevHash = event.hash;
+    }
+    await this.appendToStream(
+      streamId,
+      events.map((event) => ({ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata })),
+      { expectedVersion: first.version - 1 },
+    );
   }
 
   /** The stream's current version; 0 when it does not exist. */

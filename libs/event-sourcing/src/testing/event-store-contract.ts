@@ -369,6 +369,27 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
     });
 
+    describe('importing', () => {
+      it('refuses events that do not hash as recorded, writing nothing of the batch', async () => {
+        const source = freshStream();
+        await store.appendToStream(source, [newEvent('Opened', { a: 1 }), newEvent('Noted', { b: '二' })]);
+        const exported = await store.readStream(source, { raw: true });
+        // the stream id is part of what is hashed: the same events under another id do not hash as recorded
+        const target = freshStream();
+        const refusal = await catchError(store.importEvents(target, exported.map((event) => ({ ...event, streamId: target }))));
+        expect(refusal).toBeInstanceOf(InvalidAppendError);
+        expect(await store.readStream(target)).toEqual([]);
+      });
+
+      it('refuses an import that does not continue the stream', async () => {
+        const original = freshStream();
+        await store.appendToStream(original, [newEvent('Opened', { a: 1 }), newEvent('Noted', { b: '二' })]);
+        const exported = await store.readStream(original, { raw: true });
+        expect(await catchError(store.importEvents(original, exported))).toBeInstanceOf(WrongExpectedVersionError);
+        expect(await store.streamVersion(original)).toBe(2);
+      });
+    });
+
     describe('listing streams', () => {
       it('lists the streams of a category with their versions', async () => {
         const category = `list${randomUUID().replaceAll('-', '').slice(0, 12)}`;

@@ -97,6 +97,41 @@ const migrations = (s: string): string[] => [
     RETURN NEXT;
   END $$;
   `,
+  `
+  -- Events exported from another store: kept with their ids and recording times; every hash must come out as recorded.
+  CREATE FUNCTION ${s}.import_events(p_stream_id text, p_expected integer, p_events jsonb) RETURNS integer
+  LANGUAGE plpgsql AS $$
+  DECLARE
+    current_version integer;
+    prev text;
+    base bigint;
+    e jsonb;
+    i integer := 0;
+    h text;
+  BEGIN
+    SELECT ev.version, ev.hash INTO current_version, prev FROM ${s}.events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.version DESC LIMIT 1;
+    IF NOT FOUND THEN
+      current_version := 0;
+      prev := repeat('0', 64);
+    END IF;
+    IF current_version <> p_expected THEN
+      RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'ES409', DETAIL = current_version::text;
+    END IF;
+    base := pg_current_xact_id()::text::bigint * ${MAX_EVENTS_PER_APPEND};
+    FOR e IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+      h := encode(sha256(convert_to(prev || (e->>'canonicalPrefix') || (current_version + i + 1)::text || '}', 'UTF8')), 'hex');
+      IF h <> e->>'hash' OR prev <> e->>'prevHash' THEN
+        RAISE EXCEPTION 'imported event %@% does not hash as recorded', p_stream_id, current_version + i + 1 USING ERRCODE = 'ES422';
+      END IF;
+      INSERT INTO ${s}.events (position, stream_id, version, id, type, schema_version, data, metadata, prev_hash, hash, recorded_at)
+      VALUES (base + i, p_stream_id, current_version + i + 1, (e->>'id')::uuid, e->>'type', (e->>'schemaVersion')::integer,
+              (e->'data')::json, (e->'metadata')::json, prev, h, (e->>'recordedAt')::timestamptz);
+      prev := h;
+      i := i + 1;
+    END LOOP;
+    RETURN current_version + i;
+  END $$;
+  `,
 ];
 
 /** Creates or upgrades the event store's schema; safe to run from several processes at once. */

@@ -140,6 +140,30 @@ export abstract class SqlEventStore extends EventStore {
     return { nextExpectedVersion: stored.at(-1)!.version, lastPosition: stored.at(-1)!.position, events: stored };
   }
 
+  override async importEvents(streamId: string, events: readonly StoredEvent[]): Promise<void> {
+    for (let start = 0; start < events.length; start += MAX_EVENTS_PER_APPEND) {
+      const batch = events.slice(start, start + MAX_EVENTS_PER_APPEND);
+      const payload = batch.map((event) => ({
+        id: event.id,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data,
+        metadata: event.metadata,
+        prevHash: event.prevHash,
+        hash: event.hash,
+        recordedAt: event.recordedAt.toISOString(),
+        canonicalPrefix: this.canonicalPrefix(streamId, { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }),
+      }));
+      try {
+        await this.sql.query(`SELECT ${this.s}.import_events($1, $2, $3::jsonb)`, [streamId, batch[0]!.version - 1, JSON.stringify(payload)]);
+      } catch (error) {
+        if (isWrongVersion(error)) throw new WrongExpectedVersionError(streamId, batch[0]!.version - 1, Number(error.detail));
+        if ((error as { code?: string }).code === 'ES422') throw new InvalidAppendError((error as Error).message);
+        throw error;
+      }
+    }
+  }
+
   /**
    * The canonical envelope up to its last member's value. JCS sorts members, and `version` sorts last, so the
    * database completes the text with `<version>}` once it knows the version under the stream's lock: one round

@@ -1,0 +1,189 @@
+import { All, Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditService } from '@app/audit';
+import { ROLES } from '@app/identity';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '@app/projections';
+import { Access } from '../auth/access.decorator.js';
+import { Problems } from '../http/openapi.js';
+import { ProblemError, problem } from '../http/problem-details.js';
+import { IsInstant, validationFailed } from '../http/validation.js';
+
+const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,254}$/;
+
+class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1)
+  @Max(MAX_LIMIT)
+  @IsInt()
+  limit?: number;
+}
+
+class StreamsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'The stream category: kindergarten, inspection, rectification, enrolment, …' })
+  @IsOptional()
+  @Matches(/^[A-Za-z][A-Za-z0-9]{0,63}$/)
+  type?: string;
+
+  @ApiPropertyOptional({ description: 'The last stream id of the previous page' })
+  @IsOptional()
+  @MaxLength(255)
+  @IsString()
+  after?: string;
+}
+
+class StreamEventsQuery extends PageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1, description: 'Inclusive' })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1)
+  @IsInt()
+  fromVersion?: number;
+}
+
+class StateQuery {
+  @ApiPropertyOptional({ description: 'RFC 3339: the state after the last event recorded at or before it' })
+  @IsOptional()
+  @IsInstant()
+  at?: string;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'The state after this event' })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1)
+  @IsInt()
+  version?: number;
+}
+
+class VerificationQuery {
+  @ApiPropertyOptional({ description: 'One stream; all when absent' })
+  @IsOptional()
+  @Matches(STREAM_ID)
+  streamId?: string;
+}
+
+class GlobalEventsQuery extends PageQuery {
+  @ApiPropertyOptional({ default: 0, description: 'Exclusive' })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(0)
+  @IsInt()
+  afterPosition?: number;
+}
+
+class ChainBreakResponse {
+  @ApiProperty() streamId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ['hash-mismatch', 'prev-hash-mismatch', 'version-gap'] }) reason: string;
+}
+
+class VerificationResponse {
+  @ApiProperty() ok: boolean;
+  @ApiProperty() streamsChecked: number;
+  @ApiProperty() eventsChecked: number;
+  @ApiProperty({ type: [ChainBreakResponse] }) broken: ChainBreakResponse[];
+}
+
+const streamIdOf = (value: string): string => {
+  if (!STREAM_ID.test(value)) throw new ProblemError(problem(404, 'not-found', 'No such stream'));
+  return value;
+};
+
+/** The auditor's view (审计): read-only, for auditors and administrators. */
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+
+  @Get('streams')
+  @Access('auditor', 'admin')
+  @ApiOperation({ summary: 'Streams, optionally of one category, with their versions' })
+  @Problems({ 400: ['validation-failed'] })
+  async streams(@Query() query: StreamsQuery, @Req() request: FastifyRequest) {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const items = await this.audit.listStreams(query.type, query.after, limit + 1);
+    if (items.length <= limit) return { items };
+    const url = new URL(request.url, 'http://local');
+    url.searchParams.set('after', items[limit - 1]!.streamId);
+    return { items: items.slice(0, limit), next: `${url.pathname}${url.search}` };
+  }
+
+  @Get('streams/:streamId/events')
+  @Access('auditor', 'admin')
+  @ApiOperation({ summary: 'A stream’s events exactly as recorded, with their full envelopes' })
+  @Problems({ 400: ['validation-failed'], 404: ['not-found'] })
+  async streamEvents(@Param('streamId') streamId: string, @Query() query: StreamEventsQuery, @Req() request: FastifyRequest) {
+    const fromVersion = query.fromVersion ?? 1;
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const page = await this.audit.events(streamIdOf(streamId), fromVersion, limit);
+    if (!page.more) return { items: page.items };
+    const url = new URL(request.url, 'http://local');
+    url.searchParams.set('fromVersion', String(fromVersion + limit));
+    return { items: page.items, next: `${url.pathname}${url.search}` };
+  }
+
+  @Get('streams/:streamId/state')
+  @Access('auditor', 'admin')
+  @ApiOperation({ summary: 'The aggregate’s state after event N, or as recorded at a time, rebuilt by the code that decides commands' })
+  @Problems({ 400: ['validation-failed'], 404: ['not-found'] })
+  state(@Param('streamId') streamId: string, @Query() query: StateQuery) {
+    if (query.at !== undefined && query.version !== undefined) {
+      throw validationFailed([{ field: 'at', message: 'give either at or version, not both' }], 'Give either at or version, not both');
+    }
+    return this.audit.stateOf(streamIdOf(streamId), { version: query.version, at: query.at ? new Date(query.at) : undefined });
+  }
+
+  @Get('streams/:streamId/timeline')
+  @Access('auditor', 'admin')
+  @ApiOperation({ summary: 'Each step of a stream in Chinese: who, when (Asia/Shanghai), what, and the state after it' })
+  @Problems({ 404: ['not-found'] })
+  timeline(@Param('streamId') streamId: string) {
+    return this.audit.timeline(streamIdOf(streamId));
+  }
+
+  @Get('verification')
+  @Access('auditor', 'admin')
+  @ApiOperation({ summary: 'Re-computes the hash chain of one stream, or of every stream, and reports the first broken event of each' })
+  @ApiOkResponse({ type: VerificationResponse })
+  @Problems({ 400: ['validation-failed'] })
+  verification(@Query() query: VerificationQuery) {
+    return this.audit.verify(query.streamId);
+  }
+
+  @Get('events')
+  @Access('auditor', 'admin')
+  @ApiOperation({ summary: 'The global log in commit order' })
+  @Problems({ 400: ['validation-failed'] })
+  async globalEvents(@Query() query: GlobalEventsQuery, @Req() request: FastifyRequest) {
+    const page = await this.audit.globalEvents(query.afterPosition ?? 0, query.limit ?? DEFAULT_LIMIT);
+    if (!page.more) return { items: page.items };
+    const url = new URL(request.url, 'http://local');
+    url.searchParams.set('afterPosition', String(page.items.at(-1)!.position));
+    return { items: page.items, next: `${url.pathname}${url.search}` };
+  }
+
+  @Get('export')
+  @Access('auditor', 'admin')
+  @ApiOperation({ summary: 'Every event as NDJSON, in commit order, streamed' })
+  @ApiProduces('application/x-ndjson')
+  export(@Res() reply: FastifyReply) {
+    return reply
+      .type('application/x-ndjson; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="events.ndjson"')
+      .send(this.audit.exportStream());
+  }
+
+  @All('*')
+  @Access(...ROLES)
+  @ApiOperation({ summary: 'The audit record is read-only: every other method answers 403', deprecated: false })
+  @Problems({ 403: ['forbidden'] })
+  readOnly(@Req() request: FastifyRequest) {
+    if (request.method === 'GET' || request.method === 'HEAD')
+      throw new ProblemError(problem(404, 'not-found', `No route GET ${request.url.split('?')[0]}`));
+    throw new ProblemError(problem(403, 'forbidden', 'The audit record is read-only'));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './audit.service.js';
+export * from './audited-aggregates.js';
+export * from './sentences.js';
