@@ -5,9 +5,8 @@ import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { AuditService } from '@app/audit';
+import { AuditService, AuditedAggregates } from '@app/audit';
 import { ConfigurationError, loadSettings } from '@app/config';
-import { AUDITED_AGGREGATES } from '@app/engine';
 import { ChainVerifier, Upcasters, type StoredEvent } from '@app/event-sourcing';
 import { openDatabase, openEventStore } from '@app/event-store';
 
@@ -65,7 +64,9 @@ const main = async (): Promise<number> => {
   const config = settings();
   const database = await openDatabase(config);
   const store = await openEventStore(config, database, new Upcasters());
-  const audit = new AuditService(store, AUDITED_AGGREGATES);
+  // the deciders (and the engine they come with) only for the commands that replay state: verify and export stay lean
+  const aggregates = command === 'history' || command === 'state' ? (await import('@app/engine')).AUDITED_AGGREGATES : new AuditedAggregates([]);
+  const audit = new AuditService(store, aggregates);
   try {
     switch (command) {
       case 'verify':

@@ -44,7 +44,7 @@ const stored = (type: string, data: Record<string, unknown>): StoredEvent =>
     metadata: { actor: { sub: 'wang', role: 'supervisor' }, at, commandId: 'c', correlationId: 'c', causationId: 'c' },
     prevHash: '0'.repeat(64),
     hash: '0'.repeat(64),
-    recordedAt: at,
+    recordedAt: new Date(at),
   }) as StoredEvent;
 
 describe('describeEvent', () => {

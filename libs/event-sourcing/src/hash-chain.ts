@@ -22,6 +22,29 @@ export const canonicalEnvelope = (event: HashedFields): string => {
   return text;
 };
 
+/** RFC 8785 (JCS) text of one JSON value. */
+export const canonicalText = (value: unknown): string => {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('Value is not JSON-serialisable');
+  return text;
+};
+
+/** An event whose data and metadata are at hand as their canonical JSON texts (as the SQL stores keep them). */
+export type HashedText = Pick<StoredEvent, 'streamId' | 'version' | 'id' | 'type' | 'schemaVersion'> & {
+  readonly dataText: string;
+  readonly metadataText: string;
+};
+
+/**
+ * The canonical envelope assembled from the canonical texts of its data and metadata, without parsing them: JCS
+ * orders the members data, id, metadata, schemaVersion, streamId, type, version; strings are JSON.stringify'd and
+ * the two integers are their decimal digits. Equal to `canonicalEnvelope` of the parsed event (a property test
+ * holds the two together).
+ */
+export const envelopeFromText = (event: HashedText): string =>
+  `{"data":${event.dataText},"id":${JSON.stringify(event.id)},"metadata":${event.metadataText},"schemaVersion":${event.schemaVersion},` +
+  `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)},"version":${event.version}}`;
+
 /** hash = lowercase hex SHA-256 of the UTF-8 bytes of `prevHash` followed by the canonical envelope. */
 export const chainHash = (prevHash: string, canonical: string): string =>
   createHash('sha256').update(prevHash, 'utf8').update(canonical, 'utf8').digest('hex');
@@ -59,6 +82,28 @@ export class ChainVerifier {
     if (this.breaks.has(event.streamId)) return;
     const head = this.heads.get(event.streamId) ?? { version: 0, hash: GENESIS_HASH };
     const reason = this.check(event, head);
+    if (reason) {
+      this.breaks.set(event.streamId, { streamId: event.streamId, version: event.version, reason });
+      return;
+    }
+    this.heads.set(event.streamId, { version: event.version, hash: event.hash });
+  }
+
+  /**
+   * The same check for an event read as stored text: the hash over the stored canonical text first, and only if
+   * that differs, over the JCS of the parsed values (text written by an older version need not be canonical).
+   */
+  addText(event: HashedText & Pick<StoredEvent, 'prevHash' | 'hash'>): void {
+    this.events++;
+    if (this.breaks.has(event.streamId)) return;
+    const head = this.heads.get(event.streamId) ?? { version: 0, hash: GENESIS_HASH };
+    let reason: ChainBreakReason | null = null;
+    if (event.version !== head.version + 1) reason = 'version-gap';
+    else if (event.prevHash !== head.hash) reason = 'prev-hash-mismatch';
+    else if (chainHash(event.prevHash, envelopeFromText(event)) !== event.hash) {
+      const parsed = { ...event, data: JSON.parse(event.dataText) as object, metadata: JSON.parse(event.metadataText) as StoredEvent['metadata'] };
+      if (eventHash(event.prevHash, parsed) !== event.hash) reason = 'hash-mismatch';
+    }
     if (reason) {
       this.breaks.set(event.streamId, { streamId: event.streamId, version: event.version, reason });
       return;

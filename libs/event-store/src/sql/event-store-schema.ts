@@ -132,6 +132,89 @@ const migrations = (s: string): string[] => [
     RETURN current_version + i;
   END $$;
   `,
+  `
+  -- Data and metadata are stored as the canonical JSON text the application hashed (a json column keeps its input
+  -- text verbatim), so verification can hash the stored text without parsing it. Callers of the previous version
+  -- (data and metadata as JSON values) are still served.
+  CREATE OR REPLACE FUNCTION ${s}.append_events(p_stream_id text, p_expected integer, p_events jsonb)
+  RETURNS TABLE (o_first_position bigint, o_first_version integer, o_hashes text[], o_prev_hash text, o_recorded_at timestamptz)
+  LANGUAGE plpgsql AS $$
+  DECLARE
+    current_version integer;
+    first_prev text;
+    prev text;
+    base bigint;
+    at timestamptz;
+    e jsonb;
+    i integer := 0;
+    h text;
+    hashes text[] := '{}';
+  BEGIN
+    SELECT ev.version, ev.hash INTO current_version, prev
+      FROM ${s}.events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.version DESC LIMIT 1;
+    IF NOT FOUND THEN
+      current_version := 0;
+      prev := repeat('0', 64);
+    END IF;
+    IF (p_expected >= 0 AND current_version <> p_expected) OR (p_expected = -2 AND current_version = 0) THEN
+      RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'ES409', DETAIL = current_version::text;
+    END IF;
+    IF jsonb_array_length(p_events) > ${MAX_EVENTS_PER_APPEND} THEN
+      RAISE EXCEPTION 'at most ${MAX_EVENTS_PER_APPEND} events per append' USING ERRCODE = 'ES400';
+    END IF;
+    base := pg_current_xact_id()::text::bigint;
+    IF base >= 8796093022208 THEN
+      RAISE EXCEPTION 'transaction id % is beyond the positions a client can represent exactly', base USING ERRCODE = 'ES500';
+    END IF;
+    base := base * ${MAX_EVENTS_PER_APPEND};
+    at := date_trunc('milliseconds', clock_timestamp());
+    first_prev := prev;
+    FOR e IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+      h := encode(sha256(convert_to(prev || (e->>'canonicalPrefix') || (current_version + i + 1)::text || '}', 'UTF8')), 'hex');
+      INSERT INTO ${s}.events (position, stream_id, version, id, type, schema_version, data, metadata, prev_hash, hash, recorded_at)
+      VALUES (base + i, p_stream_id, current_version + i + 1, (e->>'id')::uuid, e->>'type', (e->>'schemaVersion')::integer,
+              COALESCE((e->>'dataText')::json, (e->'data')::json), COALESCE((e->>'metadataText')::json, (e->'metadata')::json), prev, h, at);
+      hashes := hashes || h;
+      prev := h;
+      i := i + 1;
+    END LOOP;
+    o_first_position := base; o_first_version := current_version + 1; o_hashes := hashes; o_prev_hash := first_prev; o_recorded_at := at;
+    RETURN NEXT;
+  END $$;
+
+  CREATE OR REPLACE FUNCTION ${s}.import_events(p_stream_id text, p_expected integer, p_events jsonb) RETURNS integer
+  LANGUAGE plpgsql AS $$
+  DECLARE
+    current_version integer;
+    prev text;
+    base bigint;
+    e jsonb;
+    i integer := 0;
+    h text;
+  BEGIN
+    SELECT ev.version, ev.hash INTO current_version, prev FROM ${s}.events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.version DESC LIMIT 1;
+    IF NOT FOUND THEN
+      current_version := 0;
+      prev := repeat('0', 64);
+    END IF;
+    IF current_version <> p_expected THEN
+      RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'ES409', DETAIL = current_version::text;
+    END IF;
+    base := pg_current_xact_id()::text::bigint * ${MAX_EVENTS_PER_APPEND};
+    FOR e IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+      h := encode(sha256(convert_to(prev || (e->>'canonicalPrefix') || (current_version + i + 1)::text || '}', 'UTF8')), 'hex');
+      IF h <> e->>'hash' OR prev <> e->>'prevHash' THEN
+        RAISE EXCEPTION 'imported event %@% does not hash as recorded', p_stream_id, current_version + i + 1 USING ERRCODE = 'ES422';
+      END IF;
+      INSERT INTO ${s}.events (position, stream_id, version, id, type, schema_version, data, metadata, prev_hash, hash, recorded_at)
+      VALUES (base + i, p_stream_id, current_version + i + 1, (e->>'id')::uuid, e->>'type', (e->>'schemaVersion')::integer,
+              COALESCE((e->>'dataText')::json, (e->'data')::json), COALESCE((e->>'metadataText')::json, (e->'metadata')::json), prev, h, (e->>'recordedAt')::timestamptz);
+      prev := h;
+      i := i + 1;
+    END LOOP;
+    RETURN current_version + i;
+  END $$;
+  `,
 ];
 
 /** Creates or upgrades the event store's schema; safe to run from several processes at once. */

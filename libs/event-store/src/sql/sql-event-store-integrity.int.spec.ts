@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { EventStore } from '@app/event-sourcing';
+import { canonicalText, type EventStore } from '@app/event-sourcing';
 import { newEvent, settleWithin } from '@app/event-sourcing/testing';
 import type { SqlClient } from '@app/sql';
 import { PostgresTestDatabase, pgliteFromTemplate } from '@app/sql/testing';
@@ -94,6 +94,33 @@ const describeIntegrity = (name: string, setup: () => Promise<Setup>): void => {
       const gapped = await streamWithEvents(4);
       await tamper(`DELETE FROM "${schema}".events WHERE stream_id = $1 AND version = 2`, [gapped]);
       expect((await store.verifyStream(gapped)).broken).toEqual([{ streamId: gapped, version: 3, reason: 'version-gap' }]);
+      const all = await store.verifyAll();
+      expect(all.broken).toEqual(
+        expect.arrayContaining([
+          { streamId: relinked, version: 3, reason: 'prev-hash-mismatch' },
+          { streamId: gapped, version: 3, reason: 'version-gap' },
+        ]),
+      );
+    });
+
+    it('keeps data and metadata as the canonical text that was hashed, and still verifies an equal text in another form', async () => {
+      const streamId = await streamWithEvents(2);
+      const [row] = await sql.query<{ data: string; metadata: string }>(
+        `SELECT data::text AS data, metadata::text AS metadata FROM "${schema}".events WHERE stream_id = $1 AND version = 2`,
+        [streamId],
+      );
+      const [stored] = await store.readStream(streamId, { fromVersion: 2 });
+      expect(row!.data).toBe(canonicalText(stored!.data));
+      expect(row!.metadata).toBe(canonicalText(stored!.metadata));
+      // the same values written with other spacing and member order (as an older version of the engine stored them)
+      await tamper(`UPDATE "${schema}".events SET data = '{ "text" : "第2步", "i" : 1 }' WHERE stream_id = $1 AND version = 2`, [streamId]);
+      expect((await store.verifyStream(streamId)).ok).toBe(true);
+      expect((await store.verifyAll()).broken.filter((broken) => broken.streamId === streamId)).toEqual([]);
+      // …but not a different value
+      await tamper(`UPDATE "${schema}".events SET data = '{ "text" : "第2步", "i" : 2 }' WHERE stream_id = $1 AND version = 2`, [streamId]);
+      expect((await store.verifyAll()).broken.filter((broken) => broken.streamId === streamId)).toEqual([
+        { streamId, version: 2, reason: 'hash-mismatch' },
+      ]);
     });
 
     it('writes nothing when one event of a batch cannot be stored', async () => {

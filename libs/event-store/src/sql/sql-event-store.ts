@@ -1,7 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  ChainVerifier,
   EventStore,
   WrongExpectedVersionError,
+  canonicalText,
+  envelopeFromText,
   expectedVersionMatches,
   InvalidAppendError,
   type AppendResult,
@@ -12,6 +15,7 @@ import {
   type StoredEvent,
   type StreamSummary,
   type Upcasters,
+  type VerificationReport,
 } from '@app/event-sourcing';
 import { quoteSchema, type SqlClient } from '@app/sql';
 import { MAX_EVENTS_PER_APPEND } from './event-store-schema.js';
@@ -37,6 +41,21 @@ interface AppendedRow {
   o_prev_hash: string;
   o_recorded_at: Date;
 }
+
+interface TextRow {
+  position: string | number | bigint;
+  stream_id: string;
+  version: number;
+  id: string;
+  type: string;
+  schema_version: number;
+  data_text: string;
+  metadata_text: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const VERIFY_BATCH = 5000;
 
 const EVENT_COLUMNS = 'position, stream_id, version, id, type, schema_version, data, metadata, prev_hash, hash, recorded_at';
 
@@ -103,7 +122,7 @@ export abstract class SqlEventStore extends EventStore {
       return { nextExpectedVersion: current, lastPosition: null, events: [] };
     }
     if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidAppendError(`At most ${MAX_EVENTS_PER_APPEND} events per append`);
-    const payload = JSON.stringify(events.map((event) => ({ ...event, canonicalPrefix: this.canonicalPrefix(streamId, event) })));
+    const payload = JSON.stringify(events.map((event) => this.payload(streamId, event)));
     const unpinned = expected === 'any' || expected === 'stream-exists';
     for (let attempt = 1; ; attempt++) {
       try {
@@ -144,15 +163,10 @@ export abstract class SqlEventStore extends EventStore {
     for (let start = 0; start < events.length; start += MAX_EVENTS_PER_APPEND) {
       const batch = events.slice(start, start + MAX_EVENTS_PER_APPEND);
       const payload = batch.map((event) => ({
-        id: event.id,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data,
-        metadata: event.metadata,
+        ...this.payload(streamId, event),
         prevHash: event.prevHash,
         hash: event.hash,
         recordedAt: event.recordedAt.toISOString(),
-        canonicalPrefix: this.canonicalPrefix(streamId, { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }),
       }));
       try {
         await this.sql.query(`SELECT ${this.s}.import_events($1, $2, $3::jsonb)`, [streamId, batch[0]!.version - 1, JSON.stringify(payload)]);
@@ -165,14 +179,71 @@ export abstract class SqlEventStore extends EventStore {
   }
 
   /**
-   * The canonical envelope up to its last member's value. JCS sorts members, and `version` sorts last, so the
-   * database completes the text with `<version>}` once it knows the version under the stream's lock: one round
-   * trip, and no retry loop for appends that do not pin a version.
+   * What append_events and import_events receive for an event: its data and metadata as canonical JSON text, which
+   * the table keeps verbatim (a \`json\` column stores its input text), and the canonical envelope up to its last
+   * member's value. JCS sorts members, and \`version\` sorts last, so the database completes the text with
+   * \`<version>}\` once it knows the version under the stream's lock: one round trip, and no retry loop for appends
+   * that do not pin a version. Verification later hashes the stored text without parsing it.
    */
-  private canonicalPrefix(streamId: string, event: PreparedEvent): string {
-    const text = this.canonical(streamId, 0, event);
-    if (!text.endsWith('"version":0}')) throw new Error('Canonical envelope does not end with its version');
-    return text.slice(0, -2);
+  private payload(streamId: string, event: PreparedEvent) {
+    let dataText: string;
+    let metadataText: string;
+    try {
+      dataText = canonicalText(event.data);
+      metadataText = canonicalText(event.metadata);
+    } catch (error) {
+      throw new InvalidAppendError(`Event ${event.type} is not JSON-safe: ${(error as Error).message}`);
+    }
+    const envelope = envelopeFromText({
+      streamId,
+      version: 0,
+      id: event.id,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      dataText,
+      metadataText,
+    });
+    return { id: event.id, type: event.type, schemaVersion: event.schemaVersion, dataText, metadataText, canonicalPrefix: envelope.slice(0, -2) };
+  }
+
+  /** Every stream's chain, over the stored text of each event (no JSON parsing), in commit order. */
+  override async verifyAll(onProgress?: (eventsChecked: number) => void): Promise<VerificationReport & { readonly positionsInOrder: boolean }> {
+    const verifier = new ChainVerifier();
+    const batchAfter = (after: number) =>
+      this.sql.query<TextRow>(
+        `SELECT position, stream_id, version, id, type, schema_version, data::text AS data_text, metadata::text AS metadata_text, prev_hash, hash
+           FROM ${this.s}.events
+          WHERE position > $1 AND position < (SELECT ${this.s}.visible_limit())
+          ORDER BY position LIMIT $2`,
+        [after, VERIFY_BATCH],
+        { name: `verify_all_${this.schema}` },
+      );
+    let checked = 0;
+    let next = batchAfter(0);
+    for (;;) {
+      const rows = await next;
+      // the database reads the next batch while this one is hashed
+      if (rows.length === VERIFY_BATCH) next = batchAfter(Number(rows.at(-1)!.position));
+      for (const row of rows) {
+        verifier.addText({
+          streamId: row.stream_id,
+          version: row.version,
+          id: row.id,
+          type: row.type,
+          schemaVersion: row.schema_version,
+          dataText: row.data_text,
+          metadataText: row.metadata_text,
+          prevHash: row.prev_hash,
+          hash: row.hash,
+        });
+      }
+      checked += rows.length;
+      if (rows.length > 0) onProgress?.(checked);
+      if (rows.length < VERIFY_BATCH) break;
+    }
+    onProgress?.(checked);
+    // ORDER BY position: the log is in commit order by construction; the positions' uniqueness is the table's key
+    return { ...verifier.report(), positionsInOrder: true };
   }
 
   protected async readStreamRecords(streamId: string, options: ReadStreamOptions): Promise<StoredEvent[]> {
