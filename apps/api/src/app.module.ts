@@ -12,6 +12,10 @@ import { InboxController } from './inbox/inbox.controller.js';
 import { InspectionsController } from './inspections/inspections.controller.js';
 import { KindergartensController } from './kindergartens/kindergartens.controller.js';
 import { MetricsController } from './operations/metrics.controller.js';
+import { AnnualAssessmentsController } from './plan-supervision/annual-assessments.controller.js';
+import { BulletinsController } from './plan-supervision/bulletins.controller.js';
+import { MonthlyReportsController } from './plan-supervision/monthly-reports.controller.js';
+import { PlanTasksController } from './plan-supervision/plan-tasks.controller.js';
 import { PublicController } from './public/public.controller.js';
 import { RectificationsController } from './rectifications/rectifications.controller.js';
 import { SeedLoader } from './seeds/seed-loader.js';
@@ -31,6 +35,10 @@ export class AppModule {
         KindergartensController,
         InspectionsController,
         RectificationsController,
+        PlanTasksController,
+        MonthlyReportsController,
+        BulletinsController,
+        AnnualAssessmentsController,
         PublicController,
         CalendarController,
         InboxController,

@@ -7,6 +7,7 @@ import { EnrolmentModule } from '@app/enrolment';
 import { EventStoreModule } from '@app/event-store';
 import { InspectionsModule } from '@app/inspections';
 import { KindergartensModule } from '@app/kindergartens';
+import { PlanSupervisionModule } from '@app/plan-supervision';
 import { ProjectionsModule } from '@app/projections';
 import { RectificationsModule } from '@app/rectifications';
 import { AuditService, AuditedAggregates } from '@app/audit';
@@ -38,6 +39,7 @@ export class EngineCoreModule {
         InspectionsModule,
         RectificationsModule,
         EnrolmentModule,
+        PlanSupervisionModule,
       ],
       providers: [{ provide: AuditedAggregates, useValue: AUDITED_AGGREGATES }, AuditService],
       exports: [CqrsModule, AuditedAggregates, AuditService],

@@ -1,6 +1,7 @@
 import { enrolmentProjection } from '@app/enrolment';
 import { inspectionsProjection } from '@app/inspections';
 import { kindergartensProjection } from '@app/kindergartens';
+import { monthlyReportsProjection, planTasksProjection, responsibleUnitsProjection } from '@app/plan-supervision';
 import type { Projection } from '@app/projections';
 import { rectificationsProjection } from '@app/rectifications';
 import { inboxProjection } from '@app/reminders';
@@ -12,4 +13,7 @@ export const PROJECTIONS: readonly Projection[] = [
   rectificationsProjection,
   enrolmentProjection,
   inboxProjection,
+  responsibleUnitsProjection,
+  planTasksProjection,
+  monthlyReportsProjection,
 ];

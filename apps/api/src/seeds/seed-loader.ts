@@ -8,6 +8,7 @@ import { Clock, Settings } from '@app/config';
 import { ConflictError, EventStore } from '@app/event-sourcing';
 import type { Caller, CommandRequest } from '@app/identity';
 import { PublishDisclosure, RegisterKindergarten, type Ownership } from '@app/kindergartens';
+import { RegisterPlanTask, RegisterResponsibleUnit, planTaskStreamId, responsibleUnitStreamId, type UnitKind } from '@app/plan-supervision';
 
 interface KindergartenSeed {
   id: string;
@@ -17,12 +18,32 @@ interface KindergartenSeed {
   disclosure?: { teachers: number; caregivers: number; children: number; monthlyFeeYuan: number };
 }
 
+interface UnitSeed {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  note?: string;
+}
+
+interface TaskSeed {
+  no: number;
+  group: string;
+  title: string;
+  summary: string;
+  timeNodes: string[];
+  leadUnits: string[];
+  responsibleUnits: string[];
+  note?: string;
+}
+
 /** Who the record shows as having loaded the seed data. */
 export const SEED_CALLER: Caller = { sub: 'seed-loader', role: 'admin', name: '初始数据导入' };
 
 /**
- * On the first start with an empty store, loads seeds/ through the normal command path, so that the record
- * shows who created what and when. Only the sample kindergartens are optional (SEED_SAMPLE_DATA).
+ * Loads seeds/ through the normal command path, so that the record shows who created what and when: the plan's
+ * responsible units and tasks at every start, those not recorded yet (so a restart, or two processes starting
+ * together, records nothing twice); the sample kindergartens only on the first start with an empty store, and
+ * only if wanted (SEED_SAMPLE_DATA).
  */
 @Injectable()
 export class SeedLoader implements OnApplicationBootstrap {
@@ -36,9 +57,59 @@ export class SeedLoader implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.settings.SEED_ON_EMPTY || (await this.store.headPosition()) > 0) return;
+    if (!this.settings.SEED_ON_EMPTY) return;
+    const empty = (await this.store.headPosition()) === 0;
+    await this.loadPlan();
     const sample = this.settings.SEED_SAMPLE_DATA ?? this.settings.NODE_ENV !== 'production';
-    if (!sample) return;
+    if (empty && sample) await this.loadKindergartens();
+  }
+
+  /** The plan's responsible units, then its tasks (which name them), each unless already recorded. */
+  private async loadPlan(): Promise<void> {
+    const dir = resolve(this.settings.SEEDS_DIR);
+    const { units } = JSON.parse(await readFile(join(dir, 'responsible-units.json'), 'utf8')) as { units: UnitSeed[] };
+    const { tasks } = JSON.parse(await readFile(join(dir, 'plan-tasks.json'), 'utf8')) as { tasks: TaskSeed[] };
+    const recordedUnits = await this.streamsOf('responsibleUnit');
+    const recordedTasks = await this.streamsOf('planTask');
+    const correlationId = randomUUID();
+    let loadedUnits = 0;
+    let loadedTasks = 0;
+    for (const unit of units) {
+      if (recordedUnits.has(responsibleUnitStreamId(unit.id))) continue;
+      const data = { unitId: unit.id, name: unit.name, kind: unit.kind, note: unit.note ?? null };
+      if (await this.tolerateConflict(() => this.commands.execute(new RegisterResponsibleUnit(data, this.request(correlationId))))) loadedUnits++;
+    }
+    for (const task of tasks) {
+      if (recordedTasks.has(planTaskStreamId(task.no))) continue;
+      const { no, note, ...rest } = task;
+      const data = { ...rest, taskNo: no, note: note ?? null };
+      if (await this.tolerateConflict(() => this.commands.execute(new RegisterPlanTask(data, this.request(correlationId))))) loadedTasks++;
+    }
+    if (loadedUnits + loadedTasks > 0) this.logger.log(`loaded ${loadedUnits} responsible units and ${loadedTasks} plan tasks from ${dir}`);
+  }
+
+  private async streamsOf(category: string): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (let after: string | undefined; ;) {
+      const page = await this.store.listStreams({ category, afterStreamId: after, limit: 1_000 });
+      for (const stream of page) ids.add(stream.streamId);
+      if (page.length < 1_000) return ids;
+      after = page.at(-1)!.streamId;
+    }
+  }
+
+  /** False when another process starting at the same moment recorded it first. */
+  private async tolerateConflict(command: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await command();
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+
+  private async loadKindergartens(): Promise<void> {
     const dir = resolve(this.settings.SEEDS_DIR);
     const { kindergartens } = JSON.parse(await readFile(join(dir, 'kindergartens.json'), 'utf8')) as { kindergartens: KindergartenSeed[] };
     const correlationId = randomUUID();

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { NotFoundError } from '@app/event-sourcing';
+import { ROLES, type CommandRequest } from '@app/identity';
+import { GetBulletin, PublishBulletin, bulletinView, parseQuarterId, quarterId, type Quarter } from '@app/plan-supervision';
+import { Access } from '../auth/access.decorator.js';
+import { RequestContext } from '../http/command-request.decorator.js';
+import { BodyProblems, CommandHeaders, Problems } from '../http/openapi.js';
+import { PublishBulletinDto } from './plan-supervision.dto.js';
+import { BulletinResponse } from './plan-supervision.responses.js';
+
+@ApiTags('plan supervision')
+@Controller('bulletins')
+export class BulletinsController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Access('supervisor')
+  @ApiOperation({ summary: 'Publish a quarter’s bulletin (季通报), computed from the record as it stood at the quarter’s end; once per quarter' })
+  @ApiCreatedResponse({ type: BulletinResponse, description: 'With Location and ETag' })
+  @BodyProblems()
+  @CommandHeaders()
+  @Problems({ 409: ['bulletin-exists'], 422: ['period-not-ended'] })
+  async publish(@Body() body: PublishBulletinDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const quarter: Quarter = { year: body.year, quarter: body.quarter as Quarter['quarter'] };
+    const outcome = await this.commands.execute(new PublishBulletin(quarter, request));
+    if (outcome.state.status !== 'published') throw new Error(`PublishBulletin left ${quarterId(quarter)} unpublished`);
+    reply.header('etag', `"${outcome.version}"`);
+    reply.header('location', `/api/v1/bulletins/${quarterId(quarter)}`);
+    return bulletinView(outcome.state, outcome.version);
+  }
+
+  @Get(':id')
+  @Access(...ROLES)
+  @ApiOperation({ summary: 'A published bulletin, by `{year}-Q{n}` (e.g. 2025-Q1); 404 while not published' })
+  @ApiOkResponse({ type: BulletinResponse, description: 'ETag: "<version>"' })
+  @Problems({ 404: ['not-found'] })
+  async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const quarter = parseQuarterId(id);
+    const view = quarter && (await this.queries.execute(new GetBulletin(quarter)));
+    if (!view) throw new NotFoundError('not-found', `No bulletin ${id} has been published`);
+    reply.header('etag', `"${view.version}"`);
+    return view;
+  }
+}

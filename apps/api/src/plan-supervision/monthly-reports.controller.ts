@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '@app/event-sourcing';
+import type { Caller, CommandRequest } from '@app/identity';
+import { GetMonthlyReport, ListMonthlyReports, PERIOD, SubmitMonthlyReport } from '@app/plan-supervision';
+import { ReadModels } from '@app/projections';
+import { Access, CurrentCaller } from '../auth/access.decorator.js';
+import { RequestContext } from '../http/command-request.decorator.js';
+import { listBody } from '../http/lists.js';
+import { BodyProblems, CommandHeaders, Problems } from '../http/openapi.js';
+import { ResourceIdPipe } from '../http/resource-id.pipe.js';
+import { ListMonthlyReportsQuery, MonthlyReportDto } from './plan-supervision.dto.js';
+import { MonthlyReportList, MonthlyReportResponse } from './plan-supervision.responses.js';
+
+const notFound = (): NotFoundError => new NotFoundError('not-found', 'No such monthly report');
+
+@ApiTags('plan supervision')
+@Controller('monthly-reports')
+export class MonthlyReportsController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Access('department')
+  @ApiOperation({ summary: 'Submit the caller’s unit’s progress report (月报告) for a month that has ended; late after the due day' })
+  @ApiCreatedResponse({ type: MonthlyReportResponse, description: 'With Location and ETag' })
+  @BodyProblems()
+  @CommandHeaders()
+  @Problems({ 409: ['report-exists'], 422: ['unknown-unit', 'period-not-ended', 'unknown-task', 'task-not-assigned'] })
+  async submit(
+    @Body() body: MonthlyReportDto,
+    @CurrentCaller() caller: Caller,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const unitId = caller.unitId!;
+    const items = body.items.map(({ taskNo, status, progress }) => ({ taskNo, status, progress }));
+    const outcome = await this.commands.execute(new SubmitMonthlyReport({ unitId, period: body.period, items }, request));
+    await this.readModels.catchUp(outcome.position, 'monthlyReport');
+    const view = await this.queries.execute(new GetMonthlyReport(unitId, body.period));
+    if (!view) throw notFound();
+    reply.header('etag', `"${outcome.version}"`);
+    reply.header('location', `/api/v1/monthly-reports/${unitId}/${body.period}`);
+    return view;
+  }
+
+  @Get()
+  @Access('admin', 'supervisor', 'auditor')
+  @ApiOperation({ summary: 'Every unit expected to report for the month: submitted (on time or late), pending (not yet due) or missing' })
+  @ApiOkResponse({ type: MonthlyReportList })
+  @Problems({ 400: ['validation-failed'] })
+  async list(@Query() query: ListMonthlyReportsQuery, @Req() request: FastifyRequest) {
+    return listBody(request, await this.queries.execute(new ListMonthlyReports(query.period, query.after, query.limit)));
+  }
+
+  @Get(':unitId/:period')
+  @Access('admin', 'supervisor', 'auditor', 'department')
+  @ApiOperation({ summary: 'A unit’s report for a month (a department sees only its own unit’s)' })
+  @ApiOkResponse({ type: MonthlyReportResponse, description: 'ETag: "<version>"' })
+  @Problems({ 404: ['not-found'] })
+  async get(
+    @Param('unitId', ResourceIdPipe) unitId: string,
+    @Param('period') period: string,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!PERIOD.test(period) || (caller.role === 'department' && caller.unitId !== unitId)) throw notFound();
+    const view = await this.queries.execute(new GetMonthlyReport(unitId, period));
+    if (!view) throw notFound();
+    reply.header('etag', `"${view.version}"`);
+    return view;
+  }
+}

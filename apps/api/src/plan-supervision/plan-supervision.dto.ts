@@ -1,0 +1,102 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+  registerDecorator,
+} from 'class-validator';
+import { PERIOD, TASK_STATUSES, type TaskStatus } from '@app/plan-supervision';
+import { ListQuery } from '../http/lists.js';
+
+const NOT_BLANK = /\S/;
+const PERIOD_MESSAGE = 'period must be a month YYYY-MM (01–12), e.g. 2025-03';
+
+/** No two items of a report name the same task. */
+const UniqueTaskNos = () => (target: object, propertyName: string) =>
+  registerDecorator({
+    name: 'uniqueTaskNos',
+    target: target.constructor,
+    propertyName,
+    options: { message: 'items must name each taskNo at most once' },
+    validator: {
+      validate: (value: unknown) => {
+        if (!Array.isArray(value)) return true;
+        const taskNos = value.map((item: unknown) => (item !== null && typeof item === 'object' ? (item as { taskNo?: unknown }).taskNo : undefined));
+        return new Set(taskNos).size === taskNos.length;
+      },
+    },
+  });
+
+export class MonthlyReportItemDto {
+  @ApiProperty({ minimum: 1, maximum: 999, example: 15, description: 'A task of the plan that the caller’s unit leads or shares' })
+  @Min(1)
+  @Max(999)
+  @IsInt()
+  taskNo: number;
+
+  @ApiProperty({ enum: TASK_STATUSES })
+  @IsIn(TASK_STATUSES)
+  status: TaskStatus;
+
+  @ApiProperty({ maxLength: 2000, example: '已完成全县幼儿园年检，3所限期整改' })
+  @Matches(NOT_BLANK, { message: 'progress must not be blank' })
+  @Length(1, 2000)
+  @IsString()
+  progress: string;
+}
+
+export class MonthlyReportDto {
+  @ApiProperty({ pattern: PERIOD.source, example: '2025-03', description: 'The month reported on (Asia/Shanghai), once it has ended' })
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  @IsString()
+  period: string;
+
+  @ApiProperty({ type: [MonthlyReportItemDto], minItems: 1, description: 'One item per task, each task at most once' })
+  @UniqueTaskNos()
+  @ValidateNested({ each: true })
+  @Type(() => MonthlyReportItemDto)
+  @IsObject({ each: true, message: 'each item must be an object {taskNo, status, progress}' })
+  @ArrayMaxSize(100)
+  @ArrayMinSize(1)
+  @IsArray()
+  items: MonthlyReportItemDto[];
+}
+
+export class ListMonthlyReportsQuery extends ListQuery {
+  @ApiProperty({ pattern: PERIOD.source, example: '2025-03' })
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  @IsString()
+  period: string;
+}
+
+export class PublishBulletinDto {
+  @ApiProperty({ minimum: 2000, maximum: 2100, example: 2025 })
+  @Min(2000)
+  @Max(2100)
+  @IsInt()
+  year: number;
+
+  @ApiProperty({ minimum: 1, maximum: 4, example: 1 })
+  @Min(1)
+  @Max(4)
+  @IsInt()
+  quarter: number;
+}
+
+export class OpenAssessmentDto {
+  @ApiProperty({ minimum: 2000, maximum: 2100, example: 2025 })
+  @Min(2000)
+  @Max(2100)
+  @IsInt()
+  year: number;
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ROLES } from '@app/identity';
+import { ListPlanTasks } from '@app/plan-supervision';
+import { Access } from '../auth/access.decorator.js';
+import { ListQuery, listBody } from '../http/lists.js';
+import { Problems } from '../http/openapi.js';
+import { PlanTaskList } from './plan-supervision.responses.js';
+
+@ApiTags('plan supervision')
+@Controller('plan-tasks')
+export class PlanTasksController {
+  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
+
+  @Get()
+  @Access(...ROLES)
+  @ApiOperation({ summary: 'The plan’s 17 key tasks (重点任务) with their lead units (牵头单位) and responsible units (责任单位)' })
+  @ApiOkResponse({ type: PlanTaskList })
+  @Problems({ 400: ['validation-failed'] })
+  async list(@Query() query: ListQuery, @Req() request: FastifyRequest) {
+    return listBody(request, await this.queries.execute(new ListPlanTasks(query.after, query.limit)));
+  }
+}

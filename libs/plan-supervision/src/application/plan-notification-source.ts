@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Settings } from '@app/config';
+import { EventStore, SYSTEM_ACTOR, streamCategory } from '@app/event-sourcing';
+import { CommandExecutor } from '@app/event-store';
+import { systemMetadata } from '@app/rectifications';
+import {
+  NotificationSource,
+  type Channel,
+  type DueNotification,
+  type InboxDelivery,
+  type NotificationContent,
+  type NotificationKind,
+  type Recipient,
+  type ReminderSent,
+} from '@app/reminders';
+import { assessmentDecider } from '../domain/assessment.decider.js';
+import { bulletinDecider } from '../domain/bulletin.decider.js';
+import { monthlyReportDecider } from '../domain/monthly-report.decider.js';
+import { parseAssessmentStreamId, parseBulletinStreamId, parseMonthlyReportStreamId } from '../domain/plan-notifications.js';
+import { responsibleUnitDecider, responsibleUnitStreamId } from '../domain/responsible-unit.decider.js';
+
+/**
+ * The plan's periods as a source of notifications: monthly reports, quarterly bulletins and annual assessments. Their
+ * reminders are sent when the cadence's job schedulers fire (see PlanCadence), not from delayed jobs, so nothing is
+ * pending for the reminder scheduler; each delivery is recorded in the period's stream through its decider.
+ */
+@Injectable()
+export class PlanSupervisionNotificationSource extends NotificationSource {
+  readonly categories = ['monthlyReport', 'bulletin', 'assessment'];
+
+  constructor(
+    @Inject(CommandExecutor) private readonly executor: CommandExecutor,
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(Settings) private readonly settings: Settings,
+  ) {
+    super();
+  }
+
+  async pending(): Promise<DueNotification[]> {
+    return [];
+  }
+
+  async *allPending(): AsyncGenerator<{ streamId: string; notifications: DueNotification[] }> {
+    return;
+  }
+
+  async notify(streamId: string, key: string, now: Date): Promise<InboxDelivery[]> {
+    const options = { metadata: systemMetadata(now, key) };
+    const monthly = parseMonthlyReportStreamId(streamId);
+    const quarter = parseBulletinStreamId(streamId);
+    const year = parseAssessmentStreamId(streamId);
+    if (monthly) {
+      const unit = (await this.executor.load(responsibleUnitDecider, responsibleUnitStreamId(monthly.unitId))).state;
+      await this.executor.execute(
+        monthlyReportDecider,
+        streamId,
+        { type: 'Notify', data: { ...monthly, key } },
+        {
+          ...options,
+          context: {
+            now,
+            actor: SYSTEM_ACTOR,
+            dueDay: this.settings.MONTHLY_REPORT_DUE_DAY,
+            unitName: unit.status === 'registered' ? unit.name : undefined,
+          },
+        },
+      );
+    } else if (quarter) {
+      await this.executor.execute(
+        bulletinDecider,
+        streamId,
+        { type: 'Notify', data: { ...quarter, key } },
+        { ...options, context: { now, actor: SYSTEM_ACTOR } },
+      );
+    } else if (year !== null) {
+      await this.executor.execute(
+        assessmentDecider,
+        streamId,
+        { type: 'Notify', data: { year, key } },
+        { ...options, context: { now, actor: SYSTEM_ACTOR } },
+      );
+    }
+    return this.inboxDeliveries(streamId, key);
+  }
+
+  async inboxDeliveries(streamId: string, key: string): Promise<InboxDelivery[]> {
+    const data = (await this.store.readStream(streamId))
+      .filter((event) => event.type === 'ReminderSent' && (event.data as ReminderSent['data']).key === key)
+      .map((event) => event.data as ReminderSent['data']);
+    return data
+      .filter((delivery) => delivery.channel === 'inbox')
+      .map((inbox) => ({
+        key,
+        kind: inbox.kind,
+        recipient: inbox.recipient,
+        content: { subject: inbox.subject, body: inbox.body, refs: inbox.refs },
+        deliveredOn: data.filter((other) => other.recipient === inbox.recipient && other.channel !== 'inbox').map((other) => other.channel),
+      }));
+  }
+
+  async recordDelivery(
+    streamId: string,
+    delivery: { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent },
+    now: Date,
+  ): Promise<void> {
+    const command = { type: 'RecordDelivery' as const, data: delivery };
+    const options = { metadata: systemMetadata(now, delivery.key) };
+    switch (streamCategory(streamId)) {
+      case 'monthlyReport':
+        await this.executor.execute(monthlyReportDecider, streamId, command, {
+          ...options,
+          context: { now, actor: SYSTEM_ACTOR, dueDay: this.settings.MONTHLY_REPORT_DUE_DAY },
+        });
+        return;
+      case 'bulletin':
+        await this.executor.execute(bulletinDecider, streamId, command, { ...options, context: { now, actor: SYSTEM_ACTOR } });
+        return;
+      case 'assessment':
+        await this.executor.execute(assessmentDecider, streamId, command, { ...options, context: { now, actor: SYSTEM_ACTOR } });
+        return;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { ConflictError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
+import { formatShanghai } from '@app/calendar';
+import { deliveryId, unitRecipient } from '@app/reminders/domain';
+import type { MonthlyReportCommand } from './monthly-report.commands.js';
+import type { MonthlyReportEvent, MonthlyReportItem } from './monthly-report.events.js';
+import { monthlyReminderContent, monthlyReminderRound } from './plan-notifications.js';
+import { monthlyReportDueAt, periodEnd } from './plan-periods.js';
+
+interface Tracked {
+  /** Notifications delivered, as `key|recipient|channel`: each is recorded once. */
+  readonly sent: readonly string[];
+}
+
+/**
+ * A unit's report for one month: pending until submitted (the stream may hold reminders by then), missed once the
+ * engine has recorded it missing after the due day, submitted (on time or late) once the unit has reported.
+ */
+export type MonthlyReportState =
+  | (Tracked & { readonly status: 'pending' })
+  | (Tracked & { readonly status: 'missed'; readonly unitId: string; readonly period: string; readonly dueAt: string; readonly missedAt: string })
+  | (Tracked & {
+      readonly status: 'submitted';
+      readonly unitId: string;
+      readonly period: string;
+      readonly dueAt: string;
+      readonly items: readonly MonthlyReportItem[];
+      readonly submittedAt: string;
+      readonly late: boolean;
+      readonly missedAt: string | null;
+    });
+
+export interface MonthlyReportContext extends DecisionContext {
+  /** MONTHLY_REPORT_DUE_DAY: the day of the following month by which a report is due. */
+  readonly dueDay: number;
+  /** SubmitMonthlyReport: whether the caller's unit is registered, the plan's task numbers, and those the unit leads or shares. */
+  readonly unitRegistered?: boolean;
+  readonly knownTasks?: readonly number[];
+  readonly unitTasks?: readonly number[];
+  /** Notify: the unit's name, for the text. */
+  readonly unitName?: string;
+}
+
+export const monthlyReportDecider: Decider<MonthlyReportCommand, MonthlyReportEvent, MonthlyReportState, MonthlyReportContext> = {
+  initialState: () => ({ status: 'pending', sent: [] }),
+
+  decide(command, state, context) {
+    const { now, dueDay } = context;
+    const at = formatShanghai(now);
+    switch (command.type) {
+      case 'SubmitMonthlyReport': {
+        const { unitId, period, items } = command.data;
+        if (!context.unitRegistered) throw new RuleViolationError('unknown-unit', `No responsible unit ${unitId}`);
+        if (state.status === 'submitted')
+          throw new ConflictError('report-exists', `Unit ${unitId} has already reported for ${period}`, { submittedAt: state.submittedAt });
+        if (now.getTime() < periodEnd(period).getTime())
+          throw new RuleViolationError('period-not-ended', `${period} has not ended yet: report from ${formatShanghai(periodEnd(period))} on`);
+        const known = context.knownTasks ?? [];
+        const unknown = [...new Set(items.map((item) => item.taskNo))].filter((taskNo) => !known.includes(taskNo));
+        if (unknown.length > 0) throw new RuleViolationError('unknown-task', `The plan has no task ${unknown.join(', ')}`, { taskNos: unknown });
+        // a unit reports on the tasks it leads (牵头) or shares (责任), not on another unit's
+        const own = context.unitTasks ?? [];
+        const others = [...new Set(items.map((item) => item.taskNo))].filter((taskNo) => !own.includes(taskNo));
+        if (others.length > 0)
+          throw new RuleViolationError('task-not-assigned', `Unit ${unitId} is neither lead nor responsible unit of task ${others.join(', ')}`, {
+            taskNos: others,
+          });
+        const dueAt = monthlyReportDueAt(period, dueDay);
+        return [
+          {
+            type: 'MonthlyReportSubmitted',
+            data: { unitId, period, items, dueAt, submittedAt: at, late: now.getTime() > Date.parse(dueAt) },
+          },
+        ];
+      }
+
+      case 'MarkMonthlyReportMissed': {
+        const { unitId, period } = command.data;
+        const dueAt = monthlyReportDueAt(period, dueDay);
+        // reported, already recorded, or not yet due: nothing to record
+        if (state.status !== 'pending' || now.getTime() <= Date.parse(dueAt)) return [];
+        return [{ type: 'MonthlyReportMissed', data: { unitId, period, dueAt, recordedAt: at } }];
+      }
+
+      case 'Notify': {
+        const { unitId, period, key } = command.data;
+        const round = monthlyReminderRound(key, unitId, period);
+        const recipient = unitRecipient(unitId);
+        const dueAt = monthlyReportDueAt(period, dueDay);
+        // a reminder applies between the month's end and the deadline, to a unit that has not reported, once
+        if (!round || state.status === 'submitted' || now < periodEnd(period) || now.getTime() > Date.parse(dueAt)) return [];
+        if (state.sent.includes(deliveryId(key, recipient, 'inbox'))) return [];
+        const content = monthlyReminderContent(round, unitId, context.unitName ?? unitId, period, dueAt);
+        return [{ type: 'ReminderSent', data: { key, kind: 'monthly-report-reminder', recipient, channel: 'inbox', ...content, sentAt: at } }];
+      }
+
+      case 'RecordDelivery': {
+        const { key, kind, recipient, channel, content } = command.data;
+        if (state.sent.includes(deliveryId(key, recipient, channel))) return [];
+        return [{ type: 'ReminderSent', data: { key, kind, recipient, channel, ...content, sentAt: at } }];
+      }
+
+      default:
+        return unknownCommand(command);
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'MonthlyReportSubmitted': {
+        const { unitId, period, items, dueAt, submittedAt, late } = event.data;
+        const missedAt = state.status === 'missed' ? state.missedAt : null;
+        return { status: 'submitted', unitId, period, dueAt, items, submittedAt, late, missedAt, sent: state.sent };
+      }
+      case 'MonthlyReportMissed':
+        if (state.status !== 'pending') return state;
+        return {
+          status: 'missed',
+          unitId: event.data.unitId,
+          period: event.data.period,
+          dueAt: event.data.dueAt,
+          missedAt: event.data.recordedAt,
+          sent: state.sent,
+        };
+      case 'ReminderSent':
+        return { ...state, sent: [...state.sent, deliveryId(event.data.key, event.data.recipient, event.data.channel)] };
+      default:
+        return unchanged(event, state);
+    }
+  },
+};

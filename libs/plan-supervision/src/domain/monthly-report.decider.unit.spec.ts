@@ -1,0 +1,120 @@
+import { describe, it } from '@jest/globals';
+import { ConflictError, RuleViolationError } from '@app/event-sourcing';
+import { DeciderSpecification } from '@app/event-sourcing/testing';
+import type { MonthlyReportCommand } from './monthly-report.commands.js';
+import { monthlyReportDecider, type MonthlyReportContext } from './monthly-report.decider.js';
+import type { MonthlyReportEvent, MonthlyReportItem } from './monthly-report.events.js';
+
+const UNIT = 'county-education-bureau';
+const PERIOD = '2025-03';
+const DUE = '2025-04-05T23:59:59.999+08:00';
+const ITEMS: MonthlyReportItem[] = [
+  { taskNo: 15, status: 'on-track', progress: '已完成年检' },
+  { taskNo: 16, status: 'at-risk', progress: '防冲撞设施建设滞后' },
+];
+
+const at = (written: string): Date => new Date(written);
+const justAfter = (written: string): Date => new Date(Date.parse(written) + 1);
+
+const context: MonthlyReportContext = {
+  now: at('2025-04-03T10:00:00.000+08:00'),
+  actor: { sub: 'li', role: 'department' },
+  dueDay: 5,
+  unitRegistered: true,
+  knownTasks: Array.from({ length: 17 }, (_, index) => index + 1),
+  unitTasks: [1, 2, 15, 16],
+};
+const given = DeciderSpecification.for(monthlyReportDecider, context);
+
+const submit = (items = ITEMS, period = PERIOD): MonthlyReportCommand => ({ type: 'SubmitMonthlyReport', data: { unitId: UNIT, period, items } });
+const submitted = (submittedAt: string, late: boolean): MonthlyReportEvent => ({
+  type: 'MonthlyReportSubmitted',
+  data: { unitId: UNIT, period: PERIOD, items: ITEMS, dueAt: DUE, submittedAt, late },
+});
+const missed: MonthlyReportEvent = {
+  type: 'MonthlyReportMissed',
+  data: { unitId: UNIT, period: PERIOD, dueAt: DUE, recordedAt: '2025-04-06T00:05:00.000+08:00' },
+};
+const markMissed: MonthlyReportCommand = { type: 'MarkMonthlyReportMissed', data: { unitId: UNIT, period: PERIOD } };
+
+describe('MonthlyReport', () => {
+  describe('when submitted', () => {
+    it('is on time up to the end of the due day', () => {
+      given([])
+        .when(submit(), { now: at(DUE) })
+        .then([submitted(DUE, false)]);
+    });
+
+    it('is on time the moment the month has ended', () => {
+      given([])
+        .when(submit(), { now: at('2025-04-01T00:00:00.000+08:00') })
+        .then([submitted('2025-04-01T00:00:00.000+08:00', false)]);
+    });
+
+    it('is late after the due day', () => {
+      given([])
+        .when(submit(), { now: justAfter(DUE) })
+        .then([submitted('2025-04-06T00:00:00.000+08:00', true)]);
+    });
+
+    it('is late, and accepted, after it was recorded missing', () => {
+      given([missed])
+        .when(submit(), { now: at('2025-04-10T09:00:00.000+08:00') })
+        .then([submitted('2025-04-10T09:00:00.000+08:00', true)]);
+    });
+
+    it('is refused while the month has not ended (period-not-ended)', () => {
+      given([])
+        .when(submit(), { now: at('2025-03-31T23:59:59.999+08:00') })
+        .thenThrows(RuleViolationError, 'period-not-ended');
+    });
+
+    it('is refused a second time (report-exists)', () => {
+      given([submitted('2025-04-03T10:00:00.000+08:00', false)])
+        .when(submit())
+        .thenThrows(ConflictError, 'report-exists');
+    });
+
+    it('is refused for a task the plan does not have (unknown-task)', () => {
+      given([])
+        .when(submit([{ taskNo: 18, status: 'done', progress: '—' }]))
+        .thenThrows(RuleViolationError, 'unknown-task');
+    });
+
+    it('is refused for a task of another unit (task-not-assigned)', () => {
+      given([])
+        .when(submit([{ taskNo: 4, status: 'done', progress: '—' }]))
+        .thenThrows(RuleViolationError, 'task-not-assigned');
+    });
+
+    it('is refused for a unit that is not registered (unknown-unit)', () => {
+      given([]).when(submit(), { unitRegistered: false }).thenThrows(RuleViolationError, 'unknown-unit');
+    });
+  });
+
+  describe('when the engine checks for a missing report', () => {
+    it('records it missing after the due day', () => {
+      given([])
+        .when(markMissed, { now: at('2025-04-06T00:05:00.000+08:00') })
+        .then([missed]);
+    });
+
+    it('records nothing up to the end of the due day', () => {
+      given([])
+        .when(markMissed, { now: at(DUE) })
+        .thenNothingHappened();
+    });
+
+    it('records nothing for a report submitted, even late', () => {
+      given([submitted('2025-04-06T08:00:00.000+08:00', true)])
+        .when(markMissed, { now: at('2025-04-07T00:05:00.000+08:00') })
+        .thenNothingHappened();
+    });
+
+    it('records it once', () => {
+      given([missed])
+        .when(markMissed, { now: at('2025-04-07T00:05:00.000+08:00') })
+        .thenNothingHappened();
+    });
+  });
+});
