@@ -2,13 +2,7 @@ import { AuditedAggregates, describeEvent } from '@app/audit';
 import { enrolmentDecider } from '@app/enrolment';
 import { inspectionDecider } from '@app/inspections';
 import { kindergartenDecider } from '@app/kindergartens';
-import {
-  assessmentDecider,
-  bulletinDecider,
-  monthlyReportDecider,
-  planTaskDecider,
-  responsibleUnitDecider,
-} from '@app/plan-supervision';
+import { assessmentDecider, bulletinDecider, monthlyReportDecider, planTaskDecider, responsibleUnitDecider } from '@app/plan-supervision';
 import { rectificationDecider } from '@app/rectifications';
 
 const describe = (event: Parameters<typeof describeEvent>[0]) => describeEvent(event);

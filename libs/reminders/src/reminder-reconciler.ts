@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import pMap from 'p-map';
 import { Clock, Settings } from '@app/config';
 import { NotificationSources } from './notification-source.js';
 import { REMINDER_QUEUE, type ReminderJob } from './queues.js';
@@ -37,11 +38,12 @@ export class ReminderReconciler {
   async reconcile(): Promise<ReconcileReport> {
     const started = performance.now();
     const now = this.clock.now();
+    const readAt = Date.now();
     const desired = new Map<string, ReturnType<typeof reminderJob>>();
     const byStream = new Map<string, string[]>();
     for (const source of this.sources.all) {
       for await (const { streamId, notifications } of source.allPending(now)) {
-        for (const notification of notifications) desired.set(notification.key, reminderJob(streamId, notification, now));
+        for (const notification of notifications) desired.set(notification.key, reminderJob(streamId, notification, now, readAt));
         byStream.set(
           streamId,
           notifications.map((notification) => notification.key),
@@ -56,8 +58,12 @@ export class ReminderReconciler {
     }
     const active = new Set(await this.queue.getRanges(['active'], 0, -1, true));
     const stale = [...existing].filter((id) => !desired.has(id));
-    for (const id of stale) await this.queue.remove(id).catch(() => 0);
+    await pMap(stale, (id) => this.queue.remove(id).catch(() => 0), { concurrency: 32 });
     const missing = [...desired.entries()].filter(([id]) => !existing.has(id) && !active.has(id)).map(([, job]) => job);
+    // a job kept as failed (attempts used up) holds its id, and BullMQ ignores a new job under it: the record still
+    // wants the notification, so the failed one makes way
+    const failed = new Set(await this.queue.getRanges(['failed'], 0, -1, true));
+    for (const job of missing) if (failed.has(job.opts.jobId)) await this.queue.remove(job.opts.jobId).catch(() => 0);
     for (let i = 0; i < missing.length; i += 1_000) await this.queue.addBulk(missing.slice(i, i + 1_000));
     const redis = this.redis.client;
     const prefix = this.settings.QUEUE_PREFIX;

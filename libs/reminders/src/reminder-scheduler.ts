@@ -1,6 +1,7 @@
 import { streamCategory, type StoredEvent } from '@app/event-sourcing';
 import type { Projection } from '@app/projections';
 import type { Queue } from 'bullmq';
+import pMap from 'p-map';
 import type { Redis } from 'ioredis';
 import type { DueNotification } from './domain/notification.js';
 import type { NotificationSources } from './notification-source.js';
@@ -13,12 +14,21 @@ export const REMINDER_JOB_OPTIONS = {
   backoff: { type: 'exponential', delay: 2_000 },
 };
 
-/** A delayed job per pending notification: job id = the notification's key, delay = until it is due. */
-export const reminderJob = (streamId: string, notification: DueNotification, now: Date) => ({
+/**
+ * A delayed job per pending notification: job id = the notification's key, delay = until it is due by the engine's
+ * clock at `now`. BullMQ counts a delay from the job's `timestamp`, in this machine's time: the timestamp is the
+ * machine time at which `now` was read (`readAt`), so a job added a while after `now` (late in a batch, at the end
+ * of a long reconcile) still fires at its moment, not that much later.
+ */
+export const reminderJob = (streamId: string, notification: DueNotification, now: Date, readAt: number = Date.now()) => ({
   name: 'remind',
   data: { streamId, key: notification.key } satisfies ReminderJob,
-  opts: { ...REMINDER_JOB_OPTIONS, jobId: notification.key, delay: Math.max(0, Date.parse(notification.dueAt) - now.getTime()) },
+  opts: { ...REMINDER_JOB_OPTIONS, jobId: notification.key, delay: Math.max(0, Date.parse(notification.dueAt) - now.getTime()), timestamp: readAt },
 });
+
+/** Streams whose notifications are recomputed at once, each a read of its stream and a few Redis round trips. */
+const STREAMS_IN_FLIGHT = 16;
+const ADD_BULK = 1_000;
 
 /** The Redis set of a stream's scheduled keys: what to remove when they are no longer wanted. */
 export const scheduledSetKey = (prefix: string, streamId: string): string => `${prefix}:reminders:scheduled:${streamId}`;
@@ -43,18 +53,32 @@ export const reminderSchedulerProjection = (deps: {
     const streams = new Set(events.map((event) => event.streamId).filter((streamId) => deps.sources.for(streamCategory(streamId))));
     if (streams.size === 0) return;
     const now = deps.now();
+    const readAt = Date.now();
     const redis = deps.redis;
-    for (const streamId of streams) {
-      const notifications = await deps.sources.for(streamCategory(streamId))!.pending(streamId, now);
-      const setKey = scheduledSetKey(deps.prefix, streamId);
+    // what each stream wants now: the streams' reads overlap (a batch holds each stream once)
+    const wants = await pMap(
+      streams,
+      async (streamId) => ({ streamId, notifications: await deps.sources.for(streamCategory(streamId))!.pending(streamId, now) }),
+      { concurrency: STREAMS_IN_FLIGHT },
+    );
+    // what was scheduled for them, in one round trip
+    const scheduled = await redis.pipeline(wants.map(({ streamId }) => ['smembers', scheduledSetKey(deps.prefix, streamId)])).exec();
+    const jobs = wants.flatMap(({ streamId, notifications }) =>
+      notifications.map((notification) => reminderJob(streamId, notification, now, readAt)),
+    );
+    for (let i = 0; i < jobs.length; i += ADD_BULK) await deps.queue.addBulk(jobs.slice(i, i + ADD_BULK));
+    const stale = wants.flatMap(({ notifications }, i) => {
       const wanted = new Set(notifications.map((notification) => notification.key));
-      const stale = (await redis.smembers(setKey)).filter((key) => !wanted.has(key));
-      if (notifications.length > 0) await deps.queue.addBulk(notifications.map((notification) => reminderJob(streamId, notification, now)));
-      // an active job cannot be removed: it will find its notification stale and do nothing
-      for (const key of stale) await deps.queue.remove(key).catch(() => 0);
-      const multi = redis.multi().del(setKey);
-      if (wanted.size > 0) multi.sadd(setKey, ...wanted);
-      await multi.exec();
+      return ((scheduled?.[i]?.[1] as string[] | undefined) ?? []).filter((key) => !wanted.has(key));
+    });
+    // an active job cannot be removed: it will find its notification stale and do nothing
+    await pMap(stale, (key) => deps.queue.remove(key).catch(() => 0), { concurrency: STREAMS_IN_FLIGHT });
+    const multi = redis.multi();
+    for (const { streamId, notifications } of wants) {
+      const setKey = scheduledSetKey(deps.prefix, streamId);
+      multi.del(setKey);
+      if (notifications.length > 0) multi.sadd(setKey, ...notifications.map((notification) => notification.key));
     }
+    await multi.exec();
   },
 });

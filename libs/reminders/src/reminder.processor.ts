@@ -33,9 +33,11 @@ export class ReminderProcessor extends WorkerHost {
     if (!source) return { delivered: 0 };
     const now = this.clock.now();
     const pending = (await source.pending(streamId, now)).find((notification) => notification.key === key);
-    if (pending && Date.parse(pending.dueAt) > now.getTime() + 1_000) {
-      // woke early (clocks disagree, or the job was added before its time was known): sleep again until it is due
-      await job.moveToDelayed(Date.parse(pending.dueAt), token);
+    const early = pending ? Date.parse(pending.dueAt) - now.getTime() : 0;
+    if (early > 0) {
+      // woke early by this engine's clock (clocks disagree, or the job was added before its time was known): the
+      // stream would record nothing yet, so sleep again for what is left (BullMQ counts in this machine's own time)
+      await job.moveToDelayed(Date.now() + early, token);
       throw new DelayedError();
     }
     if (pending) reminderLateness.observe(Math.max(0, now.getTime() - Date.parse(pending.dueAt)) / 1000);
