@@ -137,22 +137,28 @@ const summary = (state: unknown): string => {
 
 const verify = async (audit: AuditService, store: Awaited<ReturnType<typeof openEventStore>>, streamId?: string): Promise<number> => {
   let report;
-  if (streamId) report = await audit.verify(streamId);
-  else {
-    const total = await store.headPosition();
+  if (streamId) {
+    if ((await store.streamVersion(streamId)) === 0) throw new Error(`no stream ${streamId} in this store`);
+    report = await audit.verify(streamId);
+  } else {
+    // positions grow with commit order but are not a count: the bar follows the position reached
+    const head = await store.headPosition();
     const bar = process.stdout.isTTY
-      ? new cliProgress.SingleBar({ format: 'verifying {bar} {value} events', hideCursor: true }, cliProgress.Presets.shades_classic)
+      ? new cliProgress.SingleBar(
+          { format: 'verifying {bar} {percentage}% | {checked} events', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
       : null;
-    bar?.start(Math.max(total, 1), 0);
+    bar?.start(Math.max(head, 1), 0, { checked: 0 });
     let lastLine = Date.now();
-    report = await store.verifyAll((checked) => {
-      if (bar) bar.update(checked);
+    report = await store.verifyAll((checked, position) => {
+      if (bar) bar.update(Math.min(position, head), { checked });
       else if (Date.now() - lastLine > 2_000) {
         lastLine = Date.now();
         console.log(`verified ${checked} events…`);
       }
     });
-    bar?.setTotal(report.eventsChecked);
+    bar?.update(Math.max(head, 1), { checked: report.eventsChecked });
     bar?.stop();
   }
   console.log(`${report.ok ? 'intact' : 'BROKEN'}: ${report.streamsChecked} streams, ${report.eventsChecked} events checked`);

@@ -189,7 +189,10 @@ export abstract class EventStore {
   async importEvents(streamId: string, events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
     const first = events[0]!;
-    const head = first.version > 1 ? (await this.readStream(streamId, { fromVersion: first.version - 1, toVersion: first.version - 1, raw: true }))[0] : undefined;
+    const head =
+      first.version > 1
+        ? (await this.readStream(streamId, { fromVersion: first.version - 1, toVersion: first.version - 1, raw: true }))[0]
+        : undefined;
     let prevHash = head?.hash ?? GENESIS_HASH;
     for (const event of events) {
       if (event.streamId !== streamId || event.prevHash !== prevHash || eventHash(prevHash, event) !== event.hash) {
@@ -223,7 +226,9 @@ export abstract class EventStore {
   }
 
   /** Verifies every stream's chain in one pass over the log, and that positions only ever increase. */
-  async verifyAll(onProgress?: (eventsChecked: number) => void): Promise<VerificationReport & { readonly positionsInOrder: boolean }> {
+  async verifyAll(
+    onProgress?: (eventsChecked: number, position: number) => void,
+  ): Promise<VerificationReport & { readonly positionsInOrder: boolean }> {
     const verifier = new ChainVerifier();
     let last = 0;
     let positionsInOrder = true;
@@ -232,9 +237,9 @@ export abstract class EventStore {
       if (event.position <= last) positionsInOrder = false;
       last = event.position;
       verifier.add(event);
-      if (++checked % 10_000 === 0) onProgress?.(checked);
+      if (++checked % 10_000 === 0) onProgress?.(checked, last);
     }
-    onProgress?.(checked);
+    onProgress?.(checked, last);
     const report = verifier.report();
     return { ...report, ok: report.ok && positionsInOrder, positionsInOrder };
   }

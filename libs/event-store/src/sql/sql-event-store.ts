@@ -207,7 +207,9 @@ export abstract class SqlEventStore extends EventStore {
   }
 
   /** Every stream's chain, over the stored text of each event (no JSON parsing), in commit order. */
-  override async verifyAll(onProgress?: (eventsChecked: number) => void): Promise<VerificationReport & { readonly positionsInOrder: boolean }> {
+  override async verifyAll(
+    onProgress?: (eventsChecked: number, position: number) => void,
+  ): Promise<VerificationReport & { readonly positionsInOrder: boolean }> {
     const verifier = new ChainVerifier();
     const batchAfter = (after: number) =>
       this.sql.query<TextRow>(
@@ -219,6 +221,7 @@ export abstract class SqlEventStore extends EventStore {
         { name: `verify_all_${this.schema}` },
       );
     let checked = 0;
+    let position = 0;
     let next = batchAfter(0);
     for (;;) {
       const rows = await next;
@@ -238,10 +241,13 @@ export abstract class SqlEventStore extends EventStore {
         });
       }
       checked += rows.length;
-      if (rows.length > 0) onProgress?.(checked);
+      if (rows.length > 0) {
+        position = Number(rows.at(-1)!.position);
+        onProgress?.(checked, position);
+      }
       if (rows.length < VERIFY_BATCH) break;
     }
-    onProgress?.(checked);
+    onProgress?.(checked, position);
     // ORDER BY position: the log is in commit order by construction; the positions' uniqueness is the table's key
     return { ...verifier.report(), positionsInOrder: true };
   }
