@@ -50,6 +50,8 @@ const settings = () =>
     ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
     ...(values.schema ? { DATABASE_SCHEMA: values.schema } : {}),
     ...(values['esdb-url'] ? { ESDB_URL: values['esdb-url'] } : {}),
+    // one pass over the log needs no buffer cache: the embedded database's memory stays small whatever the store's size
+    PGLITE_SHARED_BUFFERS: process.env['PGLITE_SHARED_BUFFERS'] ?? '16MB',
     LOG_LEVEL: 'silent',
   });
 

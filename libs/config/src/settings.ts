@@ -86,6 +86,10 @@ export class Settings {
   @IsString()
   DATA_DIR = './data';
 
+  /** The embedded database's buffer cache (PostgreSQL's shared_buffers): memory it holds from the start. */
+  @Matches(/^[1-9]\d{0,6}(kB|MB|GB)$/, { message: 'PGLITE_SHARED_BUFFERS must be a size such as 16MB or 128MB' })
+  PGLITE_SHARED_BUFFERS = '128MB';
+
   @Transform(emptyToUndefined)
   @ValidateIf((env: Settings) => env.EVENT_STORE === 'postgres' || env.DATABASE_URL !== undefined)
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL (required when EVENT_STORE=postgres)' })

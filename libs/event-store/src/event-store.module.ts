@@ -12,7 +12,7 @@ export const openDatabase = async (settings: Settings): Promise<SqlDatabase> => 
   if (settings.EVENT_STORE === 'postgres' || (settings.EVENT_STORE === 'esdb' && settings.DATABASE_URL)) {
     return new PostgresClient({ connectionString: settings.DATABASE_URL! });
   }
-  return PgliteClient.open({ dataDir: resolve(settings.DATA_DIR) });
+  return PgliteClient.open({ dataDir: resolve(settings.DATA_DIR), sharedBuffers: settings.PGLITE_SHARED_BUFFERS });
 };
 
 export const openEventStore = async (settings: Settings, database: SqlDatabase, upcasters: Upcasters): Promise<EventStore> => {

@@ -39,8 +39,10 @@ describe('PgliteClient: one owner per data folder', () => {
     expect(refusal).toBeInstanceOf(DataDirLockedError);
     expect((refusal as Error).message).toMatch(/in use by another process/);
     await first.close();
-    const again = await PgliteClient.open({ dataDir, lockWaitMs: 0 });
+    const again = await PgliteClient.open({ dataDir, lockWaitMs: 0, sharedBuffers: '16MB' });
     expect(await again.query('SELECT v FROM kept')).toEqual([{ v: '幼儿园' }]);
+    // the buffer cache is a setting of each opening, not of the folder
+    expect(await again.query('SHOW shared_buffers')).toEqual([{ shared_buffers: '16MB' }]);
     await again.close();
   }, 60_000);
 

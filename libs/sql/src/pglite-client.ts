@@ -11,6 +11,8 @@ export interface EmbeddedDatabaseOptions {
   readonly lockWaitMs?: number;
   /** A dumped data directory to start from when the folder is new (tests: skips the 3 s initdb). */
   readonly template?: Blob;
+  /** PostgreSQL's shared_buffers, e.g. `16MB`: held in memory from the start (PGlite's own default is 128MB). */
+  readonly sharedBuffers?: string;
 }
 
 const STALE_MS = 10_000;
@@ -42,7 +44,10 @@ export class PgliteClient extends SqlDatabase {
     try {
       const pgdata = join(dataDir, 'pgdata');
       const fresh = options.template && (await readdir(pgdata)).length === 0;
-      const db = await PGlite.create(pgdata, fresh ? { loadDataDir: options.template } : {});
+      const db = await PGlite.create(pgdata, {
+        ...(fresh ? { loadDataDir: options.template } : {}),
+        ...(options.sharedBuffers ? { postgresqlconf: `shared_buffers = ${options.sharedBuffers}` } : {}),
+      });
       return new PgliteClient(db, release);
     } catch (error) {
       await release();

@@ -1,0 +1,22 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigurationError, loadSettings } from './settings.js';
+
+const problemsOf = (env: Record<string, string>): readonly string[] => {
+  try {
+    loadSettings(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('settings', () => {
+  it('takes the embedded database’s buffer cache as a PostgreSQL size, 128MB by default', () => {
+    expect(loadSettings({}).PGLITE_SHARED_BUFFERS).toBe('128MB');
+    expect(loadSettings({ PGLITE_SHARED_BUFFERS: '16MB' }).PGLITE_SHARED_BUFFERS).toBe('16MB');
+    for (const bad of ['16', '16 MB', '0MB', '-1MB', '16MB; fsync = off']) {
+      expect(problemsOf({ PGLITE_SHARED_BUFFERS: bad })).toEqual(['PGLITE_SHARED_BUFFERS must be a size such as 16MB or 128MB']);
+    }
+  });
+});
