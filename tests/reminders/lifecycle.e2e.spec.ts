@@ -146,12 +146,12 @@ describe('reminders (postgres)', () => {
   });
 
   it('an extension granted in between moves both: nothing at the old times, the reminder and the deadline at the new ones', async () => {
-    const app = await start('postgres', { RUN_REMINDERS: 'true', REMINDER_OFFSETS: 'PT3S' });
+    const app = await start('postgres', { RUN_REMINDERS: 'true', REMINDER_OFFSETS: 'PT5S' });
     const probe = probeOf(app);
-    const { id, dueAt: oldDue, director, steps } = await issueDueIn(app, 6_000);
+    const { id, dueAt: oldDue, director, steps } = await issueDueIn(app, 10_000);
     const requested = await app.call('POST', `/rectifications/${id}/extension-requests`, {
       token: director,
-      body: { requestedDueAt: new Date(oldDue + 4_000).toISOString(), reason: '需更换消防设施' },
+      body: { requestedDueAt: new Date(oldDue + 8_000).toISOString(), reason: '需更换消防设施' },
     });
     expect(requested.status).toBe(201);
     const granted = await app.call('POST', `/rectifications/${id}/extension-decision`, {
@@ -160,8 +160,8 @@ describe('reminders (postgres)', () => {
     });
     expect(granted.status).toBe(200);
     const newDue = Date.parse(granted.body.dueAt);
-    expect(newDue).toBe(oldDue + 4_000);
-    expect(Date.now()).toBeLessThan(oldDue - 3_000);
+    expect(newDue).toBe(oldDue + 8_000);
+    expect(Date.now()).toBeLessThan(oldDue - 5_000);
     await waitUntil(
       async () => {
         const ids = await probe.pendingReminderIds();
@@ -180,7 +180,7 @@ describe('reminders (postgres)', () => {
     expect(await deadlinesMissedIn(app.store, caseStream(id))).toBe(0);
 
     const reminder = await awaitInbox(app, director, id, 'rectification-reminder');
-    expect(Date.parse(reminder.createdAt)).toBeGreaterThanOrEqual(newDue - 3_000 - 5);
+    expect(Date.parse(reminder.createdAt)).toBeGreaterThanOrEqual(newDue - 5_000 - 5);
     expect(Date.parse(reminder.createdAt)).toBeLessThan(newDue);
     const missed = await awaitInbox(app, steps.supervisor, id, 'deadline-missed');
     expect(Date.parse(missed.createdAt)).toBeGreaterThanOrEqual(newDue - 5);
@@ -196,16 +196,16 @@ describe('reminders (postgres)', () => {
     expect(
       deliveries.filter((delivery) => delivery.kind !== 'notice-issued' && delivery.kind !== 'extension-decided').map((delivery) => delivery.key),
     ).toEqual([
-      `${id}.remind.PT3S.${instantKey(granted.body.dueAt)}`,
+      `${id}.remind.PT5S.${instantKey(granted.body.dueAt)}`,
       `${id}.deadline.${instantKey(granted.body.dueAt)}`,
       `${id}.deadline.${instantKey(granted.body.dueAt)}`,
     ]);
-  });
+  }, 60_000);
 
   it('a case closed in between gets neither the reminder nor the deadline', async () => {
-    const app = await start('postgres', { RUN_REMINDERS: 'true', REMINDER_OFFSETS: 'PT3S' });
+    const app = await start('postgres', { RUN_REMINDERS: 'true', REMINDER_OFFSETS: 'PT5S' });
     const probe = probeOf(app);
-    const { id, dueAt, director, steps } = await issueDueIn(app, 6_000);
+    const { id, dueAt, director, steps } = await issueDueIn(app, 10_000);
     expect((await app.call('POST', `/rectifications/${id}/acknowledgement`, { token: director })).status).toBe(200);
     expect((await app.call('POST', `/rectifications/${id}/reports`, { token: director, body: steps.report(['S-01']) })).status).toBe(200);
     const closed = await app.call('POST', `/rectifications/${id}/review`, {
@@ -213,7 +213,7 @@ describe('reminders (postgres)', () => {
       body: { decision: 'accept', comment: '整改到位' },
     });
     expect(closed.body.status).toBe('closed');
-    expect(Date.now()).toBeLessThan(dueAt - 3_000);
+    expect(Date.now()).toBeLessThan(dueAt - 5_000);
     await waitUntil(async () => (await probe.pendingReminderIds()).length === 0, { what: 'the case’s reminder jobs to be removed' });
 
     await sleepUntil(dueAt + 700);
@@ -222,19 +222,19 @@ describe('reminders (postgres)', () => {
     expect(await kindsInInbox(app, steps.supervisor, id)).toEqual([]);
     expect(await deadlinesMissedIn(app.store, caseStream(id))).toBe(0);
     expect((await deliveriesIn(app.store, caseStream(id))).map((delivery) => delivery.kind)).toEqual(['notice-issued', 'report-reviewed']);
-  });
+  }, 60_000);
 
   it('a reminder whose moment passed while the engine was down is sent when it comes back, unless the deadline has passed too', async () => {
     // the API alone (it records, nothing reminds), then the engine on the same store and queues
     const api = await start('postgres', { RUN_REMINDERS: 'false' });
-    const shared = { DATABASE_SCHEMA: api.settings.DATABASE_SCHEMA, QUEUE_PREFIX: api.settings.QUEUE_PREFIX, REMINDER_OFFSETS: 'PT3S' };
+    const shared = { DATABASE_SCHEMA: api.settings.DATABASE_SCHEMA, QUEUE_PREFIX: api.settings.QUEUE_PREFIX, REMINDER_OFFSETS: 'PT5S' };
     const probe = probeOf(api);
-    const early = await issueDueIn(api, 4_500); // reminder 1.5 s after issue, deadline 4.5 s
-    const late = await issueDueIn(api, 7_500); // reminder 4.5 s after issue, deadline 7.5 s
-    expect(Date.now()).toBeLessThan(early.dueAt - 3_000);
+    const early = await issueDueIn(api, 10_000); // reminder 5 s after issue, deadline 10 s
+    const late = await issueDueIn(api, 16_000); // reminder 11 s after issue, deadline 16 s
+    expect(Date.now()).toBeLessThan(early.dueAt - 5_000);
 
     // the engine comes back after both reminders' moments and the first deadline, before the second deadline
-    await sleepUntil(Math.max(early.dueAt, late.dueAt - 3_000) + 300);
+    await sleepUntil(Math.max(early.dueAt, late.dueAt - 5_000) + 300);
     expect(await probe.pendingReminderIds()).toEqual([]);
     const engine = await start('postgres', { RUN_REMINDERS: 'true', ...shared });
     const back = Date.now();
@@ -251,7 +251,7 @@ describe('reminders (postgres)', () => {
     expect(await kindsInInbox(api, late.director, late.id)).toEqual(['rectification-reminder', 'notice-issued']);
     for (const { id } of [early, late]) expect(duplicates(await deliveriesIn(engine.store, caseStream(id)))).toEqual([]);
     expect(await deadlinesMissedIn(api.store, caseStream(early.id))).toBe(1);
-  });
+  }, 60_000);
 
   it('a job that wakes a little before its time by the engine’s clock (clocks disagree) waits and still delivers, once', async () => {
     const clock = new AdjustableClock();

@@ -1,4 +1,7 @@
-import type { Channel, DueNotification, NotificationContent, NotificationKind, Recipient } from './domain/notification.js';
+import { randomUUID } from 'node:crypto';
+import { formatShanghai } from '@app/calendar';
+import { SYSTEM_ACTOR, type EventMetadata, type StoredEvent } from '@app/event-sourcing';
+import type { Channel, DueNotification, NotificationContent, NotificationKind, Recipient, ReminderSent } from './domain/notification.js';
 
 /** A notification already in a recipient's inbox, with what it said: the start of its other channels' deliveries. */
 export interface InboxDelivery {
@@ -50,3 +53,28 @@ export class NotificationSources {
     return this.byCategory.get(category);
   }
 }
+
+/** The metadata of what the engine records by itself (reminders, missed deadlines): actor `system`, correlated by the notification's key. */
+export const systemMetadata = (now: Date, correlationId: string): EventMetadata => ({
+  actor: SYSTEM_ACTOR,
+  at: formatShanghai(now),
+  commandId: randomUUID(),
+  correlationId,
+  causationId: null,
+});
+
+/** Every inbox delivery of `key` in a stream's events, with the other channels each has also been delivered on. */
+export const inboxDeliveriesIn = (events: readonly StoredEvent[], key: string): InboxDelivery[] => {
+  const sent = events
+    .filter((event) => event.type === 'ReminderSent' && (event.data as ReminderSent['data']).key === key)
+    .map((event) => event.data as ReminderSent['data']);
+  return sent
+    .filter((delivery) => delivery.channel === 'inbox')
+    .map((inbox) => ({
+      key,
+      kind: inbox.kind,
+      recipient: inbox.recipient,
+      content: { subject: inbox.subject, body: inbox.body, refs: inbox.refs },
+      deliveredOn: sent.filter((other) => other.recipient === inbox.recipient && other.channel !== 'inbox').map((other) => other.channel),
+    }));
+};

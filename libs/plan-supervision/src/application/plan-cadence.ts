@@ -2,8 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, Settings } from '@app/config';
 import { SYSTEM_ACTOR } from '@app/event-sourcing';
 import { CommandExecutor } from '@app/event-store';
-import { systemMetadata } from '@app/rectifications';
-import { Deliveries, NotificationSources, type NotificationSource } from '@app/reminders';
+import { Deliveries, NotificationSources, systemMetadata, type NotificationSource } from '@app/reminders';
 import { monthlyReportDecider } from '../domain/monthly-report.decider.js';
 import {
   assessmentReminderKey,

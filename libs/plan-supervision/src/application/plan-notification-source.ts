@@ -2,16 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { EventStore, SYSTEM_ACTOR, streamCategory } from '@app/event-sourcing';
 import { CommandExecutor } from '@app/event-store';
-import { systemMetadata } from '@app/rectifications';
 import {
   NotificationSource,
+  inboxDeliveriesIn,
+  systemMetadata,
   type Channel,
   type DueNotification,
   type InboxDelivery,
   type NotificationContent,
   type NotificationKind,
   type Recipient,
-  type ReminderSent,
 } from '@app/reminders';
 import { assessmentDecider } from '../domain/assessment.decider.js';
 import { bulletinDecider } from '../domain/bulletin.decider.js';
@@ -84,18 +84,7 @@ export class PlanSupervisionNotificationSource extends NotificationSource {
   }
 
   async inboxDeliveries(streamId: string, key: string): Promise<InboxDelivery[]> {
-    const data = (await this.store.readStream(streamId))
-      .filter((event) => event.type === 'ReminderSent' && (event.data as ReminderSent['data']).key === key)
-      .map((event) => event.data as ReminderSent['data']);
-    return data
-      .filter((delivery) => delivery.channel === 'inbox')
-      .map((inbox) => ({
-        key,
-        kind: inbox.kind,
-        recipient: inbox.recipient,
-        content: { subject: inbox.subject, body: inbox.body, refs: inbox.refs },
-        deliveredOn: data.filter((other) => other.recipient === inbox.recipient && other.channel !== 'inbox').map((other) => other.channel),
-      }));
+    return inboxDeliveriesIn(await this.store.readStream(streamId), key);
   }
 
   async recordDelivery(

@@ -1,8 +1,8 @@
 import type { Command } from '@app/event-sourcing';
-import type { Channel, NotificationContent, NotificationKind, Recipient } from '@app/reminders/domain';
+import type { RecordDelivery } from '@app/reminders/domain';
 
 export type AssessmentCommand =
   | Command<'OpenAssessment', { year: number }>
   // the engine, when the annual cadence job fires: remind the supervisors of the year's assessment
   | Command<'Notify', { year: number; key: string }>
-  | Command<'RecordDelivery', { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent }>;
+  | RecordDelivery;

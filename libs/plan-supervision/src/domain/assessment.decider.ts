@@ -1,6 +1,6 @@
 import { unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar';
-import { deliveryId } from '@app/reminders/domain';
+import { deliveryId, recordDelivery } from '@app/reminders/domain';
 import type { AssessmentCommand } from './assessment.commands.js';
 import type { AssessmentEvent } from './assessment.events.js';
 import { assessmentReminderContent, assessmentReminderKey } from './plan-notifications.js';
@@ -29,11 +29,8 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
         ];
       }
 
-      case 'RecordDelivery': {
-        const { key, kind, recipient, channel, content } = command.data;
-        if (state.sent.includes(deliveryId(key, recipient, channel))) return [];
-        return [{ type: 'ReminderSent', data: { key, kind, recipient, channel, ...content, sentAt: at } }];
-      }
+      case 'RecordDelivery':
+        return recordDelivery(state.sent, command.data, at);
 
       default:
         return unknownCommand(command);

@@ -1,9 +1,9 @@
 import type { Command } from '@app/event-sourcing';
-import type { Channel, NotificationContent, NotificationKind, Recipient } from '@app/reminders/domain';
+import type { RecordDelivery } from '@app/reminders/domain';
 import type { Quarter } from './plan-periods.js';
 
 export type BulletinCommand =
   | Command<'PublishBulletin', Quarter>
   // the engine, when the quarterly cadence job fires: remind the supervisors to publish
   | Command<'Notify', Quarter & { key: string }>
-  | Command<'RecordDelivery', { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent }>;
+  | RecordDelivery;

@@ -1,6 +1,6 @@
 import { ConflictError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar';
-import { deliveryId } from '@app/reminders/domain';
+import { deliveryId, recordDelivery } from '@app/reminders/domain';
 import type { BulletinCommand } from './bulletin.commands.js';
 import type { BulletinEvent } from './bulletin.events.js';
 import { bulletinReminderContent, bulletinReminderKey } from './plan-notifications.js';
@@ -55,11 +55,8 @@ export const bulletinDecider: Decider<BulletinCommand, BulletinEvent, BulletinSt
         ];
       }
 
-      case 'RecordDelivery': {
-        const { key, kind, recipient, channel, content } = command.data;
-        if (state.sent.includes(deliveryId(key, recipient, channel))) return [];
-        return [{ type: 'ReminderSent', data: { key, kind, recipient, channel, ...content, sentAt: at } }];
-      }
+      case 'RecordDelivery':
+        return recordDelivery(state.sent, command.data, at);
 
       default:
         return unknownCommand(command);

@@ -1,5 +1,5 @@
 import type { Command } from '@app/event-sourcing';
-import type { Channel, NotificationContent, NotificationKind, Recipient } from '@app/reminders/domain';
+import type { RecordDelivery } from '@app/reminders/domain';
 import type { MonthlyReportItem } from './monthly-report.events.js';
 
 export type MonthlyReportCommand =
@@ -9,4 +9,4 @@ export type MonthlyReportCommand =
   // the engine, when a cadence job fires: deliver the reminder `key` to the unit's inbox
   | Command<'Notify', { unitId: string; period: string; key: string }>
   // the engine, after delivering a reminder on another channel
-  | Command<'RecordDelivery', { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent }>;
+  | RecordDelivery;

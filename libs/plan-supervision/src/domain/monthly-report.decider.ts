@@ -1,6 +1,6 @@
 import { ConflictError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar';
-import { deliveryId, unitRecipient } from '@app/reminders/domain';
+import { deliveryId, unitRecipient, recordDelivery } from '@app/reminders/domain';
 import type { MonthlyReportCommand } from './monthly-report.commands.js';
 import type { MonthlyReportEvent, MonthlyReportItem } from './monthly-report.events.js';
 import { monthlyReminderContent, monthlyReminderRound } from './plan-notifications.js';
@@ -93,11 +93,8 @@ export const monthlyReportDecider: Decider<MonthlyReportCommand, MonthlyReportEv
         return [{ type: 'ReminderSent', data: { key, kind: 'monthly-report-reminder', recipient, channel: 'inbox', ...content, sentAt: at } }];
       }
 
-      case 'RecordDelivery': {
-        const { key, kind, recipient, channel, content } = command.data;
-        if (state.sent.includes(deliveryId(key, recipient, channel))) return [];
-        return [{ type: 'ReminderSent', data: { key, kind, recipient, channel, ...content, sentAt: at } }];
-      }
+      case 'RecordDelivery':
+        return recordDelivery(state.sent, command.data, at);
 
       default:
         return unknownCommand(command);

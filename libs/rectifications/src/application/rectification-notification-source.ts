@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkingDayCalendar, formatShanghai } from '@app/calendar';
+import { WorkingDayCalendar } from '@app/calendar';
 import { Settings } from '@app/config';
-import { EventStore, SYSTEM_ACTOR, type EventMetadata } from '@app/event-sourcing';
+import { EventStore, SYSTEM_ACTOR } from '@app/event-sourcing';
 import { CommandExecutor } from '@app/event-store';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens';
 import {
   NotificationSource,
+  inboxDeliveriesIn,
+  systemMetadata,
   parseReminderOffsets,
   type Channel,
   type DueNotification,
@@ -15,7 +16,6 @@ import {
   type NotificationKind,
   type Recipient,
   type ReminderOffset,
-  type ReminderSent,
 } from '@app/reminders';
 import { SqlDatabase, quoteSchema } from '@app/sql';
 import { rectificationNotifications } from '../domain/rectification-notifications.js';
@@ -24,14 +24,6 @@ import { rectificationDecider, type RectificationState } from '../domain/rectifi
 const PAGE = 1_000;
 
 /** The engine's own acts are attributed to `system`; the notification key ties them to the job that caused them. */
-export const systemMetadata = (now: Date, correlationId: string): EventMetadata => ({
-  actor: SYSTEM_ACTOR,
-  at: formatShanghai(now),
-  commandId: randomUUID(),
-  correlationId,
-  causationId: null,
-});
-
 /** Rectification cases as a source of notifications: the case's stream decides, through its decider, what to record. */
 @Injectable()
 export class RectificationNotificationSource extends NotificationSource {
@@ -91,19 +83,7 @@ export class RectificationNotificationSource extends NotificationSource {
   }
 
   async inboxDeliveries(streamId: string, key: string): Promise<InboxDelivery[]> {
-    const sent = (await this.store.readStream(streamId)).filter(
-      (event) => event.type === 'ReminderSent' && (event.data as ReminderSent['data']).key === key,
-    );
-    const data = sent.map((event) => event.data as ReminderSent['data']);
-    return data
-      .filter((delivery) => delivery.channel === 'inbox')
-      .map((inbox) => ({
-        key,
-        kind: inbox.kind,
-        recipient: inbox.recipient,
-        content: { subject: inbox.subject, body: inbox.body, refs: inbox.refs },
-        deliveredOn: data.filter((other) => other.recipient === inbox.recipient && other.channel !== 'inbox').map((other) => other.channel),
-      }));
+    return inboxDeliveriesIn(await this.store.readStream(streamId), key);
   }
 
   async recordDelivery(

@@ -1,5 +1,5 @@
 import type { Command } from '@app/event-sourcing';
-import type { Channel, NotificationContent, NotificationKind, Recipient } from '@app/reminders/domain';
+import type { RecordDelivery } from '@app/reminders/domain';
 import type { CorrectiveAction, DeadlineSpec, Evidence } from './rectification.events.js';
 
 export type RectificationCommand =
@@ -18,4 +18,4 @@ export type RectificationCommand =
   // the engine, when a reminder job fires: deliver the notification `key` to the inboxes (and record a missed deadline)
   | Command<'Notify', { key: string }>
   // the engine, after delivering a notification on another channel
-  | Command<'RecordDelivery', { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent }>;
+  | RecordDelivery;

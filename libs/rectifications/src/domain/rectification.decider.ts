@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai, shanghaiDate } from '@app/calendar';
 import type { Finding, InspectionState } from '@app/inspections';
-import { deliveryId, type ReminderOffset } from '@app/reminders/domain';
+import { deliveryId, type ReminderOffset, recordDelivery } from '@app/reminders/domain';
 import type { RectificationCommand } from './rectification.commands.js';
 import type { CorrectiveAction, DeadlineSpec, Evidence, RectificationEvent } from './rectification.events.js';
 import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';
@@ -260,11 +260,8 @@ export const rectificationDecider: Decider<RectificationCommand, RectificationEv
         ];
       }
 
-      case 'RecordDelivery': {
-        const { key, kind, recipient, channel, content } = command.data;
-        if (state.status === 'none' || state.sent.includes(deliveryId(key, recipient, channel))) return [];
-        return [{ type: 'ReminderSent', data: { key, kind, recipient, channel, ...content, sentAt: at } }];
-      }
+      case 'RecordDelivery':
+        return state.status === 'none' ? [] : recordDelivery(state.sent, command.data, at);
 
       default:
         return unknownCommand(command);

@@ -1,4 +1,4 @@
-import type { Event } from '@app/event-sourcing';
+import type { Command, Event } from '@app/event-sourcing';
 
 export const NOTIFICATION_KINDS = [
   'notice-issued',
@@ -49,3 +49,16 @@ export interface DueNotification {
 
 /** Keys are job ids too: letters, digits, `.`, `_` and `-` only (never `:`), and never all digits. */
 export const instantKey = (written: string): string => new Date(written).toISOString().replace(/[-:]/g, '').replace('.', '_');
+
+/** A delivery on another channel than the inbox, to be recorded in the stream it is about: every notifying decider takes it. */
+export type RecordDelivery = Command<
+  'RecordDelivery',
+  { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent }
+>;
+
+/** The decision on RecordDelivery, the same in every stream: once per (key, recipient, channel). */
+export const recordDelivery = (sent: readonly string[], delivery: RecordDelivery['data'], at: string): ReminderSent[] => {
+  const { key, kind, recipient, channel, content } = delivery;
+  if (sent.includes(deliveryId(key, recipient, channel))) return [];
+  return [{ type: 'ReminderSent', data: { key, kind, recipient, channel, ...content, sentAt: at } }];
+};
