@@ -22,7 +22,7 @@ const CHANNEL_LABELS: Record<string, string> = { inbox: '站内消息', email: '
 const recipientLabel = (recipient: string): string => {
   if (recipient === 'supervisors') return '督学';
   const [kind, id] = recipient.split(':');
-  return kind === 'kindergarten' ? `幼儿园 ${id}` : kind === 'unit' ? `责任单位 ${id}` : recipient;
+  return kind === 'kindergarten' ? `幼儿园（${id}）` : kind === 'unit' ? `责任单位（${id}）` : recipient;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any event type of the record, read field by field for display only
@@ -75,9 +75,9 @@ export const describeEvent = (event: StoredEvent): string | undefined => {
     case 'PlanTaskRegistered':
       return `登记实施方案重点任务第${d.taskNo}项“${d.title}”，牵头单位：${(d.leadUnits as string[]).join('、')}`;
     case 'MonthlyReportSubmitted':
-      return `责任单位 ${d.unitId} 报送${d.period}月度进展报告（${(d.items as Data[]).length}项任务）${d.late ? '，逾期报送' : '，按时报送'}`;
+      return `责任单位（${d.unitId}）报送${d.period}月度进展报告（${(d.items as Data[]).length}项任务）${d.late ? '，逾期报送' : '，按时报送'}`;
     case 'MonthlyReportMissed':
-      return `责任单位 ${d.unitId} 未在${wallTime(d.dueAt)}前报送${d.period}月度进展报告，记为未报`;
+      return `责任单位（${d.unitId}）未在${wallTime(d.dueAt)}前报送${d.period}月度进展报告，记为未报`;
     case 'QuarterlyBulletinPublished':
       return `发布${d.year}年第${d.quarter}季度督导通报`;
     case 'AnnualAssessmentOpened':

@@ -60,7 +60,7 @@ describe('describeEvent', () => {
       '下发限期整改通知，整改期限2025年3月17日 23:59，并予以通报；需整改的问题：F1 消防通道堵塞',
     );
     expect(describeEvent(stored('MonthlyReportSubmitted', samples.MonthlyReportSubmitted!))).toBe(
-      '责任单位 county-education-bureau 报送2025-02月度进展报告（1项任务），逾期报送',
+      '责任单位（county-education-bureau）报送2025-02月度进展报告（1项任务），逾期报送',
     );
   });
 
