@@ -201,4 +201,35 @@ describe('delivery on e-mail and webhook', () => {
       expect(await deadlinesMissedIn(app.store, issued.stream)).toBe(1);
     },
   );
+
+  it('a delivery waiting for its retry when Redis loses its keys is queued again from the record at the next start, and recorded once', async () => {
+    const { webhook } = await servers();
+    webhook.behave(() => 500);
+    const { app, probe } = await engineWith({ WEBHOOK_URL: webhook.url });
+    const issued = await issueDueIn(app, 120_000);
+    const noticeKey = `${issued.id}.notice`;
+    await waitUntil(async () => webhook.requests.some((request) => request.body?.key === noticeKey), { what: 'the notice tried on the webhook' });
+    expect(await recorded(app, issued, 'webhook')).toEqual([]);
+
+    // the engine stops while the delivery waits for its retry, and Redis loses every key of the deployment
+    await app.stop();
+    await probe.deleteAllKeys();
+    webhook.behave(() => 200);
+    const again = await startTestApp('postgres', {
+      RUN_REMINDERS: 'true',
+      REMINDER_OFFSETS: 'PT2S',
+      WEBHOOK_URL: webhook.url,
+      DATABASE_SCHEMA: app.settings.DATABASE_SCHEMA,
+      QUEUE_PREFIX: app.settings.QUEUE_PREFIX,
+    });
+    cleanups.push(() => again.close());
+
+    const delivered = `${noticeKey}|kindergarten:${issued.kindergarten.id}`;
+    await waitUntil(async () => (await recorded(again, issued, 'webhook')).length > 0, {
+      what: 'the notice delivered on the webhook after the restart',
+    });
+    await waitUntil(() => probe.settled(), { what: 'the queues to settle' });
+    expect(await recorded(again, issued, 'webhook')).toEqual([delivered]);
+    expect(webhook.requests.filter((request) => request.body?.key === noticeKey && request.answered === 200)).toHaveLength(1);
+  });
 });

@@ -11,7 +11,21 @@ import { CommandExecutor, openDatabase, openEventStore } from '@app/event-store'
 import { PlanSupervisionNotificationSource } from '@app/plan-supervision';
 import { migrateProjections } from '@app/projections';
 import { RectificationNotificationSource } from '@app/rectifications';
-import { NotificationSources, REMINDER_QUEUE, ReminderReconciler, ReminderRedis, type ReminderJob } from '@app/reminders';
+import {
+  DELIVERY_QUEUE,
+  Deliveries,
+  DeliveryReconciler,
+  EmailChannel,
+  NotificationChannels,
+  NotificationSources,
+  REMINDER_QUEUE,
+  ReminderReconciler,
+  ReminderRedis,
+  WebhookChannel,
+  loadContacts,
+  type DeliveryJob,
+  type ReminderJob,
+} from '@app/reminders';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -27,7 +41,12 @@ const main = async (): Promise<number> => {
     connection: { url: settings.REDIS_URL, maxRetriesPerRequest: null },
     prefix: settings.QUEUE_PREFIX,
   });
-  queue.on('error', () => undefined);
+  const deliveryQueue = new Queue<DeliveryJob>(DELIVERY_QUEUE, {
+    connection: { url: settings.REDIS_URL, maxRetriesPerRequest: null },
+    prefix: settings.QUEUE_PREFIX,
+  });
+  for (const each of [queue, deliveryQueue]) each.on('error', () => undefined);
+  const channels = new NotificationChannels([new EmailChannel(settings, loadContacts(settings.CONTACTS_FILE)), new WebhookChannel(settings)]);
   try {
     // a Redis that is not there fails here, with its reason, instead of waiting for ever in BullMQ's reconnects
     await redis.client.ping().catch((error: Error) => {
@@ -47,15 +66,21 @@ const main = async (): Promise<number> => {
       throw new Error(
         `this tool does not build every source the worker has (${missing.map((type) => type.name).join(', ')}): it would remove their jobs`,
       );
-    const reconciler = new ReminderReconciler(sources, queue, new SystemClock(), settings, redis);
+    const clock = new SystemClock();
+    const reconciler = new ReminderReconciler(sources, queue, clock, settings, redis);
     const report = await reconciler.reconcile();
+    const owed = await new DeliveryReconciler(database, settings, clock, sources, channels, new Deliveries(deliveryQueue, channels)).reconcile();
     console.log(
       `reminders reconciled (queue prefix ${settings.QUEUE_PREFIX}): desired ${report.desired}, added ${report.added}, ` +
         `removed ${report.removed}, unchanged ${report.kept} (${report.seconds} s)`,
     );
+    console.log(
+      `deliveries (e-mail, webhook) queued again for the last 24 h's notifications: ${owed.queued} (of ${owed.notifications} notifications)`,
+    );
     return 0;
   } finally {
-    await queue.close().catch(() => undefined);
+    await Promise.all([queue, deliveryQueue].map((each) => each.close().catch(() => undefined)));
+    for (const channel of channels.all) if (channel instanceof EmailChannel) channel.close();
     await redis.close();
     await store.close();
     await database.close();

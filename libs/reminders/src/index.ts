@@ -7,6 +7,7 @@ export * from './domain/index.js';
 export * from './notification-source.js';
 export * from './queues.js';
 export * from './reminder-reconciler.js';
+export * from './delivery-reconciler.js';
 export * from './reminder-scheduler.js';
 export * from './reminders.module.js';
 export * from './reminder-redis.js';

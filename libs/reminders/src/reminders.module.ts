@@ -20,6 +20,7 @@ import { NotificationChannels } from './channels/notification-channels.js';
 import { WebhookChannel } from './channels/webhook.channel.js';
 import { Deliveries } from './deliveries.js';
 import { DeliveryProcessor } from './delivery.processor.js';
+import { DeliveryReconciler } from './delivery-reconciler.js';
 import { NotificationSource, NotificationSources } from './notification-source.js';
 import { CADENCE_QUEUE, DELIVERY_QUEUE, REMINDER_QUEUE, type ReminderJob } from './queues.js';
 import { ReminderRedis } from './reminder-redis.js';
@@ -41,6 +42,7 @@ class RemindersLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(Settings) private readonly settings: Settings,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(ReminderReconciler) private readonly reconciler: ReminderReconciler,
+    @Inject(DeliveryReconciler) private readonly deliveryReconciler: DeliveryReconciler,
     @Inject(NotificationChannels) private readonly channels: NotificationChannels,
     @Inject(ReminderRedis) private readonly redis: ReminderRedis,
     @Inject(ReminderProcessor) private readonly reminders: ReminderProcessor,
@@ -71,6 +73,7 @@ class RemindersLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     for (let delay = 1_000; !this.stopping.signal.aborted; delay = Math.min(delay * 2, 30_000)) {
       try {
         await this.reconciler.reconcile();
+        await this.deliveryReconciler.reconcile();
         break;
       } catch (error) {
         this.logger.warn(`cannot rebuild the reminders yet (${(error as Error).message}); retrying in ${delay / 1000} s`);
@@ -142,9 +145,10 @@ export class RemindersModule {
         ReminderProcessor,
         DeliveryProcessor,
         ReminderReconciler,
+        DeliveryReconciler,
         RemindersLifecycle,
       ],
-      exports: [NotificationSources, NotificationChannels, Deliveries, ReminderReconciler, BullModule],
+      exports: [NotificationSources, NotificationChannels, Deliveries, ReminderReconciler, DeliveryReconciler, BullModule],
     };
   }
 }
