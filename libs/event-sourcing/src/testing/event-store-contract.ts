@@ -349,6 +349,15 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
         }
         expect(await store.verifyStream(streamId)).toEqual({ ok: true, streamsChecked: 1, eventsChecked: 3, broken: [] });
       });
+
+      it('hashes every character stream ids and types allow, and values that need escaping, exactly as an independent JCS verifier does', async () => {
+        const streamId = freshStream('Esc_aped.x:y@z');
+        const data = { 'key "quoted"': 'line\nbreak\u0001 \\ 😀', nested: { z: 1.5, a: [-0, 1e21, 0.1, true, null] }, 中文: '整改' };
+        await store.appendToStream(streamId, [newEvent('Noted.v2_X', data), newEvent('Noted', {})]);
+        const events = await store.readStream(streamId, { raw: true });
+        for (const event of events) expect(event.hash).toBe(independentHash(event));
+        expect((await store.verifyStream(streamId)).ok).toBe(true);
+      });
     });
 
     describe('upcasting', () => {

@@ -134,8 +134,9 @@ const migrations = (s: string): string[] => [
   `,
   `
   -- Data and metadata are stored as the canonical JSON text the application hashed (a json column keeps its input
-  -- text verbatim), so verification can hash the stored text without parsing it. Callers of the previous version
-  -- (data and metadata as JSON values) are still served.
+  -- text verbatim), so verification can hash the stored text without parsing it; the canonical envelope is put
+  -- together here from those texts and the JSON strings of the stream id and type, members in JCS order, so no text
+  -- travels twice. Callers of the previous version (data, metadata and canonicalPrefix) are still served.
   CREATE OR REPLACE FUNCTION ${s}.append_events(p_stream_id text, p_expected integer, p_events jsonb)
   RETURNS TABLE (o_first_position bigint, o_first_version integer, o_hashes text[], o_prev_hash text, o_recorded_at timestamptz)
   LANGUAGE plpgsql AS $$
@@ -170,7 +171,9 @@ const migrations = (s: string): string[] => [
     at := date_trunc('milliseconds', clock_timestamp());
     first_prev := prev;
     FOR e IN SELECT value FROM jsonb_array_elements(p_events) LOOP
-      h := encode(sha256(convert_to(prev || (e->>'canonicalPrefix') || (current_version + i + 1)::text || '}', 'UTF8')), 'hex');
+      h := encode(sha256(convert_to(prev || COALESCE(e->>'canonicalPrefix',
+        '{"data":' || (e->>'dataText') || ',"id":"' || (e->>'id') || '","metadata":' || (e->>'metadataText') || ',"schemaVersion":' ||
+        (e->>'schemaVersion') || ',"streamId":' || (e->>'streamJson') || ',"type":' || (e->>'typeJson') || ',"version":') || (current_version + i + 1)::text || '}', 'UTF8')), 'hex');
       INSERT INTO ${s}.events (position, stream_id, version, id, type, schema_version, data, metadata, prev_hash, hash, recorded_at)
       VALUES (base + i, p_stream_id, current_version + i + 1, (e->>'id')::uuid, e->>'type', (e->>'schemaVersion')::integer,
               COALESCE((e->>'dataText')::json, (e->'data')::json), COALESCE((e->>'metadataText')::json, (e->'metadata')::json), prev, h, at);
@@ -202,7 +205,9 @@ const migrations = (s: string): string[] => [
     END IF;
     base := pg_current_xact_id()::text::bigint * ${MAX_EVENTS_PER_APPEND};
     FOR e IN SELECT value FROM jsonb_array_elements(p_events) LOOP
-      h := encode(sha256(convert_to(prev || (e->>'canonicalPrefix') || (current_version + i + 1)::text || '}', 'UTF8')), 'hex');
+      h := encode(sha256(convert_to(prev || COALESCE(e->>'canonicalPrefix',
+        '{"data":' || (e->>'dataText') || ',"id":"' || (e->>'id') || '","metadata":' || (e->>'metadataText') || ',"schemaVersion":' ||
+        (e->>'schemaVersion') || ',"streamId":' || (e->>'streamJson') || ',"type":' || (e->>'typeJson') || ',"version":') || (current_version + i + 1)::text || '}', 'UTF8')), 'hex');
       IF h <> e->>'hash' OR prev <> e->>'prevHash' THEN
         RAISE EXCEPTION 'imported event %@% does not hash as recorded', p_stream_id, current_version + i + 1 USING ERRCODE = 'ES422';
       END IF;

@@ -4,7 +4,6 @@ import {
   EventStore,
   WrongExpectedVersionError,
   canonicalText,
-  envelopeFromText,
   expectedVersionMatches,
   InvalidAppendError,
   type AppendResult,
@@ -180,30 +179,25 @@ export abstract class SqlEventStore extends EventStore {
 
   /**
    * What append_events and import_events receive for an event: its data and metadata as canonical JSON text, which
-   * the table keeps verbatim (a \`json\` column stores its input text), and the canonical envelope up to its last
-   * member's value. JCS sorts members, and \`version\` sorts last, so the database completes the text with
-   * \`<version>}\` once it knows the version under the stream's lock: one round trip, and no retry loop for appends
-   * that do not pin a version. Verification later hashes the stored text without parsing it.
+   * the table keeps verbatim (a \`json\` column stores its input text), and the JSON strings of its stream id and type.
+   * The database assembles the canonical envelope from them (JCS sorts the members; \`version\` comes last, appended
+   * once the version is known under the stream's lock: one round trip, no retry loop for appends that do not pin a
+   * version). Verification later hashes the stored text without parsing it.
    */
   private payload(streamId: string, event: PreparedEvent) {
-    let dataText: string;
-    let metadataText: string;
     try {
-      dataText = canonicalText(event.data);
-      metadataText = canonicalText(event.metadata);
+      return {
+        id: event.id,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        dataText: canonicalText(event.data),
+        metadataText: canonicalText(event.metadata),
+        streamJson: JSON.stringify(streamId),
+        typeJson: JSON.stringify(event.type),
+      };
     } catch (error) {
       throw new InvalidAppendError(`Event ${event.type} is not JSON-safe: ${(error as Error).message}`);
     }
-    const envelope = envelopeFromText({
-      streamId,
-      version: 0,
-      id: event.id,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      dataText,
-      metadataText,
-    });
-    return { id: event.id, type: event.type, schemaVersion: event.schemaVersion, dataText, metadataText, canonicalPrefix: envelope.slice(0, -2) };
   }
 
   /** Every stream's chain, over the stored text of each event (no JSON parsing), in commit order. */
