@@ -1,5 +1,5 @@
 // "Record a finding" over HTTP (autocannon, the engine in its own process), next to raw appends of the same
-// events to the same store from this process. Usage: npm run bench:api [-- --store pglite|postgres --seconds 10 --connections 16]
+// events to the same store from this process. Usage: npm run bench:api [-- --store pglite|postgres --seconds 10 --connections 16 --profile <dir>]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,6 +19,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
     inspections: { type: 'string', default: '200' },
+    // a CPU profile of the engine process (node --cpu-prof), for finding where a command's time goes
+    profile: { type: 'string' },
     database: { type: 'string', default: process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -28,7 +30,8 @@ const INSPECTIONS = Number(args.inspections);
 const SECRET = 'bench-secret-that-is-at-least-32-characters';
 
 const startEngine = async (env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> => {
-  const child = spawn(process.execPath, ['--no-warnings', '--import', '@swc-node/register/esm-register', 'bench/api/serve.ts'], {
+  const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, '--no-warnings', '--import', '@swc-node/register/esm-register', 'bench/api/serve.ts'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
