@@ -50,8 +50,9 @@ const settings = () =>
     ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
     ...(values.schema ? { DATABASE_SCHEMA: values.schema } : {}),
     ...(values['esdb-url'] ? { ESDB_URL: values['esdb-url'] } : {}),
-    // one pass over the log needs no buffer cache: the embedded database's memory stays small whatever the store's size
-    PGLITE_SHARED_BUFFERS: process.env['PGLITE_SHARED_BUFFERS'] ?? '16MB',
+    // one pass over the log needs next to no buffer cache (PostgreSQL reads a large scan through a small ring anyway):
+    // the embedded database's memory stays small whatever the store's size
+    PGLITE_SHARED_BUFFERS: process.env['PGLITE_SHARED_BUFFERS'] ?? (['verify', 'export'].includes(positionals[0] ?? '') ? '1MB' : '16MB'),
     LOG_LEVEL: 'silent',
   });
 

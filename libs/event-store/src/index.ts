@@ -3,5 +3,4 @@ export * from './postgres/postgres-event-store.js';
 export * from './sql/event-store-schema.js';
 export * from './sql/sql-event-store.js';
 export * from './event-store.module.js';
-export * from './eventstoredb/eventstoredb-event-store.js';
 export * from './command-executor.js';
