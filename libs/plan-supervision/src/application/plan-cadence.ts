@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import pMap from 'p-map';
 import { Clock, Settings } from '@app/config';
 import { SYSTEM_ACTOR } from '@app/event-sourcing';
 import { CommandExecutor } from '@app/event-store';
@@ -37,15 +38,6 @@ export interface CadenceOutcome {
 }
 
 const CONCURRENCY = 4;
-
-const inParallel = async <T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> => {
-  const next = items.values();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (const item of next) await work(item);
-    }),
-  );
-};
 
 /**
  * What each cadence job does when it fires (api.md, Reminders): reminders to the units for the month just ended, a
@@ -109,13 +101,17 @@ export class PlanCadence {
   private async remindUnits(job: CadenceJobName, round: MonthlyReminderRound, period: Period): Promise<CadenceOutcome> {
     const units = await this.expectedUnits(period);
     let delivered = 0;
-    await inParallel(units, async (unit) => {
-      const streamId = monthlyReportStreamId(unit.id, period);
-      const inboxes = await this.source.notify(streamId, monthlyReminderKey(unit.id, period, round), this.clock.now());
-      delivered += inboxes.length;
-      // queued again on a repeated run: each delivery's job id is its key, recipient and channel
-      await this.deliveries.fanOut(streamId, inboxes);
-    });
+    await pMap(
+      units,
+      async (unit) => {
+        const streamId = monthlyReportStreamId(unit.id, period);
+        const inboxes = await this.source.notify(streamId, monthlyReminderKey(unit.id, period, round), this.clock.now());
+        delivered += inboxes.length;
+        // queued again on a repeated run: each delivery's job id is its key, recipient and channel
+        await this.deliveries.fanOut(streamId, inboxes);
+      },
+      { concurrency: CONCURRENCY },
+    );
     return { job, about: [period], delivered, missed: 0 };
   }
 
@@ -128,19 +124,23 @@ export class PlanCadence {
   private async markMissed(periods: readonly Period[]): Promise<CadenceOutcome> {
     let missed = 0;
     for (const period of periods) {
-      await inParallel(await this.expectedUnits(period), async (unit) => {
-        const now = this.clock.now();
-        const result = await this.executor.execute(
-          monthlyReportDecider,
-          monthlyReportStreamId(unit.id, period),
-          { type: 'MarkMonthlyReportMissed', data: { unitId: unit.id, period } },
-          {
-            metadata: systemMetadata(now, `monthlyReport-${unit.id}-${period}.missed`),
-            context: { now, actor: SYSTEM_ACTOR, dueDay: this.settings.MONTHLY_REPORT_DUE_DAY },
-          },
-        );
-        missed += result.events.length;
-      });
+      await pMap(
+        await this.expectedUnits(period),
+        async (unit) => {
+          const now = this.clock.now();
+          const result = await this.executor.execute(
+            monthlyReportDecider,
+            monthlyReportStreamId(unit.id, period),
+            { type: 'MarkMonthlyReportMissed', data: { unitId: unit.id, period } },
+            {
+              metadata: systemMetadata(now, `monthlyReport-${unit.id}-${period}.missed`),
+              context: { now, actor: SYSTEM_ACTOR, dueDay: this.settings.MONTHLY_REPORT_DUE_DAY },
+            },
+          );
+          missed += result.events.length;
+        },
+        { concurrency: CONCURRENCY },
+      );
     }
     return { job: 'monthly-report-missed', about: periods, delivered: 0, missed };
   }
