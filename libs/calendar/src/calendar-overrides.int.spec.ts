@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CalendarOverridesError, loadCalendarOverrides } from './calendar-overrides.js';
-import { createCalendar } from './official-working-day-calendar.js';
+import { createCalendar } from './create-calendar.js';
 
 // TEST FIXTURE, NOT OFFICIAL DATA: no 2027 arrangement is known; 1 January is a public holiday by law every year.
 const FICTITIOUS_2027 = { source: 'test fixture, not an official notice', holidays: ['2027-01-01'], makeUpWorkdays: [] };

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { calendarYearProblems, type CalendarYearData } from './calendar-year-data.js';
+import { calendarYearProblems, type CalendarYearData } from './domain/calendar-year-data.js';
 
 /**
  * Official arrangements that replace or extend the shipped data, one entry per year, so that a year the State Council has just

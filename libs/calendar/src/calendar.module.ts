@@ -3,7 +3,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { loadCalendarOverrides } from './calendar-overrides.js';
 import { WorkingDayCalendar } from './domain/working-day-calendar.js';
-import { createCalendar } from './official-working-day-calendar.js';
+import { createCalendar } from './create-calendar.js';
 
 /** The official working-day calendar: the packaged years, plus CALENDAR_OVERRIDES_FILE's (an invalid file stops start-up). */
 @Global()

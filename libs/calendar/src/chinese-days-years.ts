@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { calendarYearProblems, type CalendarYearData } from './calendar-year-data.js';
+import { calendarYearProblems, type CalendarYearData } from './domain/calendar-year-data.js';
 
 /** The package whose data the calendar ships with; the coverage below was checked against exactly this version. */
 export const CHINESE_DAYS_VERSION = '1.5.7';

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { RuleViolationError } from '@app/event-sourcing';
 import { parseCalendarOverrides } from './calendar-overrides.js';
 import { CHINESE_DAYS_YEARS } from './chinese-days-years.js';
-import { createCalendar, OfficialWorkingDayCalendar } from './official-working-day-calendar.js';
+import { createCalendar } from './create-calendar.js';
+import { OfficialWorkingDayCalendar } from './domain/official-working-day-calendar.js';
 
 // Expected values are typed from the State Council's notices, never read from chinese-days.
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { IsoDate } from './domain/working-day-calendar.js';
+import type { IsoDate } from './working-day-calendar.js';
 import { SHANGHAI_ZONE } from './shanghai-time.js';
 
 /** One year's official arrangement with where it comes from; the input a calendar is built from. */

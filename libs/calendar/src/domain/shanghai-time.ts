@@ -1,5 +1,5 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
-import type { IsoDate } from './domain/working-day-calendar.js';
+import type { IsoDate } from './working-day-calendar.js';
 
 /** The zone of every calendar rule: China Standard Time, UTC+08:00 (no daylight saving since 1991). */
 export const SHANGHAI_ZONE = 'Asia/Shanghai';

@@ -1,7 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { CalendarOverrides } from './calendar-overrides.js';
 import { calendarYearProblems, type CalendarYearData } from './calendar-year-data.js';
-import { chineseDaysYears } from './chinese-days-years.js';
 import {
   calendarUnavailable,
   MAX_DEADLINE_WORKING_DAYS,
@@ -9,7 +7,7 @@ import {
   type CalendarYear,
   type Deadline,
   type IsoDate,
-} from './domain/working-day-calendar.js';
+} from './working-day-calendar.js';
 import { endOfShanghaiDay, parseShanghaiDate } from './shanghai-time.js';
 
 interface YearTable {
@@ -105,13 +103,3 @@ export class OfficialWorkingDayCalendar extends WorkingDayCalendar {
     return day.weekday < SATURDAY;
   }
 }
-
-/**
- * The calendar the engine uses: every year chinese-days ships (2004–2026), with each year of `overrides` replacing or adding that year.
- * @throws Error if the package data or an override year is unsound (overrides from `loadCalendarOverrides` are already validated).
- */
-export const createCalendar = (overrides?: CalendarOverrides): WorkingDayCalendar => {
-  const years = new Map(chineseDaysYears().map((data) => [data.year, data]));
-  for (const data of overrides?.years ?? []) years.set(data.year, data);
-  return new OfficialWorkingDayCalendar(years.values());
-};

@@ -1,0 +1,3 @@
+export * from './kindergarten.commands.js';
+export * from './kindergarten.decider.js';
+export * from './kindergarten.events.js';

@@ -1,0 +1,4 @@
+export * from './rectification-notifications.js';
+export * from './rectification.commands.js';
+export * from './rectification.decider.js';
+export * from './rectification.events.js';
