@@ -2,10 +2,16 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Clock, Settings } from '@app/config';
 import { EngineCoreModule, EngineWorkerModule } from '@app/engine';
+import { EnrolmentModule } from '@app/enrolment';
+import { InspectionsModule } from '@app/inspections';
+import { KindergartensModule } from '@app/kindergartens';
+import { PlanSupervisionModule } from '@app/plan-supervision';
+import { RectificationsModule } from '@app/rectifications';
 import { InboxViews } from '@app/reminders';
 import { AuditController } from './audit/audit.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
+import { CommandAnswers } from './http/commands/command-answers.js';
 import { IdempotencyKeys } from './http/idempotency/idempotency-keys.js';
 import { IdempotencyInterceptor } from './http/idempotency/idempotency.interceptor.js';
 import { InboxController } from './inbox/inbox.controller.js';
@@ -29,6 +35,12 @@ export class AppModule {
       imports: [
         EngineCoreModule.register(settings, clock),
         HealthModule,
+        // the features whose use cases the controllers call
+        KindergartensModule,
+        InspectionsModule,
+        RectificationsModule,
+        EnrolmentModule,
+        PlanSupervisionModule,
         ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
       controllers: [
@@ -45,7 +57,7 @@ export class AppModule {
         AuditController,
         MetricsController,
       ],
-      providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, SeedLoader, InboxViews],
+      providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews],
     };
   }
 }

@@ -15,9 +15,9 @@ import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
 import { resolveJwtSecret } from './auth/jwt-secret.js';
 import { installHttpEdge } from './http/http-edge.js';
-import { ProblemDetailsFilter } from './http/problem-details.filter.js';
-import { JsonBodyPipe, dtoValidationPipe, validationFailed } from './http/validation.js';
-import { ProblemError } from './http/problem-details.js';
+import { ProblemDetailsFilter } from './http/problems/problem-details.filter.js';
+import { JsonBodyPipe, dtoValidationPipe, validationFailed } from './http/validation/validation.js';
+import { ProblemError } from './http/problems/problem-details.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 

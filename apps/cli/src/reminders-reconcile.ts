@@ -7,7 +7,8 @@ import { createCalendar, loadCalendarOverrides } from '@app/calendar';
 import { ConfigurationError, SystemClock, loadSettings } from '@app/config';
 import { NOTIFICATION_SOURCES, PROJECTIONS } from '@app/engine';
 import { Upcasters } from '@app/event-sourcing';
-import { CommandExecutor, openDatabase, openEventStore } from '@app/event-store';
+import { CommandRunner } from '@app/commands';
+import { openDatabase, openEventStore } from '@app/event-store';
 import { PlanSupervisionNotificationSource } from '@app/plan-supervision';
 import { migrateProjections } from '@app/projections';
 import { RectificationNotificationSource } from '@app/rectifications';
@@ -54,7 +55,7 @@ const main = async (): Promise<number> => {
     });
     // the sources read the case read model: on a store no worker has opened yet, its tables are created empty
     await migrateProjections(database, settings.DATABASE_SCHEMA, PROJECTIONS);
-    const executor = new CommandExecutor(store);
+    const executor = new CommandRunner(store);
     const overrides = settings.CALENDAR_OVERRIDES_FILE ? await loadCalendarOverrides(resolve(settings.CALENDAR_OVERRIDES_FILE)) : undefined;
     // the worker's sources (libs/engine/src/worker.module.ts): a job no source wants would be removed as stale
     const sources = new NotificationSources([

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { ReinstateEnrolmentHandler, SuspendEnrolmentHandler } from './application/enrolment-commands.js';
+import { CommandsModule } from '@app/commands';
+import { EnrolmentCommands } from './application/enrolment-commands.js';
 
 @Module({
-  imports: [CqrsModule],
-  providers: [SuspendEnrolmentHandler, ReinstateEnrolmentHandler],
+  imports: [CommandsModule],
+  providers: [EnrolmentCommands],
+  exports: [EnrolmentCommands],
 })
 export class EnrolmentModule {}

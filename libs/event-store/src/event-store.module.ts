@@ -5,7 +5,6 @@ import { EventStore, Upcasters } from '@app/event-sourcing';
 import { PgliteClient, PostgresClient, SqlDatabase } from '@app/sql';
 import { PgliteEventStore } from './pglite/pglite-event-store.js';
 import { PostgresEventStore } from './postgres/postgres-event-store.js';
-import { CommandExecutor } from './command-executor.js';
 
 /** Where the read models live: the embedded database with pglite, PostgreSQL with postgres, either with esdb. */
 export const openDatabase = async (settings: Settings): Promise<SqlDatabase> => {
@@ -58,9 +57,8 @@ export class EventStoreModule {
         { provide: SqlDatabase, inject: [Settings], useFactory: openDatabase },
         { provide: EventStore, inject: [Settings, SqlDatabase, Upcasters], useFactory: openEventStore },
         StorageLifecycle,
-        CommandExecutor,
       ],
-      exports: [SqlDatabase, EventStore, Upcasters, CommandExecutor],
+      exports: [SqlDatabase, EventStore, Upcasters],
     };
   }
 }

@@ -1,6 +1,5 @@
 export * from './application/inspection-commands.js';
 export * from './application/inspection.queries.js';
-export * from './application/schedule-inspection.js';
 export * from './domain/inspection.commands.js';
 export * from './domain/inspection.decider.js';
 export * from './domain/inspection.events.js';

@@ -1,19 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ConcludeInspectionHandler, RecordFindingHandler } from './application/inspection-commands.js';
+import { CommandsModule } from '@app/commands';
+import { InspectionCommands } from './application/inspection-commands.js';
 import { GetInspectionHandler, ListInspectionsHandler } from './application/inspection.queries.js';
-import { ScheduleInspectionHandler } from './application/schedule-inspection.js';
 import { InspectionViews } from './read-models/inspection-views.js';
 
 @Module({
-  imports: [CqrsModule],
-  providers: [
-    ScheduleInspectionHandler,
-    RecordFindingHandler,
-    ConcludeInspectionHandler,
-    ListInspectionsHandler,
-    GetInspectionHandler,
-    InspectionViews,
-  ],
+  imports: [CqrsModule, CommandsModule],
+  providers: [InspectionCommands, ListInspectionsHandler, GetInspectionHandler, InspectionViews],
+  exports: [InspectionCommands],
 })
 export class InspectionsModule {}

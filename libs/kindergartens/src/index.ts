@@ -1,6 +1,5 @@
 export * from './application/kindergarten.queries.js';
-export * from './application/publish-disclosure.js';
-export * from './application/register-kindergarten.js';
+export * from './application/kindergarten-commands.js';
 export * from './domain/kindergarten.commands.js';
 export * from './domain/kindergarten.decider.js';
 export * from './domain/kindergarten.events.js';

@@ -1,20 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CommandsModule } from '@app/commands';
 import { GetKindergartenHandler, ListKindergartensHandler, ListPublicKindergartensHandler } from './application/kindergarten.queries.js';
-import { PublishDisclosureHandler } from './application/publish-disclosure.js';
-import { RegisterKindergartenHandler } from './application/register-kindergarten.js';
+import { KindergartenCommands } from './application/kindergarten-commands.js';
 import { KindergartenViews } from './read-models/kindergarten-views.js';
 
 @Module({
-  imports: [CqrsModule],
-  providers: [
-    RegisterKindergartenHandler,
-    PublishDisclosureHandler,
-    ListKindergartensHandler,
-    GetKindergartenHandler,
-    ListPublicKindergartensHandler,
-    KindergartenViews,
-  ],
-  exports: [KindergartenViews],
+  imports: [CqrsModule, CommandsModule],
+  providers: [KindergartenCommands, ListKindergartensHandler, GetKindergartenHandler, ListPublicKindergartensHandler, KindergartenViews],
+  exports: [KindergartenCommands, KindergartenViews],
 })
 export class KindergartensModule {}

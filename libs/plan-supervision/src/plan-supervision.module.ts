@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { OpenAssessmentHandler } from './application/open-assessment.js';
+import { CommandsModule } from '@app/commands';
+import { InspectionsModule } from '@app/inspections';
 import { PlanRecord } from './application/plan-record.js';
+import { PlanSupervisionCommands } from './application/plan-supervision-commands.js';
 import {
   GetAssessmentHandler,
   GetBulletinHandler,
@@ -9,21 +11,15 @@ import {
   ListMonthlyReportsHandler,
   ListPlanTasksHandler,
 } from './application/plan-supervision.queries.js';
-import { PublishBulletinHandler } from './application/publish-bulletin.js';
-import { RegisterPlanTaskHandler, RegisterResponsibleUnitHandler } from './application/reference-data-commands.js';
-import { SubmitMonthlyReportHandler } from './application/submit-monthly-report.js';
 import { PlanSupervisionViews } from './read-models/plan-supervision-views.js';
 
 /** Supervision of the plan itself (督导考核): its units and tasks, monthly reports, quarterly bulletins, annual assessments. */
 @Module({
-  imports: [CqrsModule],
+  // the annual assessment schedules its inspections through the inspections' own use case
+  imports: [CqrsModule, CommandsModule, InspectionsModule],
   providers: [
     PlanRecord,
-    RegisterResponsibleUnitHandler,
-    RegisterPlanTaskHandler,
-    SubmitMonthlyReportHandler,
-    PublishBulletinHandler,
-    OpenAssessmentHandler,
+    PlanSupervisionCommands,
     ListPlanTasksHandler,
     ListMonthlyReportsHandler,
     GetMonthlyReportHandler,
@@ -31,6 +27,6 @@ import { PlanSupervisionViews } from './read-models/plan-supervision-views.js';
     GetAssessmentHandler,
     PlanSupervisionViews,
   ],
-  exports: [PlanRecord],
+  exports: [PlanRecord, PlanSupervisionCommands],
 })
 export class PlanSupervisionModule {}

@@ -1,5 +1,3 @@
-export * from './application/case-commands.js';
-export * from './application/issue-notice.js';
 export * from './application/rectification-cases.js';
 export * from './application/rectification.queries.js';
 export * from './domain/rectification.commands.js';

@@ -7,9 +7,9 @@ import { AuditService } from '@app/audit';
 import { ROLES } from '@app/identity';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '@app/projections';
 import { Access } from '../auth/access.decorator.js';
-import { Problems } from '../http/openapi.js';
-import { ProblemError, problem } from '../http/problem-details.js';
-import { IsInstant, validationFailed } from '../http/validation.js';
+import { Problems } from '../http/openapi/openapi.js';
+import { ProblemError, problem } from '../http/problems/problem-details.js';
+import { IsInstant, validationFailed } from '../http/validation/validation.js';
 
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,254}$/;
 

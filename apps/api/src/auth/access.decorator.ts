@@ -3,7 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Caller, Role } from '@app/identity';
-import { ProblemDetailsSchema } from '../http/openapi.js';
+import { ProblemDetailsSchema } from '../http/openapi/openapi.js';
 
 /** Who may call a route: `public`, or the roles listed. Read by the auth hook before the body is parsed. */
 export type AccessRule = 'public' | readonly Role[];

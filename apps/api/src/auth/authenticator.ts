@@ -1,7 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { ROLES, type Caller, type Role } from '@app/identity';
-import { ProblemError } from '../http/problem-details.js';
+import { ProblemError } from '../http/problems/problem-details.js';
 
 const SUB = /^[\p{L}\p{N}._@:-]{1,128}$/u;
 const ID = /^[a-z0-9][a-z0-9-]{1,62}$/;

@@ -6,9 +6,9 @@ import { WorkingDayCalendar } from '@app/calendar';
 import { DomainError } from '@app/event-sourcing';
 import { ROLES } from '@app/identity';
 import { Access } from '../auth/access.decorator.js';
-import { Problems } from '../http/openapi.js';
-import { ProblemError, problem } from '../http/problem-details.js';
-import { IsDateOnly } from '../http/validation.js';
+import { Problems } from '../http/openapi/openapi.js';
+import { ProblemError, problem } from '../http/problems/problem-details.js';
+import { IsDateOnly } from '../http/validation/validation.js';
 
 class DeadlineQuery {
   @ApiProperty({ format: 'date', example: '2025-01-24', description: 'The day of issue (Asia/Shanghai)' })

@@ -5,8 +5,8 @@ import { NotFoundError } from '@app/event-sourcing';
 import { ROLES, type Caller } from '@app/identity';
 import { InboxViews, NOTIFICATION_KINDS } from '@app/reminders';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
-import { ListQuery, listBody } from '../http/lists.js';
-import { Problems } from '../http/openapi.js';
+import { ListQuery, listBody } from '../http/lists/lists.js';
+import { Problems } from '../http/openapi/openapi.js';
 
 class InboxItemResponse {
   @ApiProperty() id: string;

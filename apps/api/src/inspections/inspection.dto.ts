@@ -3,8 +3,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { INSPECTION_KINDS, OUTCOMES, SEVERITIES, type InspectionKind, type Outcome, type Severity } from '@app/inspections';
 import { KINDERGARTEN_ID } from '../kindergartens/kindergarten.dto.js';
-import { ListQuery } from '../http/lists.js';
-import { IsDateOnly } from '../http/validation.js';
+import { ListQuery } from '../http/lists/lists.js';
+import { IsDateOnly } from '../http/validation/validation.js';
 
 export const FINDING_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 const NOT_BLANK = /\S/;

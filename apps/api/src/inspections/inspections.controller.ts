@@ -1,34 +1,35 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import { canSeeKindergarten, type Caller, type CommandOutcome, type CommandRequest } from '@app/identity';
-import {
-  ConcludeInspection,
-  GetInspection,
-  ListInspections,
-  RecordFinding,
-  ScheduleInspection,
-  inspectionView,
-  type InspectionState,
-} from '@app/inspections';
-import { ReadModels } from '@app/projections';
+import { GetInspection, InspectionCommands, ListInspections, inspectionView, type InspectionState, type InspectionView } from '@app/inspections';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
-import { RequestContext } from '../http/command-request.decorator.js';
-import { listBody } from '../http/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi.js';
-import { ResourceIdPipe } from '../http/resource-id.pipe.js';
+import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
+import { RequestContext } from '../http/commands/command-request.decorator.js';
+import { listBody } from '../http/lists/lists.js';
+import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import { ConclusionDto, FindingDto, ListInspectionsQuery, ScheduleInspectionDto } from './inspection.dto.js';
 import { InspectionList, InspectionResponse } from './inspection.responses.js';
+
+const INSPECTION: Answer<CommandOutcome<InspectionState>, InspectionView> = {
+  readModel: 'inspection',
+  view: ({ state, version }) => {
+    if (state.status === 'none') throw new NotFoundError('not-found', 'No such inspection');
+    return inspectionView(state, version);
+  },
+  location: (view) => `/api/v1/inspections/${view.id}`,
+};
 
 @ApiTags('inspections')
 @Controller('inspections')
 export class InspectionsController {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(InspectionCommands) private readonly inspections: InspectionCommands,
     @Inject(QueryBus) private readonly queries: QueryBus,
-    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(CommandAnswers) private readonly answers: CommandAnswers,
   ) {}
 
   @Post()
@@ -40,8 +41,7 @@ export class InspectionsController {
   @CommandHeaders()
   @Problems({ 409: ['annual-inspection-exists'], 422: ['unknown-kindergarten'] })
   async schedule(@Body() body: ScheduleInspectionDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new ScheduleInspection(body, request));
-    return this.respond(outcome, reply, true);
+    return this.answers.created(reply, await this.inspections.schedule(body, request), INSPECTION);
   }
 
   @Get()
@@ -90,7 +90,7 @@ export class InspectionsController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(await this.commands.execute(new RecordFinding(id, body, request)), reply, true);
+    return this.answers.created(reply, await this.inspections.recordFinding(id, body, request), INSPECTION);
   }
 
   @Post(':id/conclusion')
@@ -107,14 +107,6 @@ export class InspectionsController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(await this.commands.execute(new ConcludeInspection(id, body, request)), reply, false);
-  }
-
-  private async respond(outcome: CommandOutcome<InspectionState>, reply: FastifyReply, withLocation: boolean) {
-    if (outcome.state.status === 'none') throw new NotFoundError('not-found', 'No such inspection');
-    await this.readModels.catchUp(outcome.position, 'inspection');
-    reply.header('etag', `"${outcome.version}"`);
-    if (withLocation) reply.header('location', `/api/v1/inspections/${outcome.state.id}`);
-    return inspectionView(outcome.state, outcome.version);
+    return this.answers.ok(reply, await this.inspections.conclude(id, body, request), INSPECTION);
   }
 }

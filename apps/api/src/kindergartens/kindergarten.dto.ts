@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OWNERSHIPS, type Ownership } from '@app/kindergartens';
-import { ListQuery } from '../http/lists.js';
-import { IsDateOnly } from '../http/validation.js';
+import { ListQuery } from '../http/lists/lists.js';
+import { IsDateOnly } from '../http/validation/validation.js';
 
 export const KINDERGARTEN_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const NOT_BLANK = /\S/;

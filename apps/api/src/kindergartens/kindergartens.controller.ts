@@ -1,17 +1,17 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ReinstateEnrolment, SuspendEnrolment } from '@app/enrolment';
+import { EnrolmentCommands } from '@app/enrolment';
 import { NotFoundError } from '@app/event-sourcing';
-import { canSeeKindergarten, type Caller, type CommandRequest } from '@app/identity';
-import { GetKindergarten, ListKindergartens, PublishDisclosure, RegisterKindergarten, type KindergartenView } from '@app/kindergartens';
-import { ReadModels } from '@app/projections';
+import { canSeeKindergarten, type Caller, type CommandOutcome, type CommandRequest } from '@app/identity';
+import { GetKindergarten, KindergartenCommands, ListKindergartens, type KindergartenView } from '@app/kindergartens';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
-import { RequestContext } from '../http/command-request.decorator.js';
-import { listBody } from '../http/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi.js';
-import { ResourceIdPipe } from '../http/resource-id.pipe.js';
+import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
+import { RequestContext } from '../http/commands/command-request.decorator.js';
+import { listBody } from '../http/lists/lists.js';
+import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import { DisclosureDto, ListKindergartensQuery, RegisterKindergartenDto, ReinstatementDto, SuspensionDto } from './kindergarten.dto.js';
 import { KindergartenList, KindergartenResponse } from './kindergarten.responses.js';
 
@@ -19,9 +19,10 @@ import { KindergartenList, KindergartenResponse } from './kindergarten.responses
 @Controller('kindergartens')
 export class KindergartensController {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(KindergartenCommands) private readonly kindergartens: KindergartenCommands,
+    @Inject(EnrolmentCommands) private readonly enrolment: EnrolmentCommands,
     @Inject(QueryBus) private readonly queries: QueryBus,
-    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(CommandAnswers) private readonly answers: CommandAnswers,
   ) {}
 
   @Post()
@@ -34,9 +35,7 @@ export class KindergartensController {
   @Problems({ 409: ['kindergarten-exists'] })
   async register(@Body() body: RegisterKindergartenDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { id, ...rest } = body;
-    const outcome = await this.commands.execute(new RegisterKindergarten({ kindergartenId: id, ...rest }, request));
-    reply.header('location', `/api/v1/kindergartens/${id}`);
-    return this.respond(id, outcome.position, reply);
+    return this.answers.created(reply, await this.kindergartens.register({ kindergartenId: id, ...rest }, request), this.answer(id));
   }
 
   @Get()
@@ -85,8 +84,7 @@ export class KindergartensController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.commands.execute(new PublishDisclosure(id, { ...body, notes: body.notes ?? null }, request));
-    return this.respond(id, outcome.position, reply);
+    return this.answers.ok(reply, await this.kindergartens.publishDisclosure(id, { ...body, notes: body.notes ?? null }, request), this.answer(id));
   }
 
   @Post(':id/enrolment/suspension')
@@ -107,8 +105,7 @@ export class KindergartensController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.commands.execute(new SuspendEnrolment(id, body, request));
-    return this.respond(id, outcome.position, reply, 'enrolment');
+    return this.answers.ok(reply, await this.enrolment.suspend(id, body, request), this.answer(id, 'enrolment'));
   }
 
   @Post(':id/enrolment/reinstatement')
@@ -125,16 +122,20 @@ export class KindergartensController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.commands.execute(new ReinstateEnrolment(id, body, request));
-    return this.respond(id, outcome.position, reply, 'enrolment');
+    return this.answers.ok(reply, await this.enrolment.reinstate(id, body, request), this.answer(id, 'enrolment'));
   }
 
-  /** The kindergarten as the read model shows it, once the read model includes this command. */
-  private async respond(id: string, position: number | null, reply: FastifyReply, category = 'kindergarten'): Promise<KindergartenView> {
-    await this.readModels.catchUp(position, category);
-    const view = await this.queries.execute(new GetKindergarten(id));
-    if (!view) throw new NotFoundError('not-found', 'No such kindergarten');
-    reply.header('etag', `"${view.version}"`);
-    return view;
+  /** The kindergarten as the read model shows it, once the read model includes this command; its ETag is the row's version. */
+  private answer(id: string, readModel = 'kindergarten'): Answer<CommandOutcome<unknown>, KindergartenView> {
+    return {
+      readModel,
+      view: async () => {
+        const view = await this.queries.execute(new GetKindergarten(id));
+        if (!view) throw new NotFoundError('not-found', 'No such kindergarten');
+        return view;
+      },
+      version: (view) => view.version,
+      location: () => `/api/v1/kindergartens/${id}`,
+    };
   }
 }

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import type { CommandRequest } from '@app/identity';
-import { GetAssessment, OpenAssessment } from '@app/plan-supervision';
-import { ReadModels } from '@app/projections';
+import { GetAssessment, PlanSupervisionCommands } from '@app/plan-supervision';
 import { Access } from '../auth/access.decorator.js';
-import { RequestContext } from '../http/command-request.decorator.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi.js';
+import { CommandAnswers } from '../http/commands/command-answers.js';
+import { RequestContext } from '../http/commands/command-request.decorator.js';
+import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
 import { OpenAssessmentDto } from './plan-supervision.dto.js';
 import { AssessmentResponse, OpenAssessmentResponse } from './plan-supervision.responses.js';
 
@@ -18,9 +18,9 @@ const YEAR = /^(20\d\d|2100)$/;
 @Controller('annual-assessments')
 export class AnnualAssessmentsController {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,
     @Inject(QueryBus) private readonly queries: QueryBus,
-    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(CommandAnswers) private readonly answers: CommandAnswers,
   ) {}
 
   @Post()
@@ -33,19 +33,21 @@ export class AnnualAssessmentsController {
   @BodyProblems()
   @CommandHeaders()
   async open(@Body() body: OpenAssessmentDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new OpenAssessment(body.year, request));
-    if (outcome.state.status !== 'opened') throw new Error(`OpenAssessment left ${body.year} unopened`);
-    // GET /inspections right after shows the inspections scheduled
-    await this.readModels.catchUp(outcome.position, 'inspection');
-    reply.header('etag', `"${outcome.version}"`);
-    reply.header('location', `/api/v1/annual-assessments/${body.year}`);
-    return {
-      year: outcome.state.year,
-      openedAt: outcome.state.openedAt,
-      version: outcome.version,
-      scheduled: outcome.scheduled,
-      existing: outcome.existing,
-    };
+    return this.answers.created(reply, await this.plan.openAssessment(body.year, request), {
+      // GET /inspections right after shows the inspections scheduled
+      readModel: 'inspection',
+      view: (outcome) => {
+        if (outcome.state.status !== 'opened') throw new Error(`OpenAssessment left ${body.year} unopened`);
+        return {
+          year: outcome.state.year,
+          openedAt: outcome.state.openedAt,
+          version: outcome.version,
+          scheduled: outcome.scheduled,
+          existing: outcome.existing,
+        };
+      },
+      location: () => `/api/v1/annual-assessments/${body.year}`,
+    });
   }
 
   @Get(':year')

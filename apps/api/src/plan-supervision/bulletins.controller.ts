@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import { ROLES, type CommandRequest } from '@app/identity';
-import { GetBulletin, PublishBulletin, bulletinView, parseQuarterId, quarterId, type Quarter } from '@app/plan-supervision';
+import { GetBulletin, PlanSupervisionCommands, bulletinView, parseQuarterId, quarterId, type Quarter } from '@app/plan-supervision';
 import { Access } from '../auth/access.decorator.js';
-import { RequestContext } from '../http/command-request.decorator.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi.js';
+import { CommandAnswers } from '../http/commands/command-answers.js';
+import { RequestContext } from '../http/commands/command-request.decorator.js';
+import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
 import { PublishBulletinDto } from './plan-supervision.dto.js';
 import { BulletinResponse } from './plan-supervision.responses.js';
 
@@ -15,8 +16,9 @@ import { BulletinResponse } from './plan-supervision.responses.js';
 @Controller('bulletins')
 export class BulletinsController {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,
     @Inject(QueryBus) private readonly queries: QueryBus,
+    @Inject(CommandAnswers) private readonly answers: CommandAnswers,
   ) {}
 
   @Post()
@@ -29,11 +31,13 @@ export class BulletinsController {
   @Problems({ 409: ['bulletin-exists'], 422: ['period-not-ended'] })
   async publish(@Body() body: PublishBulletinDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const quarter: Quarter = { year: body.year, quarter: body.quarter as Quarter['quarter'] };
-    const outcome = await this.commands.execute(new PublishBulletin(quarter, request));
-    if (outcome.state.status !== 'published') throw new Error(`PublishBulletin left ${quarterId(quarter)} unpublished`);
-    reply.header('etag', `"${outcome.version}"`);
-    reply.header('location', `/api/v1/bulletins/${quarterId(quarter)}`);
-    return bulletinView(outcome.state, outcome.version);
+    return this.answers.created(reply, await this.plan.publishBulletin(quarter, request), {
+      view: ({ state, version }) => {
+        if (state.status !== 'published') throw new Error(`PublishBulletin left ${quarterId(quarter)} unpublished`);
+        return bulletinView(state, version);
+      },
+      location: () => `/api/v1/bulletins/${quarterId(quarter)}`,
+    });
   }
 
   @Get(':id')

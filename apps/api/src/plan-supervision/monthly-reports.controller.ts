@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import type { Caller, CommandRequest } from '@app/identity';
-import { GetMonthlyReport, ListMonthlyReports, PERIOD, SubmitMonthlyReport } from '@app/plan-supervision';
-import { ReadModels } from '@app/projections';
+import { GetMonthlyReport, ListMonthlyReports, PERIOD, PlanSupervisionCommands } from '@app/plan-supervision';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
-import { RequestContext } from '../http/command-request.decorator.js';
-import { listBody } from '../http/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi.js';
-import { ResourceIdPipe } from '../http/resource-id.pipe.js';
+import { CommandAnswers } from '../http/commands/command-answers.js';
+import { RequestContext } from '../http/commands/command-request.decorator.js';
+import { listBody } from '../http/lists/lists.js';
+import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import { ListMonthlyReportsQuery, MonthlyReportDto } from './plan-supervision.dto.js';
 import { MonthlyReportList, MonthlyReportResponse } from './plan-supervision.responses.js';
 
@@ -20,9 +20,9 @@ const notFound = (): NotFoundError => new NotFoundError('not-found', 'No such mo
 @Controller('monthly-reports')
 export class MonthlyReportsController {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,
     @Inject(QueryBus) private readonly queries: QueryBus,
-    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(CommandAnswers) private readonly answers: CommandAnswers,
   ) {}
 
   @Post()
@@ -41,13 +41,15 @@ export class MonthlyReportsController {
   ) {
     const unitId = caller.unitId!;
     const items = body.items.map(({ taskNo, status, progress }) => ({ taskNo, status, progress }));
-    const outcome = await this.commands.execute(new SubmitMonthlyReport({ unitId, period: body.period, items }, request));
-    await this.readModels.catchUp(outcome.position, 'monthlyReport');
-    const view = await this.queries.execute(new GetMonthlyReport(unitId, body.period));
-    if (!view) throw notFound();
-    reply.header('etag', `"${outcome.version}"`);
-    reply.header('location', `/api/v1/monthly-reports/${unitId}/${body.period}`);
-    return view;
+    return this.answers.created(reply, await this.plan.submitMonthlyReport({ unitId, period: body.period, items }, request), {
+      readModel: 'monthlyReport',
+      view: async () => {
+        const view = await this.queries.execute(new GetMonthlyReport(unitId, body.period));
+        if (!view) throw notFound();
+        return view;
+      },
+      location: () => `/api/v1/monthly-reports/${unitId}/${body.period}`,
+    });
   }
 
   @Get()

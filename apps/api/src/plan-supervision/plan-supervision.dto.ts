@@ -16,7 +16,7 @@ import {
   registerDecorator,
 } from 'class-validator';
 import { PERIOD, TASK_STATUSES, type TaskStatus } from '@app/plan-supervision';
-import { ListQuery } from '../http/lists.js';
+import { ListQuery } from '../http/lists/lists.js';
 
 const NOT_BLANK = /\S/;
 const PERIOD_MESSAGE = 'period must be a month YYYY-MM (01–12), e.g. 2025-03';

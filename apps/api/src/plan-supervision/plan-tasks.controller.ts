@@ -5,8 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import { ROLES } from '@app/identity';
 import { ListPlanTasks } from '@app/plan-supervision';
 import { Access } from '../auth/access.decorator.js';
-import { ListQuery, listBody } from '../http/lists.js';
-import { Problems } from '../http/openapi.js';
+import { ListQuery, listBody } from '../http/lists/lists.js';
+import { Problems } from '../http/openapi/openapi.js';
 import { PlanTaskList } from './plan-supervision.responses.js';
 
 @ApiTags('plan supervision')

@@ -6,8 +6,8 @@ import { ListPublicKindergartens } from '@app/kindergartens';
 import { DEFAULT_LIMIT } from '@app/projections';
 import { ListPublicNotices } from '@app/rectifications';
 import { Public } from '../auth/access.decorator.js';
-import { ListQuery, listBody } from '../http/lists.js';
-import { ProblemDetailsSchema, Problems } from '../http/openapi.js';
+import { ListQuery, listBody } from '../http/lists/lists.js';
+import { ProblemDetailsSchema, Problems } from '../http/openapi/openapi.js';
 
 class PublicDisclosure {
   @ApiProperty() teachers: number;

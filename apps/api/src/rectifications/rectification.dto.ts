@@ -23,8 +23,8 @@ import {
 import { OPEN_STATUSES } from '@app/rectifications';
 import { FINDING_CODE } from '../inspections/inspection.dto.js';
 import { KINDERGARTEN_ID } from '../kindergartens/kindergarten.dto.js';
-import { ListQuery } from '../http/lists.js';
-import { IsInstant } from '../http/validation.js';
+import { ListQuery } from '../http/lists/lists.js';
+import { IsInstant } from '../http/validation/validation.js';
 
 const NOT_BLANK = /\S/;
 const STATUSES = [...OPEN_STATUSES, 'closed', 'failed'] as const;

@@ -1,28 +1,23 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import { canSeeKindergarten, type Caller, type CommandOutcome, type CommandRequest } from '@app/identity';
-import { ReadModels } from '@app/projections';
 import {
-  AcknowledgeNotice,
-  DecideExtension,
   GetRectification,
-  IssueNotice,
   ListRectifications,
-  RecordFollowUp,
-  RequestExtension,
-  ReviewReport,
-  SubmitReport,
+  RectificationCases,
   rectificationView,
   type RectificationState,
+  type RectificationView,
 } from '@app/rectifications';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
-import { RequestContext } from '../http/command-request.decorator.js';
-import { listBody } from '../http/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi.js';
-import { ResourceIdPipe } from '../http/resource-id.pipe.js';
+import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
+import { RequestContext } from '../http/commands/command-request.decorator.js';
+import { listBody } from '../http/lists/lists.js';
+import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import {
   DeadlineDto,
   ExtensionDecisionDto,
@@ -37,14 +32,23 @@ import { RectificationList, RectificationResponse } from './rectification.respon
 
 const CASE = 'rectification-{id}';
 
+const RECTIFICATION: Answer<CommandOutcome<RectificationState>, RectificationView> = {
+  readModel: 'rectification',
+  view: ({ state, version }) => {
+    if (state.status === 'none') throw new NotFoundError('not-found', 'No such rectification case');
+    return rectificationView(state, version);
+  },
+  location: (view) => `/api/v1/rectifications/${view.id}`,
+};
+
 @ApiTags('rectifications')
 @ApiExtraModels(DeadlineDto)
 @Controller('rectifications')
 export class RectificationsController {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(RectificationCases) private readonly cases: RectificationCases,
     @Inject(QueryBus) private readonly queries: QueryBus,
-    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(CommandAnswers) private readonly answers: CommandAnswers,
   ) {}
 
   @Post()
@@ -60,8 +64,7 @@ export class RectificationsController {
   })
   async issue(@Body() body: IssueNoticeDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const deadline = body.deadline.workingDays !== undefined ? { workingDays: body.deadline.workingDays } : { dueAt: body.deadline.dueAt! };
-    const outcome = await this.commands.execute(new IssueNotice({ ...body, deadline }, request));
-    return this.respond(outcome, reply, true);
+    return this.answers.created(reply, await this.cases.issue({ ...body, deadline }, request), RECTIFICATION);
   }
 
   @Get()
@@ -109,7 +112,7 @@ export class RectificationsController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(await this.commands.execute(new AcknowledgeNotice(id, {}, request)), reply);
+    return this.answers.ok(reply, await this.cases.run(id, { type: 'AcknowledgeNotice', data: {} }, request), RECTIFICATION);
   }
 
   @Post(':id/extension-requests')
@@ -126,7 +129,7 @@ export class RectificationsController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(await this.commands.execute(new RequestExtension(id, body, request)), reply, true);
+    return this.answers.created(reply, await this.cases.run(id, { type: 'RequestExtension', data: body }, request), RECTIFICATION);
   }
 
   @Post(':id/extension-decision')
@@ -143,7 +146,7 @@ export class RectificationsController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(await this.commands.execute(new DecideExtension(id, body, request)), reply);
+    return this.answers.ok(reply, await this.cases.run(id, { type: 'DecideExtension', data: body }, request), RECTIFICATION);
   }
 
   @Post(':id/reports')
@@ -160,7 +163,7 @@ export class RectificationsController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(await this.commands.execute(new SubmitReport(id, body, request)), reply);
+    return this.answers.ok(reply, await this.cases.run(id, { type: 'SubmitReport', data: body }, request), RECTIFICATION);
   }
 
   @Post(':id/review')
@@ -177,7 +180,7 @@ export class RectificationsController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(await this.commands.execute(new ReviewReport(id, body, request)), reply);
+    return this.answers.ok(reply, await this.cases.run(id, { type: 'ReviewReport', data: body }, request), RECTIFICATION);
   }
 
   @Post(':id/follow-up')
@@ -194,14 +197,6 @@ export class RectificationsController {
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.respond(await this.commands.execute(new RecordFollowUp(id, body, request)), reply);
-  }
-
-  private async respond(outcome: CommandOutcome<RectificationState>, reply: FastifyReply, withLocation = false) {
-    if (outcome.state.status === 'none') throw new NotFoundError('not-found', 'No such rectification case');
-    await this.readModels.catchUp(outcome.position, 'rectification');
-    reply.header('etag', `"${outcome.version}"`);
-    if (withLocation) reply.header('location', `/api/v1/rectifications/${outcome.state.id}`);
-    return rectificationView(outcome.state, outcome.version);
+    return this.answers.ok(reply, await this.cases.run(id, { type: 'RecordFollowUp', data: body }, request), RECTIFICATION);
   }
 }

@@ -2,13 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { formatShanghai } from '@app/calendar';
 import { Clock, Settings } from '@app/config';
 import { ConflictError, EventStore } from '@app/event-sourcing';
 import type { Caller, CommandRequest } from '@app/identity';
-import { PublishDisclosure, RegisterKindergarten, type Ownership } from '@app/kindergartens';
-import { RegisterPlanTask, RegisterResponsibleUnit, planTaskStreamId, responsibleUnitStreamId, type UnitKind } from '@app/plan-supervision';
+import { KindergartenCommands, type Ownership } from '@app/kindergartens';
+import { PlanSupervisionCommands, planTaskStreamId, responsibleUnitStreamId, type UnitKind } from '@app/plan-supervision';
 
 interface KindergartenSeed {
   id: string;
@@ -52,7 +51,8 @@ export class SeedLoader implements OnApplicationBootstrap {
   constructor(
     @Inject(Settings) private readonly settings: Settings,
     @Inject(EventStore) private readonly store: EventStore,
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,
+    @Inject(KindergartenCommands) private readonly kindergartens: KindergartenCommands,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -77,13 +77,13 @@ export class SeedLoader implements OnApplicationBootstrap {
     for (const unit of units) {
       if (recordedUnits.has(responsibleUnitStreamId(unit.id))) continue;
       const data = { unitId: unit.id, name: unit.name, kind: unit.kind, note: unit.note ?? null };
-      if (await this.tolerateConflict(() => this.commands.execute(new RegisterResponsibleUnit(data, this.request(correlationId))))) loadedUnits++;
+      if (await this.tolerateConflict(() => this.plan.registerResponsibleUnit(data, this.request(correlationId)))) loadedUnits++;
     }
     for (const task of tasks) {
       if (recordedTasks.has(planTaskStreamId(task.no))) continue;
       const { no, note, ...rest } = task;
       const data = { ...rest, taskNo: no, note: note ?? null };
-      if (await this.tolerateConflict(() => this.commands.execute(new RegisterPlanTask(data, this.request(correlationId))))) loadedTasks++;
+      if (await this.tolerateConflict(() => this.plan.registerPlanTask(data, this.request(correlationId)))) loadedTasks++;
     }
     if (loadedUnits + loadedTasks > 0) this.logger.log(`loaded ${loadedUnits} responsible units and ${loadedTasks} plan tasks from ${dir}`);
   }
@@ -116,14 +116,11 @@ export class SeedLoader implements OnApplicationBootstrap {
     let loaded = 0;
     for (const seed of kindergartens) {
       try {
-        await this.commands.execute(
-          new RegisterKindergarten(
-            { kindergartenId: seed.id, name: seed.name, township: seed.township, ownership: seed.ownership },
-            this.request(correlationId),
-          ),
+        await this.kindergartens.register(
+          { kindergartenId: seed.id, name: seed.name, township: seed.township, ownership: seed.ownership },
+          this.request(correlationId),
         );
-        if (seed.disclosure)
-          await this.commands.execute(new PublishDisclosure(seed.id, { ...seed.disclosure, notes: null }, this.request(correlationId)));
+        if (seed.disclosure) await this.kindergartens.publishDisclosure(seed.id, { ...seed.disclosure, notes: null }, this.request(correlationId));
         loaded++;
       } catch (error) {
         // another process seeding at the same moment got there first

@@ -1,69 +1,54 @@
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { CommandRunner, type CommandData } from '@app/commands';
 import { NotFoundError } from '@app/event-sourcing';
-import { CommandExecutor } from '@app/event-store';
 import type { CommandOutcome, CommandRequest } from '@app/identity';
-import { inspectionDecider, inspectionStreamId, type InspectionState } from '../domain/inspection.decider.js';
-import type { Finding, Outcome } from '../domain/inspection.events.js';
+import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens';
+import type { InspectionCommand } from '../domain/inspection.commands.js';
+import { annualInspectionId, inspectionDecider, inspectionStreamId, type InspectionState } from '../domain/inspection.decider.js';
 
-export class RecordFinding extends Command<CommandOutcome<InspectionState>> {
-  constructor(
-    readonly inspectionId: string,
-    readonly finding: Finding,
-    readonly request: CommandRequest,
-  ) {
-    super();
-  }
-}
-
-export class ConcludeInspection extends Command<CommandOutcome<InspectionState>> {
-  constructor(
-    readonly inspectionId: string,
-    readonly data: { outcome: Outcome; summary: string },
-    readonly request: CommandRequest,
-  ) {
-    super();
-  }
-}
+type Outcome = CommandOutcome<InspectionState>;
 
 const mustExist = (state: InspectionState): void => {
   if (state.status === 'none') throw new NotFoundError('not-found', 'No such inspection');
 };
 
-@CommandHandler(RecordFinding)
-export class RecordFindingHandler implements ICommandHandler<RecordFinding> {
-  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+/** The inspections' use cases. */
+@Injectable()
+export class InspectionCommands {
+  constructor(@Inject(CommandRunner) private readonly runner: CommandRunner) {}
 
-  execute({ inspectionId, finding, request }: RecordFinding) {
-    return this.executor.execute(
+  /** An annual inspection's id is deterministic (once per kindergarten and year); any other gets a fresh one. */
+  schedule(data: Omit<CommandData<InspectionCommand, 'ScheduleInspection'>, 'inspectionId'>, request: CommandRequest): Promise<Outcome> {
+    const inspectionId = data.kind === 'annual' ? annualInspectionId(data.kindergartenId, data.year) : uuidv7();
+    return this.runner.execute(
       inspectionDecider,
       inspectionStreamId(inspectionId),
-      { type: 'RecordFinding', data: finding },
+      { type: 'ScheduleInspection', data: { inspectionId, ...data } },
       {
-        context: { now: request.now, actor: request.caller, kindergartenRegistered: true },
         metadata: request.metadata,
-        expectedVersion: request.expectedVersion,
-        precondition: mustExist,
+        context: async () => {
+          const kindergarten = await this.runner.load(kindergartenDecider, kindergartenStreamId(data.kindergartenId));
+          return { now: request.now, actor: request.caller, kindergartenRegistered: kindergarten.state.status === 'registered' };
+        },
       },
     );
   }
-}
 
-@CommandHandler(ConcludeInspection)
-export class ConcludeInspectionHandler implements ICommandHandler<ConcludeInspection> {
-  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+  recordFinding(inspectionId: string, finding: CommandData<InspectionCommand, 'RecordFinding'>, request: CommandRequest): Promise<Outcome> {
+    return this.onExisting(inspectionId, { type: 'RecordFinding', data: finding }, request);
+  }
 
-  execute({ inspectionId, data, request }: ConcludeInspection) {
-    return this.executor.execute(
-      inspectionDecider,
-      inspectionStreamId(inspectionId),
-      { type: 'ConcludeInspection', data },
-      {
-        context: { now: request.now, actor: request.caller, kindergartenRegistered: true },
-        metadata: request.metadata,
-        expectedVersion: request.expectedVersion,
-        precondition: mustExist,
-      },
-    );
+  conclude(inspectionId: string, data: CommandData<InspectionCommand, 'ConcludeInspection'>, request: CommandRequest): Promise<Outcome> {
+    return this.onExisting(inspectionId, { type: 'ConcludeInspection', data }, request);
+  }
+
+  private onExisting(inspectionId: string, command: InspectionCommand, request: CommandRequest): Promise<Outcome> {
+    return this.runner.execute(inspectionDecider, inspectionStreamId(inspectionId), command, {
+      context: { now: request.now, actor: request.caller, kindergartenRegistered: true },
+      metadata: request.metadata,
+      expectedVersion: request.expectedVersion,
+      precondition: mustExist,
+    });
   }
 }

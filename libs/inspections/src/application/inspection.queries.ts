@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { CommandExecutor } from '@app/event-store';
+import { CommandRunner } from '@app/commands';
 import type { Page } from '@app/projections';
 import { inspectionDecider, inspectionStreamId } from '../domain/inspection.decider.js';
 import { inspectionView, type InspectionView } from '../read-models/inspection-view.js';
@@ -30,7 +30,7 @@ export class ListInspectionsHandler implements IQueryHandler<ListInspections> {
 
 @QueryHandler(GetInspection)
 export class GetInspectionHandler implements IQueryHandler<GetInspection> {
-  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+  constructor(@Inject(CommandRunner) private readonly executor: CommandRunner) {}
 
   async execute({ inspectionId }: GetInspection) {
     const { state, version } = await this.executor.load(inspectionDecider, inspectionStreamId(inspectionId));

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import pMap from 'p-map';
 import { Clock, Settings } from '@app/config';
 import { SYSTEM_ACTOR } from '@app/event-sourcing';
-import { CommandExecutor } from '@app/event-store';
+import { CommandRunner } from '@app/commands';
 import { Deliveries, NotificationSources, systemMetadata, type NotificationSource } from '@app/reminders';
 import { monthlyReportDecider } from '../domain/monthly-report.decider.js';
 import {
@@ -51,7 +51,7 @@ export class PlanCadence {
 
   constructor(
     @Inject(PlanRecord) private readonly record: PlanRecord,
-    @Inject(CommandExecutor) private readonly executor: CommandExecutor,
+    @Inject(CommandRunner) private readonly executor: CommandRunner,
     @Inject(NotificationSources) private readonly sources: NotificationSources,
     @Inject(Deliveries) private readonly deliveries: Deliveries,
     @Inject(Settings) private readonly settings: Settings,

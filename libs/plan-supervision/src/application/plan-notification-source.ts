@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { EventStore, SYSTEM_ACTOR, streamCategory } from '@app/event-sourcing';
-import { CommandExecutor } from '@app/event-store';
+import { CommandRunner } from '@app/commands';
 import {
   NotificationSource,
   inboxDeliveriesIn,
@@ -29,7 +29,7 @@ export class PlanSupervisionNotificationSource extends NotificationSource {
   readonly categories = ['monthlyReport', 'bulletin', 'assessment'];
 
   constructor(
-    @Inject(CommandExecutor) private readonly executor: CommandExecutor,
+    @Inject(CommandRunner) private readonly executor: CommandRunner,
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(Settings) private readonly settings: Settings,
   ) {

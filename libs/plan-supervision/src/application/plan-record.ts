@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@app/event-sourcing';
-import { CommandExecutor } from '@app/event-store';
+import { CommandRunner } from '@app/commands';
 import { BULLETIN_CATEGORIES, quarterlyBulletin, type BulletinContent, type RecordedEvent } from '../domain/quarterly-bulletin.js';
 import { quarterEnd, type Quarter } from '../domain/plan-periods.js';
 import { hasTasks, planTaskDecider, planTaskStreamId } from '../domain/plan-task.decider.js';
@@ -16,7 +16,7 @@ const PAGE = 1_000;
 export class PlanRecord {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
-    @Inject(CommandExecutor) private readonly executor: CommandExecutor,
+    @Inject(CommandRunner) private readonly executor: CommandRunner,
   ) {}
 
   /** The ids of every stream of a category, in id order, without the category's prefix. */

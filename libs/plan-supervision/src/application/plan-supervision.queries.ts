@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock, Settings } from '@app/config';
-import { CommandExecutor } from '@app/event-store';
+import { CommandRunner } from '@app/commands';
 import type { Page } from '@app/projections';
 import { assessmentDecider } from '../domain/assessment.decider.js';
 import { bulletinDecider } from '../domain/bulletin.decider.js';
@@ -72,7 +72,7 @@ export class ListMonthlyReportsHandler implements IQueryHandler<ListMonthlyRepor
 @QueryHandler(GetMonthlyReport)
 export class GetMonthlyReportHandler implements IQueryHandler<GetMonthlyReport> {
   constructor(
-    @Inject(CommandExecutor) private readonly executor: CommandExecutor,
+    @Inject(CommandRunner) private readonly executor: CommandRunner,
     @Inject(PlanRecord) private readonly record: PlanRecord,
     @Inject(Settings) private readonly settings: Settings,
     @Inject(Clock) private readonly clock: Clock,
@@ -94,7 +94,7 @@ export class GetMonthlyReportHandler implements IQueryHandler<GetMonthlyReport> 
 
 @QueryHandler(GetBulletin)
 export class GetBulletinHandler implements IQueryHandler<GetBulletin> {
-  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+  constructor(@Inject(CommandRunner) private readonly executor: CommandRunner) {}
   async execute({ quarter }: GetBulletin) {
     const { state, version } = await this.executor.load(bulletinDecider, bulletinStreamId(quarter));
     return state.status === 'published' ? bulletinView(state, version) : null;
@@ -103,7 +103,7 @@ export class GetBulletinHandler implements IQueryHandler<GetBulletin> {
 
 @QueryHandler(GetAssessment)
 export class GetAssessmentHandler implements IQueryHandler<GetAssessment> {
-  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+  constructor(@Inject(CommandRunner) private readonly executor: CommandRunner) {}
   async execute({ year }: GetAssessment) {
     const { state, version } = await this.executor.load(assessmentDecider, assessmentStreamId(year));
     return state.status === 'opened' ? assessmentView(state, version) : null;

@@ -1,26 +1,65 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkingDayCalendar } from '@app/calendar';
+import { CommandRunner, type CommandData } from '@app/commands';
 import { NotFoundError } from '@app/event-sourcing';
-import { CommandExecutor } from '@app/event-store';
 import { canSeeKindergarten, type CommandOutcome, type CommandRequest } from '@app/identity';
+import { inspectionDecider, inspectionStreamId } from '@app/inspections';
+import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens';
 import type { RectificationCommand } from '../domain/rectification.commands.js';
-import { rectificationDecider, rectificationStreamId, type RectificationContext, type RectificationState } from '../domain/rectification.decider.js';
+import {
+  rectificationDecider,
+  rectificationIdFor,
+  rectificationStreamId,
+  type RectificationContext,
+  type RectificationState,
+} from '../domain/rectification.decider.js';
 
-/** Runs a command on an existing case, as the caller may see it: another kindergarten's case does not exist for them. */
+type Outcome = CommandOutcome<RectificationState>;
+
+/** What a caller asks of an existing case. */
+export type CaseCommand = Extract<
+  RectificationCommand,
+  { type: 'AcknowledgeNotice' | 'RequestExtension' | 'DecideExtension' | 'SubmitReport' | 'ReviewReport' | 'RecordFollowUp' }
+>;
+
+/** The rectification cases' use cases: issuing a notice, and every command on an existing case. */
 @Injectable()
 export class RectificationCases {
   constructor(
-    @Inject(CommandExecutor) private readonly executor: CommandExecutor,
-    @Inject(WorkingDayCalendar) readonly calendar: WorkingDayCalendar,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
+    @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
   ) {}
 
-  run(
-    rectificationId: string,
-    command: RectificationCommand,
-    request: CommandRequest,
-    extra: () => Promise<Partial<RectificationContext>> = async () => ({}),
-  ): Promise<CommandOutcome<RectificationState>> {
-    return this.executor.execute(rectificationDecider, rectificationStreamId(rectificationId), command, {
+  /** The case of an inspection has a deterministic id: a second notice for it is a conflict, whatever the concurrency. */
+  issue(data: Omit<CommandData<RectificationCommand, 'IssueNotice'>, 'rectificationId'>, request: CommandRequest): Promise<Outcome> {
+    const rectificationId = rectificationIdFor(data.inspectionId);
+    return this.runner.execute(
+      rectificationDecider,
+      rectificationStreamId(rectificationId),
+      { type: 'IssueNotice', data: { rectificationId, ...data } },
+      {
+        metadata: request.metadata,
+        // read again on every attempt: the decision rests on the kindergarten and the inspection as they are now
+        context: async () => {
+          const [kindergarten, inspection] = await Promise.all([
+            this.runner.load(kindergartenDecider, kindergartenStreamId(data.kindergartenId)),
+            this.runner.load(inspectionDecider, inspectionStreamId(data.inspectionId)),
+          ]);
+          return {
+            now: request.now,
+            actor: request.caller,
+            calendar: this.calendar,
+            kindergartenRegistered: kindergarten.state.status === 'registered',
+            inspection: inspection.state,
+          };
+        },
+      },
+    );
+  }
+
+  /** Runs a command on an existing case, as the caller may see it: another kindergarten's case does not exist for them. */
+  run(rectificationId: string, command: CaseCommand, request: CommandRequest): Promise<Outcome> {
+    return this.runner.execute(rectificationDecider, rectificationStreamId(rectificationId), command, {
       metadata: request.metadata,
       expectedVersion: request.expectedVersion,
       precondition: (state) => {
@@ -28,7 +67,13 @@ export class RectificationCases {
           throw new NotFoundError('not-found', 'No such rectification case');
         }
       },
-      context: async () => ({ now: request.now, actor: request.caller, calendar: this.calendar, ...(await extra()) }),
+      context: async () => ({ now: request.now, actor: request.caller, calendar: this.calendar, ...(await this.citedInspection(command)) }),
     });
+  }
+
+  /** A follow-up cites an inspection, read as it is now on every attempt. */
+  private async citedInspection(command: CaseCommand): Promise<Partial<RectificationContext>> {
+    if (command.type !== 'RecordFollowUp') return {};
+    return { inspection: (await this.runner.load(inspectionDecider, inspectionStreamId(command.data.inspectionId))).state };
   }
 }

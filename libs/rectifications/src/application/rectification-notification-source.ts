@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkingDayCalendar } from '@app/calendar';
 import { Settings } from '@app/config';
 import { EventStore, SYSTEM_ACTOR } from '@app/event-sourcing';
-import { CommandExecutor } from '@app/event-store';
+import { CommandRunner } from '@app/commands';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens';
 import {
   NotificationSource,
@@ -32,7 +32,7 @@ export class RectificationNotificationSource extends NotificationSource {
   private readonly s: string;
 
   constructor(
-    @Inject(CommandExecutor) private readonly executor: CommandExecutor,
+    @Inject(CommandRunner) private readonly executor: CommandRunner,
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(SqlDatabase) private readonly database: SqlDatabase,
     @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,

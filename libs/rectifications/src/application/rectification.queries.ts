@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { CommandExecutor } from '@app/event-store';
+import { CommandRunner } from '@app/commands';
 import type { Page } from '@app/projections';
 import { rectificationDecider, rectificationStreamId } from '../domain/rectification.decider.js';
 import { rectificationView, type RectificationView } from '../read-models/rectification-view.js';
@@ -36,7 +36,7 @@ export class ListRectificationsHandler implements IQueryHandler<ListRectificatio
 
 @QueryHandler(GetRectification)
 export class GetRectificationHandler implements IQueryHandler<GetRectification> {
-  constructor(@Inject(CommandExecutor) private readonly executor: CommandExecutor) {}
+  constructor(@Inject(CommandRunner) private readonly executor: CommandRunner) {}
   async execute({ rectificationId }: GetRectification) {
     const { state, version } = await this.executor.load(rectificationDecider, rectificationStreamId(rectificationId));
     return state.status === 'none' ? null : rectificationView(state, version);

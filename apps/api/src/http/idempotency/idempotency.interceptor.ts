@@ -5,8 +5,8 @@ import { Reflector } from '@nestjs/core';
 import canonicalize from 'canonicalize';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
-import { ProblemError } from '../problem-details.js';
-import { validationFailed } from '../validation.js';
+import { ProblemError } from '../problems/problem-details.js';
+import { validationFailed } from '../validation/validation.js';
 import { IdempotencyKeys, type KeyScope } from './idempotency-keys.js';
 
 const KEY = /^[\x21-\x7E]{1,255}$/;

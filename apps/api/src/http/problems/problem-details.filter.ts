@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyError } from 'fastify';
-import { problemForFastify, sendProblem } from './http-edge.js';
+import { problemForFastify, sendProblem } from './fastify-problems.js';
 import { problem, problemForDomain, type ProblemDetails } from './problem-details.js';
 
 const CODE_BY_STATUS: Record<number, string> = {

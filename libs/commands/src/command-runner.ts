@@ -3,7 +3,6 @@ import {
   DeciderCommandHandler,
   DomainError,
   EventStore,
-  fold,
   type Command,
   type Decider,
   type Event,
@@ -14,13 +13,14 @@ import { appendConflicts, appendDuration, commandsTotal } from '@app/metrics';
 
 const observer = { appended: (seconds: number) => appendDuration.observe(seconds), conflicted: () => appendConflicts.inc() };
 
-/** Runs deciders against the event store for the application's command handlers, counting outcomes for /metrics. */
+/** The one way a command reaches an aggregate: the kernel's DeciderCommandHandler per decider, counting outcomes for /metrics. */
 @Injectable()
-export class CommandExecutor {
+export class CommandRunner {
   private readonly handlers = new WeakMap<object, DeciderCommandHandler<never, never, unknown, never>>();
 
   constructor(@Inject(EventStore) private readonly store: EventStore) {}
 
+  /** Load, decide with a fresh context, append; a lost race is decided again on the newer state. */
   async execute<C extends Command, E extends Event, S, Ctx>(
     decider: Decider<C, E, S, Ctx>,
     streamId: string,
@@ -38,12 +38,8 @@ export class CommandExecutor {
   }
 
   /** The aggregate's current state and version, folded by the same `evolve` that decides. */
-  async load<S>(
-    decider: Pick<Decider<Command, Event, S, unknown>, 'evolve' | 'initialState'>,
-    streamId: string,
-  ): Promise<{ state: S; version: number }> {
-    const events = await this.store.readStream(streamId);
-    return { state: fold(decider, events as unknown as Event[]), version: events.at(-1)?.version ?? 0 };
+  load<C extends Command, E extends Event, S, Ctx>(decider: Decider<C, E, S, Ctx>, streamId: string): Promise<{ state: S; version: number }> {
+    return this.handlerFor(decider).load(streamId);
   }
 
   private handlerFor<C extends Command, E extends Event, S, Ctx>(decider: Decider<C, E, S, Ctx>): DeciderCommandHandler<C, E, S, Ctx> {

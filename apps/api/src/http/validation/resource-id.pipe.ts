@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { problem, ProblemError } from './problem-details.js';
+import { problem, ProblemError } from '../problems/problem-details.js';
 
 const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 

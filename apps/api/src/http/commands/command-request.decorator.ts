@@ -3,18 +3,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { formatShanghai } from '@app/calendar';
 import { actorOf, type CommandRequest } from '@app/identity';
-import { validationFailed } from './validation.js';
-
-const IF_MATCH = /^"(\d{1,9})"$/;
-
-/** `If-Match: "<version>"` → that version; `*` or no header → none; anything else is refused. */
-export const parseIfMatch = (header: string | undefined): number | undefined => {
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = IF_MATCH.exec(header.trim());
-  if (!match)
-    throw validationFailed([{ field: 'If-Match', message: 'If-Match must be a strong ETag such as "3"' }], 'The If-Match header is not valid');
-  return Number(match[1]);
-};
+import { parseIfMatch } from './if-match.js';
 
 /**
  * Who is asking, when, under which ids, and which version they saw: everything a command's events record

@@ -1,6 +1,6 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata, type PipeTransform, type ValidationError } from '@nestjs/common';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { ProblemError } from './problem-details.js';
+import { ProblemError } from '../problems/problem-details.js';
 
 export interface FieldProblem {
   readonly field: string;

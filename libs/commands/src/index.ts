@@ -1,0 +1,3 @@
+export * from './command-data.js';
+export * from './command-runner.js';
+export * from './commands.module.js';
