@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ConcludeInspectionHandler, RecordFindingHandler } from './application/inspection-commands.js';
 import { GetInspectionHandler, ListInspectionsHandler } from './application/inspection.queries.js';
 import { ScheduleInspectionHandler } from './application/schedule-inspection.js';
-import { InspectionViews } from './read-models/inspection-views.js';
+import { InspectionList } from './read-models/inspection-list.js';
 
 @Module({
   imports: [CqrsModule],
@@ -13,7 +13,7 @@ import { InspectionViews } from './read-models/inspection-views.js';
     ConcludeInspectionHandler,
     ListInspectionsHandler,
     GetInspectionHandler,
-    InspectionViews,
+    InspectionList,
   ],
 })
 export class InspectionsModule {}

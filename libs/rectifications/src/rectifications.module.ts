@@ -10,8 +10,8 @@ import {
 } from './application/case-commands.js';
 import { IssueNoticeHandler } from './application/issue-notice.js';
 import { RectificationCases } from './application/rectification-cases.js';
-import { GetRectificationHandler, ListPublicNoticesHandler, ListRectificationsHandler } from './application/rectification.queries.js';
-import { RectificationViews } from './read-models/rectification-views.js';
+import { GetRectificationHandler, ListRectificationsHandler } from './application/rectification.queries.js';
+import { RectificationList } from './read-models/rectification-list.js';
 
 @Module({
   imports: [CqrsModule],
@@ -26,8 +26,7 @@ import { RectificationViews } from './read-models/rectification-views.js';
     RecordFollowUpHandler,
     ListRectificationsHandler,
     GetRectificationHandler,
-    ListPublicNoticesHandler,
-    RectificationViews,
+    RectificationList,
   ],
   exports: [RectificationCases],
 })
