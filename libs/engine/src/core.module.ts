@@ -7,6 +7,7 @@ import { EnrolmentModule } from '@app/enrolment';
 import { EventStoreModule } from '@app/event-store';
 import { InspectionsModule } from '@app/inspections';
 import { KindergartensModule } from '@app/kindergartens';
+import { OverviewsModule } from '@app/overviews';
 import { PlanSupervisionModule } from '@app/plan-supervision';
 import { ProjectionsModule } from '@app/projections';
 import { RectificationsModule } from '@app/rectifications';
@@ -40,6 +41,7 @@ export class EngineCoreModule {
         RectificationsModule,
         EnrolmentModule,
         PlanSupervisionModule,
+        OverviewsModule,
       ],
       providers: [{ provide: AuditedAggregates, useValue: AUDITED_AGGREGATES }, AuditService],
       exports: [CqrsModule, AuditedAggregates, AuditService],

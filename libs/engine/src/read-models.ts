@@ -1,6 +1,5 @@
-import { enrolmentProjection } from '@app/enrolment';
 import { inspectionsProjection } from '@app/inspections';
-import { kindergartensProjection } from '@app/kindergartens';
+import { kindergartenOverviewProjection, publicBoardProjection } from '@app/overviews';
 import { monthlyReportsProjection, planTasksProjection, responsibleUnitsProjection } from '@app/plan-supervision';
 import type { Projection } from '@app/projections';
 import { rectificationsProjection } from '@app/rectifications';
@@ -8,12 +7,12 @@ import { inboxProjection } from '@app/reminders';
 
 /** Every read model the engine keeps, for the API (queries), the worker (runners) and the CLI (rebuild). */
 export const PROJECTIONS: readonly Projection[] = [
-  kindergartensProjection,
   inspectionsProjection,
   rectificationsProjection,
-  enrolmentProjection,
   inboxProjection,
   responsibleUnitsProjection,
   planTasksProjection,
   monthlyReportsProjection,
+  kindergartenOverviewProjection,
+  publicBoardProjection,
 ];

@@ -3,4 +3,3 @@ export * from './domain/enrolment.commands.js';
 export * from './domain/enrolment.decider.js';
 export * from './domain/enrolment.events.js';
 export * from './enrolment.module.js';
-export * from './read-models/enrolment.projection.js';

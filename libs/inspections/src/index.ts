@@ -4,6 +4,6 @@ export * from './domain/inspection.commands.js';
 export * from './domain/inspection.decider.js';
 export * from './domain/inspection.events.js';
 export * from './inspections.module.js';
-export * from './read-models/inspection-view.js';
-export * from './read-models/inspection-views.js';
+export * from './read-models/inspection-list.js';
+export * from './read-models/inspection-response.js';
 export * from './read-models/inspections.projection.js';

@@ -1,41 +1,47 @@
 import { streamCategory, type StoredEvent } from '@app/event-sourcing';
 import type { Projection, SqlTransaction } from './projection.js';
 
-export interface AggregateStateProjectionOptions<S> {
-  readonly name: string;
+export interface StreamTableOptions<S> {
   /** The stream category folded into this table: `rectification` for `rectification-…` streams. */
   readonly category: string;
   readonly table: string;
-  /** The aggregate's decider: the read model folds with the same `evolve` as the command path. */
+  /** The aggregate's decider: the table folds with the same `evolve` as the command path. */
   readonly decider: { initialState(): S; evolve(state: S, event: never): S };
-  /** Extra columns derived from the state, for filtering and sorting; column name → SQL type. */
+  /** Extra columns derived from the state, for filtering, sorting and reading; column name → SQL type. */
   readonly columns: Readonly<Record<string, string>>;
   readonly toColumns: (state: S) => Readonly<Record<string, unknown>>;
   /** Extra DDL after the table exists (indexes). */
   readonly indexes?: (s: string) => readonly string[];
 }
 
+/** A table with one row per stream of a category, kept by folding its events; a part of a projection. */
+export interface StreamTable {
+  readonly category: string;
+  readonly table: string;
+  /** The DDL creating the table and its indexes. */
+  create(s: string): string;
+  apply(tx: SqlTransaction, events: readonly StoredEvent[], s: string): Promise<void>;
+}
+
 /**
  * One row per stream of a category: its state folded with the aggregate's own `evolve`, its version, and
  * columns derived from the state. An event at or below the row's version is one already applied, and is skipped.
  */
-export const aggregateStateProjection = <S>(options: AggregateStateProjectionOptions<S>): Projection => {
+export const streamTable = <S>(options: StreamTableOptions<S>): StreamTable => {
   const prefix = `${options.category}-`;
   const columnNames = Object.keys(options.columns);
   return {
-    name: options.name,
-    tables: [options.table],
-    categories: [options.category],
-    migrations: (s) => [
+    category: options.category,
+    table: options.table,
+    create: (s) =>
       [
         `CREATE TABLE ${s}.${options.table} (id text PRIMARY KEY, version integer NOT NULL, state jsonb NOT NULL, updated_at timestamptz NOT NULL${columnNames
           .map((column) => `, ${column} ${options.columns[column]}`)
           .join('')})`,
         ...(options.indexes?.(s) ?? []),
       ].join(';\n'),
-    ],
     // two statements per batch whatever its size: one read of the rows it touches, one upsert of them all
-    async apply(tx: SqlTransaction, events: readonly StoredEvent[], s: string): Promise<void> {
+    async apply(tx, events, s) {
       const mine = events.filter((event) => streamCategory(event.streamId) === options.category);
       if (mine.length === 0) return;
       const ids = [...new Set(mine.map((event) => event.streamId.slice(prefix.length)))];
@@ -81,3 +87,31 @@ export const aggregateStateProjection = <S>(options: AggregateStateProjectionOpt
     },
   };
 };
+
+export interface StreamTablesProjectionOptions {
+  readonly name: string;
+  /** Its tables, each folded from one category's streams; several categories make a page that spans features. */
+  readonly tables: readonly StreamTable[];
+  /** Migrations after the first (which creates the tables): a column added later, and how existing rows get it. */
+  readonly upgrades?: (s: string) => readonly string[];
+}
+
+/** A projection made of stream tables: it reads their categories and nothing else, and owns their tables. */
+export const streamTablesProjection = (options: StreamTablesProjectionOptions): Projection => ({
+  name: options.name,
+  tables: options.tables.map((table) => table.table),
+  categories: [...new Set(options.tables.map((table) => table.category))],
+  migrations: (s) => [options.tables.map((table) => table.create(s)).join(';\n'), ...(options.upgrades?.(s) ?? [])],
+  async apply(tx, events, s) {
+    for (const table of options.tables) await table.apply(tx, events, s);
+  },
+});
+
+export interface AggregateStateProjectionOptions<S> extends StreamTableOptions<S> {
+  readonly name: string;
+  readonly upgrades?: (s: string) => readonly string[];
+}
+
+/** A feature's own table of its aggregate's streams: one stream table, read only by that feature. */
+export const aggregateStateProjection = <S>({ name, upgrades, ...table }: AggregateStateProjectionOptions<S>): Projection =>
+  streamTablesProjection({ name, tables: [streamTable(table)], upgrades });

@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandsModule } from '@app/commands';
 import { RectificationCases } from './application/rectification-cases.js';
-import { GetRectificationHandler, ListPublicNoticesHandler, ListRectificationsHandler } from './application/rectification.queries.js';
-import { RectificationViews } from './read-models/rectification-views.js';
+import { GetRectificationHandler, ListRectificationsHandler } from './application/rectification.queries.js';
+import { RectificationList } from './read-models/rectification-list.js';
 
 @Module({
   imports: [CqrsModule, CommandsModule],
-  providers: [RectificationCases, ListRectificationsHandler, GetRectificationHandler, ListPublicNoticesHandler, RectificationViews],
+  providers: [RectificationCases, ListRectificationsHandler, GetRectificationHandler, RectificationList],
   exports: [RectificationCases],
 })
 export class RectificationsModule {}

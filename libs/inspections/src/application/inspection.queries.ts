@@ -3,8 +3,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '@app/commands';
 import type { Page } from '@app/projections';
 import { inspectionDecider, inspectionStreamId } from '../domain/inspection.decider.js';
-import { inspectionView, type InspectionView } from '../read-models/inspection-view.js';
-import { InspectionViews, type InspectionFilter } from '../read-models/inspection-views.js';
+import { InspectionList, type InspectionFilter } from '../read-models/inspection-list.js';
+import { inspectionView, type InspectionView } from '../read-models/inspection-response.js';
 
 export class ListInspections extends Query<Page<InspectionView>> {
   constructor(readonly filter: InspectionFilter) {
@@ -21,10 +21,10 @@ export class GetInspection extends Query<InspectionView | null> {
 
 @QueryHandler(ListInspections)
 export class ListInspectionsHandler implements IQueryHandler<ListInspections> {
-  constructor(@Inject(InspectionViews) private readonly views: InspectionViews) {}
+  constructor(@Inject(InspectionList) private readonly inspections: InspectionList) {}
 
   execute({ filter }: ListInspections) {
-    return this.views.list(filter);
+    return this.inspections.list(filter);
   }
 }
 

@@ -122,7 +122,7 @@ export class PlanSupervisionViews {
        WHERE u.name IS NOT NULL AND ($3::text IS NULL OR u.id > $3)
          AND (r.status = 'submitted' OR (u.registered_at < $2::timestamptz AND EXISTS (
            SELECT 1 FROM ${this.s}.rm_plan_tasks t
-           WHERE t.task_no IS NOT NULL AND (t.state->'leadUnits' @> to_jsonb(u.id) OR t.state->'responsibleUnits' @> to_jsonb(u.id)))))
+           WHERE t.task_no IS NOT NULL AND u.id = ANY(t.unit_ids))))
        ORDER BY u.id LIMIT $4`,
       [period, periodEnd(period).toISOString(), typeof after === 'string' ? after : null, limit + 1],
     );

@@ -17,8 +17,16 @@ export const planTasksProjection = aggregateStateProjection<PlanTaskState>({
   category: 'planTask',
   table: 'rm_plan_tasks',
   decider: planTaskDecider,
-  columns: { task_no: 'integer' },
-  toColumns: (state) => (state.status === 'registered' ? { task_no: state.taskNo } : {}),
+  // unit_ids: the task's lead and responsible units, so that no query reads them out of `state`
+  columns: { task_no: 'integer', unit_ids: 'text[]' },
+  toColumns: (state) =>
+    state.status === 'registered' ? { task_no: state.taskNo, unit_ids: [...new Set([...state.leadUnits, ...state.responsibleUnits])] } : {},
+  upgrades: (s) => [
+    `ALTER TABLE ${s}.rm_plan_tasks ADD COLUMN IF NOT EXISTS unit_ids text[];
+     UPDATE ${s}.rm_plan_tasks SET unit_ids = ARRAY(
+       SELECT jsonb_array_elements_text(state->'leadUnits') UNION SELECT jsonb_array_elements_text(state->'responsibleUnits'))
+     WHERE task_no IS NOT NULL AND unit_ids IS NULL`,
+  ],
 });
 
 /** One row per `monthlyReport-{unitId}-{period}` stream; a stream holding only reminders has no unit or period columns. */

@@ -3,13 +3,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CommandRunner } from '@app/commands';
 import type { Page } from '@app/projections';
 import { rectificationDecider, rectificationStreamId } from '../domain/rectification.decider.js';
-import { rectificationView, type RectificationView } from '../read-models/rectification-view.js';
-import {
-  RectificationViews,
-  type PublicNoticeView,
-  type PublicSuspensionView,
-  type RectificationFilter,
-} from '../read-models/rectification-views.js';
+import { RectificationList, type RectificationFilter } from '../read-models/rectification-list.js';
+import { rectificationView, type RectificationView } from '../read-models/rectification-response.js';
 
 export class ListRectifications extends Query<Page<RectificationView>> {
   constructor(readonly filter: RectificationFilter) {
@@ -24,13 +19,11 @@ export class GetRectification extends Query<RectificationView | null> {
   }
 }
 
-export class ListPublicNotices extends Query<{ notices: PublicNoticeView[]; suspensions: PublicSuspensionView[] }> {}
-
 @QueryHandler(ListRectifications)
 export class ListRectificationsHandler implements IQueryHandler<ListRectifications> {
-  constructor(@Inject(RectificationViews) private readonly views: RectificationViews) {}
+  constructor(@Inject(RectificationList) private readonly cases: RectificationList) {}
   execute({ filter }: ListRectifications) {
-    return this.views.list(filter);
+    return this.cases.list(filter);
   }
 }
 
@@ -40,13 +33,5 @@ export class GetRectificationHandler implements IQueryHandler<GetRectification> 
   async execute({ rectificationId }: GetRectification) {
     const { state, version } = await this.executor.load(rectificationDecider, rectificationStreamId(rectificationId));
     return state.status === 'none' ? null : rectificationView(state, version);
-  }
-}
-
-@QueryHandler(ListPublicNotices)
-export class ListPublicNoticesHandler implements IQueryHandler<ListPublicNotices> {
-  constructor(@Inject(RectificationViews) private readonly views: RectificationViews) {}
-  execute() {
-    return this.views.publicNotices();
   }
 }

@@ -1,6 +1,7 @@
 import type { DueNotification as Due, NotificationContent, ReminderOffset } from '@app/reminders/domain';
 import { deliveryId, instantKey, kindergartenRecipient, offsetLabel, wallTime } from '@app/reminders/domain';
 import type { RectificationCase, RectificationState } from './rectification.decider.js';
+import { isOpenStatus, owesReport } from './rectification-status.js';
 
 /** A notification a case should have, with what its text needs. */
 export interface DueNotification extends Due {
@@ -9,9 +10,6 @@ export interface DueNotification extends Due {
   /** For report reviews: which report. */
   readonly reportNo?: number;
 }
-
-const OWES_REPORT = ['issued', 'acknowledged', 'returned'];
-const OPEN = [...OWES_REPORT, 'submitted'];
 
 /**
  * Every notification a case should have (api.md, Reminders): the notice at once; a reminder at each offset before
@@ -25,9 +23,9 @@ export const rectificationNotifications = (state: RectificationState, offsets: r
   const kindergarten = kindergartenRecipient(state.kindergartenId);
   const due = Date.parse(state.dueAt);
   const wanted: DueNotification[] = [];
-  if (OPEN.includes(state.status))
+  if (isOpenStatus(state.status))
     wanted.push({ key: `${state.id}.notice`, kind: 'notice-issued', dueAt: state.issuedAt, recipients: [kindergarten] });
-  if (OWES_REPORT.includes(state.status)) {
+  if (owesReport(state.status)) {
     for (const offset of offsets) {
       const at = due - offset.ms;
       if (at < Date.parse(state.deadlineSetAt) || now.getTime() >= due) continue;
@@ -40,7 +38,7 @@ export const rectificationNotifications = (state: RectificationState, offsets: r
       });
     }
   }
-  if (OWES_REPORT.includes(state.status) || state.overdue) {
+  if (owesReport(state.status) || state.overdue) {
     wanted.push({
       key: `${state.id}.deadline.${instantKey(state.dueAt)}`,
       kind: 'deadline-missed',

@@ -6,10 +6,9 @@ import type { RectificationCommand } from './rectification.commands.js';
 import type { CorrectiveAction, DeadlineSpec, Evidence, RectificationEvent } from './rectification.events.js';
 import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';
 
-export const OPEN_STATUSES = ['issued', 'acknowledged', 'submitted', 'returned'] as const;
-export type OpenStatus = (typeof OPEN_STATUSES)[number];
-/** While the case owes its report, a passing deadline makes it overdue; awaiting review it does not. */
-export const OWES_REPORT: readonly OpenStatus[] = ['issued', 'acknowledged', 'returned'];
+import { OWES_REPORT, isOpenStatus, type OpenStatus } from './rectification-status.js';
+
+export * from './rectification-status.js';
 
 export interface Report {
   readonly reportNo: number;
@@ -76,7 +75,7 @@ export const rectificationStreamId = (rectificationId: string): string => `recti
 export const rectificationIdFor = (inspectionId: string): string => `rc-${inspectionId}`;
 
 export const isOpen = (state: RectificationState): state is CaseData & { status: OpenStatus } =>
-  (OPEN_STATUSES as readonly string[]).includes(state.status);
+  isOpenStatus(state.status);
 
 const invalidTransition = (state: RectificationCase, action: string): ConflictError =>
   new ConflictError('invalid-transition', `Cannot ${action} a case that is ${state.status}`, { caseStatus: state.status });

@@ -2,6 +2,7 @@ import type { Finding } from '@app/inspections';
 import type { Extension, RectificationCase, Report } from '../domain/rectification.decider.js';
 import type { DeadlineSpec } from '../domain/rectification.events.js';
 
+/** A case as the API answers it (one case, and each item of the list), mapped from the case's state. */
 export interface RectificationView {
   readonly id: string;
   readonly kindergartenId: string;

@@ -3,7 +3,7 @@ import { Settings } from '@app/config';
 import { DEFAULT_LIMIT, decodeCursor, pageOf, type Page } from '@app/projections';
 import { SqlDatabase, quoteSchema } from '@app/sql';
 import type { InspectionState } from '../domain/inspection.decider.js';
-import { inspectionView, type InspectionView } from './inspection-view.js';
+import { inspectionView, type InspectionView } from './inspection-response.js';
 
 export interface InspectionFilter {
   readonly kindergartenIds?: readonly string[];
@@ -13,8 +13,9 @@ export interface InspectionFilter {
   readonly limit?: number;
 }
 
+/** Inspections as their list shows them. */
 @Injectable()
-export class InspectionViews {
+export class InspectionList {
   private readonly s: string;
 
   constructor(

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Page } from '@app/projections';
-import { KindergartenViews, type KindergartenFilter, type KindergartenView, type PublicKindergartenView } from '../read-models/kindergarten-views.js';
+import { KindergartenOverview, type KindergartenFilter, type KindergartenView, type PublicKindergartenView } from './kindergarten-overview.js';
 
 export class ListKindergartens extends Query<Page<KindergartenView>> {
   constructor(readonly filter: KindergartenFilter) {
@@ -26,27 +26,27 @@ export class ListPublicKindergartens extends Query<Page<PublicKindergartenView>>
 
 @QueryHandler(ListKindergartens)
 export class ListKindergartensHandler implements IQueryHandler<ListKindergartens> {
-  constructor(@Inject(KindergartenViews) private readonly views: KindergartenViews) {}
+  constructor(@Inject(KindergartenOverview) private readonly overview: KindergartenOverview) {}
 
   execute({ filter }: ListKindergartens) {
-    return this.views.list(filter);
+    return this.overview.list(filter);
   }
 }
 
 @QueryHandler(GetKindergarten)
 export class GetKindergartenHandler implements IQueryHandler<GetKindergarten> {
-  constructor(@Inject(KindergartenViews) private readonly views: KindergartenViews) {}
+  constructor(@Inject(KindergartenOverview) private readonly overview: KindergartenOverview) {}
 
   execute({ kindergartenId }: GetKindergarten) {
-    return this.views.get(kindergartenId);
+    return this.overview.get(kindergartenId);
   }
 }
 
 @QueryHandler(ListPublicKindergartens)
 export class ListPublicKindergartensHandler implements IQueryHandler<ListPublicKindergartens> {
-  constructor(@Inject(KindergartenViews) private readonly views: KindergartenViews) {}
+  constructor(@Inject(KindergartenOverview) private readonly overview: KindergartenOverview) {}
 
   execute({ cursor, limit }: ListPublicKindergartens) {
-    return this.views.listPublic(cursor, limit);
+    return this.overview.listPublic(cursor, limit);
   }
 }

@@ -1,6 +1,7 @@
 import type { InspectionState } from '../domain/inspection.decider.js';
 import type { Finding, InspectionKind, Outcome } from '../domain/inspection.events.js';
 
+/** An inspection as the API answers it (one inspection, and each item of the list), mapped from its state. */
 export interface InspectionView {
   readonly id: string;
   readonly kindergartenId: string;

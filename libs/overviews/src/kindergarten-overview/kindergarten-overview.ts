@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { DEFAULT_LIMIT, decodeCursor, pageOf, type Page } from '@app/projections';
 import { SqlDatabase, quoteSchema } from '@app/sql';
-import type { KindergartenState } from '../domain/kindergarten.decider.js';
-import type { Disclosure, Ownership } from '../domain/kindergarten.events.js';
+import type { Disclosure, Ownership } from '@app/kindergartens';
 
 export interface SuspensionView {
   readonly rectificationId: string;
@@ -53,19 +52,25 @@ export interface KindergartenFilter {
 interface Row {
   id: string;
   version: number;
-  state: Extract<KindergartenState, { status: 'registered' }>;
+  name: string;
+  township: string;
+  ownership: Ownership;
+  registered_at: string;
+  disclosure: Disclosure | null;
   enrolment_version: number | null;
-  enrolment_state: ({ status: 'open' | 'suspended' } & Partial<SuspensionView>) | null;
+  enrolment_status: 'open' | 'suspended' | null;
+  rectification_id: string | null;
+  effective_from: string | null;
+  reason: string | null;
+  suspended_at: string | null;
   open_rectifications: number;
   latest_annual: { year: number; outcome: string } | null;
   latest_quality: { year: number; outcome: string } | null;
 }
 
-const OPEN = `'{issued,acknowledged,submitted,returned}'::text[]`;
-
-/** Kindergartens as lists and pages show them, joined with their enrolment, open cases and latest results. */
+/** Kindergartens as lists and pages show them, with their enrolment, open cases and latest results. */
 @Injectable()
-export class KindergartenViews {
+export class KindergartenOverview {
   private readonly s: string;
 
   constructor(
@@ -80,7 +85,7 @@ export class KindergartenViews {
     const [after] = decodeCursor(filter.cursor) ?? [];
     const rows = await this.query(
       `($1::text[] IS NULL OR k.id = ANY($1)) AND ($2::text IS NULL OR k.township = $2) AND ($3::text IS NULL OR k.ownership = $3)
-       AND ($4::text IS NULL OR coalesce(e.state->>'status', 'open') = $4) AND ($5::text IS NULL OR k.id > $5)
+       AND ($4::text IS NULL OR coalesce(e.status, 'open') = $4) AND ($5::text IS NULL OR k.id > $5)
        ORDER BY k.id LIMIT $6`,
       [filter.ids ?? null, filter.township ?? null, filter.ownership ?? null, filter.enrolmentStatus ?? null, after ?? null, limit + 1],
     );
@@ -101,37 +106,37 @@ export class KindergartenViews {
   private query(where: string, params: readonly unknown[]): Promise<Row[]> {
     const s = this.s;
     const latest = (kind: string) =>
-      `(SELECT jsonb_build_object('year', i.year, 'outcome', i.outcome) FROM ${s}.rm_inspections i
-        WHERE i.kindergarten_id = k.id AND i.kind = '${kind}' AND i.status = 'concluded' ORDER BY i.year DESC, i.concluded_at DESC LIMIT 1)`;
+      `(SELECT jsonb_build_object('year', i.year, 'outcome', i.outcome) FROM ${s}.rm_kindergarten_overview_inspections i
+        WHERE i.kindergarten_id = k.id AND i.kind = '${kind}' ORDER BY i.year DESC, i.concluded_at DESC LIMIT 1)`;
     return this.db.query<Row>(
-      `SELECT k.id, k.version, k.state, e.version AS enrolment_version, e.state AS enrolment_state,
-         (SELECT count(*)::int FROM ${s}.rm_rectifications r WHERE r.kindergarten_id = k.id AND r.status = ANY(${OPEN})) AS open_rectifications,
+      `SELECT k.id, k.version, k.name, k.township, k.ownership, k.registered_at, k.disclosure,
+         e.version AS enrolment_version, e.status AS enrolment_status, e.rectification_id, e.effective_from, e.reason, e.suspended_at,
+         (SELECT count(*)::int FROM ${s}.rm_kindergarten_overview_cases c WHERE c.kindergarten_id = k.id AND c.open) AS open_rectifications,
          ${latest('annual')} AS latest_annual, ${latest('quality')} AS latest_quality
-       FROM ${s}.rm_kindergartens k LEFT JOIN ${s}.rm_enrolment e ON e.id = k.id
-       WHERE k.state->>'status' = 'registered' AND ${where}`,
+       FROM ${s}.rm_kindergarten_overview k LEFT JOIN ${s}.rm_kindergarten_overview_enrolment e ON e.id = k.id
+       WHERE k.name IS NOT NULL AND ${where}`,
       params,
     );
   }
 }
 
 const toView = (row: Row): KindergartenView => {
-  const enrolment = row.enrolment_state;
-  const suspended = enrolment?.status === 'suspended';
+  const suspended = row.enrolment_status === 'suspended';
   return {
     id: row.id,
-    name: row.state.name,
-    township: row.state.township,
-    ownership: row.state.ownership,
-    registeredAt: row.state.registeredAt,
-    disclosure: row.state.disclosure,
+    name: row.name,
+    township: row.township,
+    ownership: row.ownership,
+    registeredAt: row.registered_at,
+    disclosure: row.disclosure,
     enrolmentStatus: suspended ? 'suspended' : 'open',
     enrolmentVersion: Number(row.enrolment_version ?? 0),
     suspension: suspended
       ? {
-          rectificationId: enrolment.rectificationId!,
-          effectiveFrom: enrolment.effectiveFrom!,
-          reason: enrolment.reason!,
-          suspendedAt: enrolment.suspendedAt!,
+          rectificationId: row.rectification_id!,
+          effectiveFrom: row.effective_from!,
+          reason: row.reason!,
+          suspendedAt: row.suspended_at!,
         }
       : null,
     openRectifications: Number(row.open_rectifications),

@@ -1,0 +1,62 @@
+import { enrolmentDecider, type EnrolmentState } from '@app/enrolment';
+import { kindergartenDecider, type KindergartenState } from '@app/kindergartens';
+import { streamTable, streamTablesProjection } from '@app/projections';
+import { rectificationDecider, type RectificationState } from '@app/rectifications';
+
+/** A published notice as the board keeps it, without the kindergarten's name (joined when read). */
+export interface BoardNotice {
+  readonly id: string;
+  readonly findings: readonly string[];
+  readonly issuedAt: string;
+  readonly dueAt: string;
+  readonly status: Exclude<RectificationState, { status: 'none' }>['status'];
+  readonly overdue: boolean;
+}
+
+/**
+ * The public notice board (公示): kindergartens' names, the published notices and the enrolment suspensions, from
+ * the streams of three features, in tables of its own.
+ */
+export const publicBoardProjection = streamTablesProjection({
+  name: 'public-board',
+  tables: [
+    streamTable<KindergartenState>({
+      category: 'kindergarten',
+      table: 'rm_public_board_kindergartens',
+      decider: kindergartenDecider,
+      columns: { name: 'text' },
+      toColumns: (state) => (state.status === 'registered' ? { name: state.name } : {}),
+    }),
+    streamTable<RectificationState>({
+      category: 'rectification',
+      table: 'rm_public_board_notices',
+      decider: rectificationDecider,
+      columns: { kindergarten_id: 'text', publish: 'boolean', issued_at: 'timestamptz', notice: 'jsonb' },
+      toColumns: (state): { kindergarten_id?: string; publish?: boolean; issued_at?: string; notice?: BoardNotice } =>
+        state.status === 'none'
+          ? {}
+          : {
+              kindergarten_id: state.kindergartenId,
+              publish: state.publish,
+              issued_at: state.issuedAt,
+              notice: {
+                id: state.id,
+                findings: state.findings.map((finding) => finding.description),
+                issuedAt: state.issuedAt,
+                dueAt: state.dueAt,
+                status: state.status,
+                overdue: state.overdue,
+              },
+            },
+      indexes: (s) => [`CREATE INDEX rm_public_board_notices_published ON ${s}.rm_public_board_notices (issued_at) WHERE publish`],
+    }),
+    streamTable<EnrolmentState>({
+      category: 'enrolment',
+      table: 'rm_public_board_enrolment',
+      decider: enrolmentDecider,
+      columns: { suspended: 'boolean', effective_from: 'text', reason: 'text' },
+      toColumns: (state) =>
+        state.status === 'suspended' ? { suspended: true, effective_from: state.effectiveFrom, reason: state.reason } : { suspended: false },
+    }),
+  ],
+});

@@ -1,0 +1,13 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { PublicBoard, type PublicNoticeView, type PublicSuspensionView } from './public-board.js';
+
+export class ListPublicNotices extends Query<{ notices: PublicNoticeView[]; suspensions: PublicSuspensionView[] }> {}
+
+@QueryHandler(ListPublicNotices)
+export class ListPublicNoticesHandler implements IQueryHandler<ListPublicNotices> {
+  constructor(@Inject(PublicBoard) private readonly board: PublicBoard) {}
+  execute() {
+    return this.board.notices();
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Settings } from '@app/config';
+import { SqlDatabase, quoteSchema } from '@app/sql';
+import type { BoardNotice } from './public-board.projection.js';
+
+/** A published notice as the public sees it (公示): nothing about reports, people or evidence. */
+export interface PublicNoticeView {
+  readonly id: string;
+  readonly kindergarten: { readonly id: string; readonly name: string };
+  readonly findings: readonly string[];
+  readonly issuedAt: string;
+  readonly dueAt: string;
+  readonly status: BoardNotice['status'];
+  readonly overdue: boolean;
+}
+
+export interface PublicSuspensionView {
+  readonly kindergarten: { readonly id: string; readonly name: string };
+  readonly effectiveFrom: string;
+  readonly reason: string;
+}
+
+/** The public notice board: notices issued with `publish: true` (newest first), and the suspensions in force. */
+@Injectable()
+export class PublicBoard {
+  private readonly s: string;
+
+  constructor(
+    @Inject(SqlDatabase) private readonly db: SqlDatabase,
+    @Inject(Settings) settings: Settings,
+  ) {
+    this.s = quoteSchema(settings.DATABASE_SCHEMA);
+  }
+
+  async notices(): Promise<{ notices: PublicNoticeView[]; suspensions: PublicSuspensionView[] }> {
+    const notices = await this.db.query<{ notice: BoardNotice; kindergarten_id: string; name: string }>(
+      `SELECT n.notice, n.kindergarten_id, k.name FROM ${this.s}.rm_public_board_notices n
+       JOIN ${this.s}.rm_public_board_kindergartens k ON k.id = n.kindergarten_id
+       WHERE n.publish ORDER BY n.issued_at DESC, n.id LIMIT 1000`,
+    );
+    const suspensions = await this.db.query<{ id: string; name: string; effective_from: string; reason: string }>(
+      `SELECT k.id, k.name, e.effective_from, e.reason
+       FROM ${this.s}.rm_public_board_enrolment e JOIN ${this.s}.rm_public_board_kindergartens k ON k.id = e.id
+       WHERE e.suspended ORDER BY e.effective_from, k.id`,
+    );
+    return {
+      notices: notices.map(({ notice, kindergarten_id, name }) => ({
+        id: notice.id,
+        kindergarten: { id: kindergarten_id, name },
+        findings: notice.findings,
+        issuedAt: notice.issuedAt,
+        dueAt: notice.dueAt,
+        status: notice.status,
+        overdue: notice.overdue,
+      })),
+      suspensions: suspensions.map((row) => ({
+        kindergarten: { id: row.id, name: row.name },
+        effectiveFrom: row.effective_from,
+        reason: row.reason,
+      })),
+    };
+  }
+}
