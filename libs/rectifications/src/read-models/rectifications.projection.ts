@@ -6,6 +6,8 @@ export const rectificationsProjection = aggregateStateProjection<RectificationSt
   category: 'rectification',
   table: 'rm_rectifications',
   decider: rectificationDecider,
+  // what the case has delivered is not part of its row's state: the reconciler reads it to skip inbox deliveries made
+  apart: { field: 'sent', column: 'delivered' },
   columns: {
     kindergarten_id: 'text',
     inspection_id: 'text',
