@@ -1,5 +1,5 @@
-export * from './application/cadence-schedules.js';
-export * from './application/cadence-schedulers.js';
+export * from './application/cadence-jobs.js';
+export * from './application/cadence-lifecycle.js';
 export * from './application/cadence.processor.js';
 export * from './application/open-assessment.js';
 export * from './application/plan-cadence.js';

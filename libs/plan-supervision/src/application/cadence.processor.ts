@@ -3,7 +3,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { Clock } from '@app/config';
 import { CADENCE_QUEUE, jobLockMs } from '@app/reminders';
-import { CADENCE_JOBS, isCadenceJob, type CadenceJobData } from './cadence-schedules.js';
+import { CADENCE_JOBS, isCadenceJob, type CadenceJobData } from './cadence-jobs.js';
 import { PlanCadence, type CadenceOutcome } from './plan-cadence.js';
 
 /** When a scheduler's job was due: BullMQ names each iteration `repeat:<scheduler id>:<millis>`. */
