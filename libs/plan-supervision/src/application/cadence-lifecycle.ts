@@ -6,7 +6,7 @@ import { CADENCE_QUEUE } from '@app/reminders';
 import { CadenceProcessor } from './cadence.processor.js';
 import { cadenceSchedules, upsertCadenceSchedulers } from './cadence-jobs.js';
 
-/** The cadence's lifecycle: upserts's job schedulers at every start (in the background: Redis may not be up yet), and stops the worker. */
+/** The cadence's lifecycle: upserts its job schedulers at every start (in the background: Redis may not be up yet), and stops the worker. */
 @Injectable()
 export class CadenceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Cadence');
