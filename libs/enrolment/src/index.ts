@@ -4,3 +4,4 @@ export * from './domain/enrolment.decider.js';
 export * from './domain/enrolment.events.js';
 export * from './enrolment.module.js';
 export * from './read-models/enrolment.projection.js';
+export * from './enrolment.feature.js';

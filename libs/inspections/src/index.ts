@@ -8,3 +8,4 @@ export * from './inspections.module.js';
 export * from './read-models/inspection-view.js';
 export * from './read-models/inspection-views.js';
 export * from './read-models/inspections.projection.js';
+export * from './inspections.feature.js';

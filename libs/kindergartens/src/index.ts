@@ -7,3 +7,4 @@ export * from './domain/kindergarten.events.js';
 export * from './kindergartens.module.js';
 export * from './read-models/kindergarten-views.js';
 export * from './read-models/kindergartens.projection.js';
+export * from './kindergartens.feature.js';

@@ -30,3 +30,4 @@ export * from './plan-supervision.module.js';
 export * from './read-models/plan-supervision-views.js';
 export * from './read-models/plan-supervision.projections.js';
 export * from './read-models/plan-views.js';
+export * from './plan-supervision.feature.js';

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Clock, Settings } from '@app/config';
 import { EventStore } from '@app/event-sourcing';
@@ -52,13 +52,12 @@ export class ReminderScheduler {
   }
 }
 
-/** The workers that deliver notifications, their channels and the reminders' Redis connection, closed together. */
+/** The workers that deliver notifications. */
 @Injectable()
 export class ReminderWorkers {
   constructor(
     @Inject(ReminderProcessor) private readonly reminders: ReminderProcessor,
     @Inject(DeliveryProcessor) private readonly deliveries: DeliveryProcessor,
-    @Inject(NotificationChannels) private readonly channels: NotificationChannels,
     @Inject(ReminderRedis) private readonly redis: ReminderRedis,
   ) {}
 
@@ -67,6 +66,18 @@ export class ReminderWorkers {
     // (an unfinished job goes back to the queue once its lock expires)
     const redisUp = this.redis.client.status === 'ready';
     await Promise.all([this.reminders.worker, this.deliveries.worker].map((worker) => worker.close(!redisUp)));
+  }
+}
+
+/** The e-mail transports and the reminders' Redis connection, closed once everything that uses them has stopped. */
+@Injectable()
+export class ReminderConnections implements OnApplicationShutdown {
+  constructor(
+    @Inject(NotificationChannels) private readonly channels: NotificationChannels,
+    @Inject(ReminderRedis) private readonly redis: ReminderRedis,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
     for (const channel of this.channels.all) if (channel instanceof EmailChannel) channel.close();
     await this.redis.close();
   }

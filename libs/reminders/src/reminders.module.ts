@@ -12,7 +12,7 @@ import { CADENCE_QUEUE, DELIVERY_QUEUE, REMINDER_QUEUE, applyJobLock } from './q
 import { ReminderRedis } from './reminder-redis.js';
 import { ReminderProcessor } from './reminder.processor.js';
 import { ReminderReconciler } from './reminder-reconciler.js';
-import { ReminderRedisErrors, ReminderScheduler, ReminderWorkers, RemindersLifecycle } from './reminders-lifecycle.js';
+import { ReminderConnections, ReminderRedisErrors, ReminderScheduler, ReminderWorkers, RemindersLifecycle } from './reminders-lifecycle.js';
 
 const JOB_LOCK_MS = Symbol('JOB_LOCK_MS');
 
@@ -23,7 +23,19 @@ const JOB_LOCK_MS = Symbol('JOB_LOCK_MS');
 @Global()
 @Module({})
 export class RemindersModule {
-  static forRoot(options: { sources: Type<NotificationSource>[] }): DynamicModule {
+  /** `workers: false` (a CLI): the queues, sources and reconcilers only, without workers, scheduler or start-up work. */
+  static forRoot(options: { sources: readonly Type<NotificationSource>[]; workers?: boolean }): DynamicModule {
+    const sources = [...options.sources];
+    const background = [
+      ReminderProcessor,
+      DeliveryProcessor,
+      // before the workers are made (when the module initialises): their lock from the validated settings
+      { provide: JOB_LOCK_MS, inject: [Settings], useFactory: (settings: Settings) => applyJobLock(settings.JOB_LOCK_MS) },
+      ReminderScheduler,
+      ReminderWorkers,
+      ReminderRedisErrors,
+      RemindersLifecycle,
+    ];
     return {
       module: RemindersModule,
       imports: [
@@ -37,8 +49,8 @@ export class RemindersModule {
         BullModule.registerQueue({ name: REMINDER_QUEUE }, { name: DELIVERY_QUEUE }, { name: CADENCE_QUEUE }),
       ],
       providers: [
-        ...options.sources,
-        { provide: NotificationSources, inject: options.sources, useFactory: (...sources: NotificationSource[]) => new NotificationSources(sources) },
+        ...sources,
+        { provide: NotificationSources, inject: sources, useFactory: (...sources: NotificationSource[]) => new NotificationSources(sources) },
         {
           provide: NotificationChannels,
           inject: [Settings],
@@ -47,16 +59,10 @@ export class RemindersModule {
         },
         { provide: ReminderRedis, inject: [Settings], useFactory: (settings: Settings) => new ReminderRedis(settings.REDIS_URL) },
         Deliveries,
-        ReminderProcessor,
-        DeliveryProcessor,
         ReminderReconciler,
         DeliveryReconciler,
-        // before the workers are made (when the module initialises): their lock from the validated settings
-        { provide: JOB_LOCK_MS, inject: [Settings], useFactory: (settings: Settings) => applyJobLock(settings.JOB_LOCK_MS) },
-        ReminderScheduler,
-        ReminderWorkers,
-        ReminderRedisErrors,
-        RemindersLifecycle,
+        ReminderConnections,
+        ...(options.workers === false ? [] : background),
       ],
       exports: [NotificationSources, NotificationChannels, Deliveries, ReminderReconciler, DeliveryReconciler, BullModule],
     };
