@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CadenceSchedulers, PlanCadence } from '@app/plan-supervision';
+import { CadenceLifecycle, PlanCadence } from '@app/plan-supervision';
 import { QueueProbe, deliveriesIn, duplicates, inboxOf } from '../support/reminders.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { waitUntil } from '../support/wait.js';
@@ -27,7 +27,7 @@ describe('the plan’s cadence (pglite, real Redis)', () => {
     probe = QueueProbe.of(app.settings);
     cadence = app.app.get(PlanCadence);
     reporting = reportingUnitIds(await planTasks(app));
-    await app.app.get(CadenceSchedulers).ready;
+    await app.app.get(CadenceLifecycle).ready;
   });
 
   afterAll(async () => {

@@ -2,9 +2,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigurationError, loadSettings } from '@app/config';
-import { ROLES, type Role } from '@app/identity';
-import { Authenticator } from '../../api/src/auth/authenticator.js';
-import { resolveJwtSecret } from '../../api/src/auth/jwt-secret.js';
+import { BearerTokens, ROLES, resolveJwtSecret, type Role } from '@app/identity';
 
 const usage = `usage: npm run token -- --role <${ROLES.join('|')}> --sub <user id> [--kindergarten <id>] [--unit <id>] [--name <name>] [--expires <8h|30m|7d>]`;
 
@@ -25,7 +23,7 @@ try {
   if (values.role === 'department' && !values.unit) throw new Error(`a department token needs --unit <id>\n${usage}`);
   if (!/^\d+[smhd]$/.test(values.expires)) throw new Error(`--expires takes a number with s, m, h or d\n${usage}`);
   const { secret } = resolveJwtSecret(loadSettings());
-  const token = new Authenticator(secret).sign(
+  const token = new BearerTokens(secret).sign(
     {
       sub: values.sub,
       role: values.role as Role,

@@ -17,7 +17,7 @@ import {
   registerDecorator,
   validateSync,
 } from 'class-validator';
-import { parseReminderOffsets } from '@app/reminders/domain';
+import { parseReminderOffsets } from './reminder-offsets.js';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toBoolean = ({ value }: { value: unknown }): unknown =>

@@ -3,17 +3,10 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@app/calendar';
 import { Clock, Settings, SettingsModule } from '@app/config';
-import { EnrolmentModule } from '@app/enrolment';
 import { EventStoreModule } from '@app/event-store';
-import { InspectionsModule } from '@app/inspections';
-import { KindergartensModule } from '@app/kindergartens';
-import { OverviewsModule } from '@app/overviews';
-import { PlanSupervisionModule } from '@app/plan-supervision';
 import { ProjectionsModule } from '@app/projections';
-import { RectificationsModule } from '@app/rectifications';
 import { AuditService, AuditedAggregates } from '@app/audit';
-import { AUDITED_AGGREGATES } from './audited-aggregates.js';
-import { PROJECTIONS } from './read-models.js';
+import { AUDITED_AGGREGATES, FEATURE_MODULES, PROJECTIONS } from './features.js';
 
 /** What every engine process holds: settings, logs, the event store, the calendar, the read models, the features. */
 @Module({})
@@ -36,12 +29,7 @@ export class EngineCoreModule {
         EventStoreModule.forRoot(),
         CalendarModule,
         ProjectionsModule.forRoot(PROJECTIONS),
-        KindergartensModule,
-        InspectionsModule,
-        RectificationsModule,
-        EnrolmentModule,
-        PlanSupervisionModule,
-        OverviewsModule,
+        ...FEATURE_MODULES,
       ],
       providers: [{ provide: AuditedAggregates, useValue: AUDITED_AGGREGATES }, AuditService],
       exports: [CqrsModule, AuditedAggregates, AuditService],

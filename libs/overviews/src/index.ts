@@ -5,3 +5,4 @@ export * from './overviews.module.js';
 export * from './public-board/public-board.js';
 export * from './public-board/public-board.projection.js';
 export * from './public-board/public-board.queries.js';
+export * from './overviews.feature.js';

@@ -1,5 +1,5 @@
-export * from './application/cadence-schedules.js';
-export * from './application/cadence-schedulers.js';
+export * from './application/cadence-jobs.js';
+export * from './application/cadence-lifecycle.js';
 export * from './application/cadence.processor.js';
 export * from './application/plan-cadence.js';
 export * from './application/plan-notification-source.js';
@@ -27,3 +27,4 @@ export * from './plan-supervision.module.js';
 export * from './read-models/plan-supervision-views.js';
 export * from './read-models/plan-supervision.projections.js';
 export * from './read-models/plan-views.js';
+export * from './plan-supervision.feature.js';

@@ -12,6 +12,8 @@ export interface StreamTableOptions<S> {
   readonly toColumns: (state: S) => Readonly<Record<string, unknown>>;
   /** Extra DDL after the table exists (indexes). */
   readonly indexes?: (s: string) => readonly string[];
+  /** A field kept out of the `state` column, in a jsonb column of its own (what a stream has delivered), put back to fold. */
+  readonly apart?: { readonly field: keyof S & string; readonly column: string };
 }
 
 /** A table with one row per stream of a category, kept by folding its events; a part of a projection. */
@@ -29,14 +31,25 @@ export interface StreamTable {
  */
 export const streamTable = <S>(options: StreamTableOptions<S>): StreamTable => {
   const prefix = `${options.category}-`;
-  const columnNames = Object.keys(options.columns);
+  const apart = options.apart;
+  const columnNames = [...Object.keys(options.columns), ...(apart ? [apart.column] : [])];
+  const columnTypes: Readonly<Record<string, string>> = { ...options.columns, ...(apart ? { [apart.column]: 'jsonb' } : {}) };
+  // the state as stored, and back: a field kept apart lives in its column (rows written before it was apart still hold it)
+  const stored = (state: S): unknown => {
+    if (!apart) return state;
+    const { [apart.field]: _apart, ...rest } = state;
+    return rest;
+  };
+  const restored = (row: { state: S } & Record<string, unknown>): S =>
+    apart && row[apart.column] != null ? { ...row.state, [apart.field]: row[apart.column] } : row.state;
   return {
     category: options.category,
     table: options.table,
     create: (s) =>
       [
         `CREATE TABLE ${s}.${options.table} (id text PRIMARY KEY, version integer NOT NULL, state jsonb NOT NULL, updated_at timestamptz NOT NULL${columnNames
-          .map((column) => `, ${column} ${options.columns[column]}`)
+          .filter((column) => column !== apart?.column)
+          .map((column) => `, ${column} ${columnTypes[column]}`)
           .join('')})`,
         ...(options.indexes?.(s) ?? []),
       ].join(';\n'),
@@ -45,12 +58,12 @@ export const streamTable = <S>(options: StreamTableOptions<S>): StreamTable => {
       const mine = events.filter((event) => streamCategory(event.streamId) === options.category);
       if (mine.length === 0) return;
       const ids = [...new Set(mine.map((event) => event.streamId.slice(prefix.length)))];
-      const stored = await tx.query<{ id: string; version: number; state: S }>(
-        `SELECT id, version, state FROM ${s}.${options.table} WHERE id = ANY($1::text[])`,
+      const current = await tx.query<{ id: string; version: number; state: S } & Record<string, unknown>>(
+        `SELECT id, version, state${apart ? `, ${apart.column}` : ''} FROM ${s}.${options.table} WHERE id = ANY($1::text[])`,
         [ids],
       );
       const rows = new Map<string, { version: number; state: S; updatedAt: Date; changed: boolean }>(
-        stored.map((row) => [row.id, { version: Number(row.version), state: row.state, updatedAt: new Date(0), changed: false }]),
+        current.map((row) => [row.id, { version: Number(row.version), state: restored(row), updatedAt: new Date(0), changed: false }]),
       );
       for (const event of mine) {
         const id = event.streamId.slice(prefix.length);
@@ -68,12 +81,13 @@ export const streamTable = <S>(options: StreamTableOptions<S>): StreamTable => {
       const records = changed.map(([id, row]) => ({
         id,
         version: row.version,
-        state: row.state,
+        state: stored(row.state),
         updated_at: row.updatedAt.toISOString(),
         ...options.toColumns(row.state),
+        ...(apart ? { [apart.column]: row.state[apart.field] ?? null } : {}),
       }));
       const columns = ['id', 'version', 'state', 'updated_at', ...columnNames];
-      const types = ['text', 'integer', 'jsonb', 'timestamptz', ...columnNames.map((column) => options.columns[column])];
+      const types = ['text', 'integer', 'jsonb', 'timestamptz', ...columnNames.map((column) => columnTypes[column])];
       await tx.query(
         `INSERT INTO ${s}.${options.table} (${columns.join(', ')})
          SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS record(${columns.map((column, i) => `${column} ${types[i]}`).join(', ')})

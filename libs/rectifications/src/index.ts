@@ -9,3 +9,4 @@ export * from './read-models/rectifications.projection.js';
 export * from './rectifications.module.js';
 export * from './domain/rectification-notifications.js';
 export * from './application/rectification-notification-source.js';
+export * from './rectifications.feature.js';

@@ -6,10 +6,10 @@ import { streamCategory } from '@app/event-sourcing';
 import { notificationDeliveryFailures, notificationsDelivered } from '@app/metrics';
 import { NotificationChannels } from './channels/notification-channels.js';
 import { NotificationSources } from './notification-source.js';
-import { DELIVERY_QUEUE, jobLockMs, type DeliveryJob } from './queues.js';
+import { DELIVERY_QUEUE, workerOptions, type DeliveryJob } from './queues.js';
 
 /** Sends one notification on one channel and records it; a failing channel retries with backoff and blocks no other. */
-@Processor(DELIVERY_QUEUE, { concurrency: 4, lockDuration: jobLockMs(), stalledInterval: jobLockMs() })
+@Processor(DELIVERY_QUEUE, workerOptions({ concurrency: 4 }))
 export class DeliveryProcessor extends WorkerHost {
   /** Set by the module: how connection errors are reported. */
   onError: (error: Error) => void = () => undefined;

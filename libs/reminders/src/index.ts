@@ -13,3 +13,5 @@ export * from './reminders.module.js';
 export * from './reminder-redis.js';
 export * from './inbox/inbox-views.js';
 export * from './inbox/inbox.projection.js';
+export * from './reminders-lifecycle.js';
+export * from './reminders.feature.js';

@@ -23,8 +23,24 @@ export interface DeliveryJob {
 /** BullMQ job ids: no `:`, not all digits. Keys already follow that; recipients (`kindergarten:…`) need it done. */
 export const jobId = (...parts: string[]): string => parts.join('.').replace(/[^A-Za-z0-9._-]/g, '_');
 
-/** How long a worker holds a job before another may take it over, if the first stops answering (JOB_LOCK_MS). */
-export const jobLockMs = (): number => {
-  const value = Number(process.env['JOB_LOCK_MS'] ?? 30_000);
-  return Number.isInteger(value) && value >= 1_000 ? value : 30_000;
+interface JobLock {
+  lockDuration: number;
+  stalledInterval: number;
+}
+const jobLocks: JobLock[] = [];
+
+/**
+ * A processor's worker options, with the job lock (how long a worker holds a job before another may take it over, if
+ * the first stops answering). The decorator that takes them runs on import, before any settings exist: the reminders
+ * module sets the lock from the validated JOB_LOCK_MS (`applyJobLock`) before the workers are made.
+ */
+export const workerOptions = <O extends object>(options: O): O & JobLock => {
+  const withLock = { ...options, lockDuration: 30_000, stalledInterval: 30_000 };
+  jobLocks.push(withLock);
+  return withLock;
+};
+
+export const applyJobLock = (jobLockMs: number): number => {
+  for (const lock of jobLocks) Object.assign(lock, { lockDuration: jobLockMs, stalledInterval: jobLockMs });
+  return jobLockMs;
 };

@@ -6,14 +6,14 @@ import { streamCategory } from '@app/event-sourcing';
 import { notificationsDelivered, reminderLateness } from '@app/metrics';
 import { Deliveries } from './deliveries.js';
 import { NotificationSources } from './notification-source.js';
-import { REMINDER_QUEUE, jobLockMs, type ReminderJob } from './queues.js';
+import { REMINDER_QUEUE, workerOptions, type ReminderJob } from './queues.js';
 
 /**
  * When a reminder falls due: the stream is read again and decides whether the notification still applies; if so
  * it is recorded in the inboxes (once, with optimistic concurrency), then queued for the other channels. A retried,
  * duplicated or late job therefore records nothing twice.
  */
-@Processor(REMINDER_QUEUE, { concurrency: 8, lockDuration: jobLockMs(), stalledInterval: jobLockMs() })
+@Processor(REMINDER_QUEUE, workerOptions({ concurrency: 8 }))
 export class ReminderProcessor extends WorkerHost {
   /** Set by the module: how connection errors are reported. */
   onError: (error: Error) => void = () => undefined;

@@ -1,6 +1,4 @@
-import { createSecretKey } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
-import { ROLES, type Caller, type Role } from '@app/identity';
+import { BearerTokens, ROLES, type Caller, type Role, type TokenClaims } from '@app/identity';
 import { ProblemError } from '../http/problems/problem-details.js';
 
 const SUB = /^[\p{L}\p{N}._@:-]{1,128}$/u;
@@ -8,15 +6,10 @@ const ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /** Verifies bearer tokens (HS256, exp and nbf honoured) and turns their claims into a Caller. */
 export class Authenticator {
-  private readonly jwt: JwtService;
+  private readonly tokens: BearerTokens;
 
   constructor(secret: string) {
-    // a KeyObject made once: given a string, jsonwebtoken first tries (and fails) to read it as a public key on every call
-    this.jwt = new JwtService({
-      secret: createSecretKey(Buffer.from(secret, 'utf8')) as never,
-      verifyOptions: { algorithms: ['HS256'] },
-      signOptions: { algorithm: 'HS256' },
-    });
+    this.tokens = new BearerTokens(secret);
   }
 
   async authenticate(authorization: string | undefined): Promise<Caller> {
@@ -25,15 +18,15 @@ export class Authenticator {
     if (!match) throw unauthenticated(authorization ? 'The Authorization header is not a bearer token' : 'A bearer token is required');
     let claims: Record<string, unknown>;
     try {
-      claims = await this.jwt.verifyAsync<Record<string, unknown>>(match[1]!);
+      claims = await this.tokens.verify(match[1]!);
     } catch (error) {
       throw unauthenticated(`The token is not valid: ${(error as Error).message}`);
     }
     return callerFrom(claims);
   }
 
-  sign(claims: { sub: string; role: Role; kindergartenId?: string; unitId?: string; name?: string }, expiresIn = '8h'): string {
-    return this.jwt.sign(claims, { expiresIn: expiresIn as never });
+  sign(claims: TokenClaims, expiresIn = '8h'): string {
+    return this.tokens.sign(claims, expiresIn);
   }
 }
 

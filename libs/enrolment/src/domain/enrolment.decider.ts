@@ -1,7 +1,7 @@
 import { ConflictError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai, shanghaiDate } from '@app/calendar';
 import type { InspectionState } from '@app/inspections';
-import type { RectificationState } from '@app/rectifications';
+import type { RectificationCaseState } from '@app/rectifications';
 import type { EnrolmentCommand } from './enrolment.commands.js';
 import type { EnrolmentEvent } from './enrolment.events.js';
 
@@ -17,7 +17,7 @@ export type EnrolmentState = { readonly status: 'open'; readonly lastReinstatedA
 
 export interface EnrolmentContext extends DecisionContext {
   /** SuspendEnrolment: the case the suspension cites, as it stands now. */
-  readonly rectification?: RectificationState;
+  readonly rectification?: RectificationCaseState;
   /** ReinstateEnrolment: the follow-up inspection it cites, as it stands now. */
   readonly inspection?: InspectionState;
 }

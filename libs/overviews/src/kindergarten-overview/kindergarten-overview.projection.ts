@@ -40,7 +40,7 @@ export const kindergartenOverviewProjection = streamTablesProjection({
     streamTable<RectificationState>({
       category: 'rectification',
       table: 'rm_kindergarten_overview_cases',
-      decider: rectificationDecider,
+      decider: rectificationDecider.withoutDeliveries,
       columns: { kindergarten_id: 'text', open: 'boolean' },
       toColumns: (state) => (state.status === 'none' ? {} : { kindergarten_id: state.kindergartenId, open: isOpen(state) }),
       indexes: (s) => [`CREATE INDEX rm_kindergarten_overview_cases_open ON ${s}.rm_kindergarten_overview_cases (kindergarten_id) WHERE open`],

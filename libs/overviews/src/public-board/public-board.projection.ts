@@ -30,7 +30,7 @@ export const publicBoardProjection = streamTablesProjection({
     streamTable<RectificationState>({
       category: 'rectification',
       table: 'rm_public_board_notices',
-      decider: rectificationDecider,
+      decider: rectificationDecider.withoutDeliveries,
       columns: { kindergarten_id: 'text', publish: 'boolean', issued_at: 'timestamptz', notice: 'jsonb' },
       toColumns: (state): { kindergarten_id?: string; publish?: boolean; issued_at?: string; notice?: BoardNotice } =>
         state.status === 'none'

@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { Clock } from '@app/config';
-import { CADENCE_QUEUE, jobLockMs } from '@app/reminders';
-import { CADENCE_JOBS, isCadenceJob, type CadenceJobData } from './cadence-schedules.js';
+import { CADENCE_QUEUE, workerOptions } from '@app/reminders';
+import { CADENCE_JOBS, isCadenceJob, type CadenceJobData } from './cadence-jobs.js';
 import { PlanCadence, type CadenceOutcome } from './plan-cadence.js';
 
 /** When a scheduler's job was due: BullMQ names each iteration `repeat:<scheduler id>:<millis>`. */
@@ -15,7 +15,7 @@ export const scheduledTimeOf = (job: Pick<Job, 'id' | 'opts'>): number | null =>
 };
 
 /** Runs the cadence's jobs (from the job schedulers, or added by hand with the same name and data). */
-@Processor(CADENCE_QUEUE, { lockDuration: jobLockMs(), stalledInterval: jobLockMs() })
+@Processor(CADENCE_QUEUE, workerOptions({}))
 export class CadenceProcessor extends WorkerHost {
   /** Set by the lifecycle: how connection errors are reported. */
   onError: (error: Error) => void = () => undefined;

@@ -24,7 +24,7 @@ import {
   type Period,
   type Quarter,
 } from '../domain/plan-periods.js';
-import type { CadenceJobData, CadenceJobName } from './cadence-schedules.js';
+import type { CadenceJobData, CadenceJobName } from './cadence-jobs.js';
 import { PlanRecord, type RegisteredUnit } from './plan-record.js';
 
 export interface CadenceOutcome {

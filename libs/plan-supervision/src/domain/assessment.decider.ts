@@ -1,17 +1,16 @@
-import { unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
+import { unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar';
-import { deliveryId, recordDelivery } from '@app/reminders/domain';
+import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/reminders/domain';
 import type { AssessmentCommand } from './assessment.commands.js';
 import type { AssessmentEvent } from './assessment.events.js';
 import { assessmentReminderContent, assessmentReminderKey } from './plan-notifications.js';
 
 /** A year's assessment campaign: not opened yet (its stream may hold the reminder), or opened. */
-export type AssessmentState =
-  | { readonly status: 'not-opened'; readonly sent: readonly string[] }
-  | { readonly status: 'opened'; readonly year: number; readonly openedAt: string; readonly sent: readonly string[] };
+export type AssessmentState = Delivering<Assessment>;
+type Assessment = { readonly status: 'not-opened' } | { readonly status: 'opened'; readonly year: number; readonly openedAt: string };
 
-export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, AssessmentState, DecisionContext> = {
-  initialState: () => ({ status: 'not-opened', sent: [] }),
+export const assessmentDecider = withDeliveries<Exclude<AssessmentCommand, RecordDelivery>, Exclude<AssessmentEvent, ReminderSent>, Assessment, DecisionContext>({
+  initialState: () => ({ status: 'not-opened' }),
 
   decide(command, state, { now }) {
     const at = formatShanghai(now);
@@ -22,29 +21,16 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
 
       case 'Notify': {
         const { year, key } = command.data;
-        if (key !== assessmentReminderKey(year) || state.sent.includes(deliveryId(key, 'supervisors', 'inbox'))) return [];
+        if (key !== assessmentReminderKey(year)) return [];
         const content = assessmentReminderContent(year, state.status === 'opened' ? state.openedAt : null);
-        return [
-          { type: 'ReminderSent', data: { key, kind: 'assessment-reminder', recipient: 'supervisors', channel: 'inbox', ...content, sentAt: at } },
-        ];
+        return inboxDeliveries(state, { key, kind: 'assessment-reminder', recipients: ['supervisors'] }, content, at);
       }
-
-      case 'RecordDelivery':
-        return recordDelivery(state.sent, command.data, at);
 
       default:
         return unknownCommand(command);
     }
   },
 
-  evolve(state, event) {
-    switch (event.type) {
-      case 'AnnualAssessmentOpened':
-        return { status: 'opened', year: event.data.year, openedAt: event.data.openedAt, sent: state.sent };
-      case 'ReminderSent':
-        return { ...state, sent: [...state.sent, deliveryId(event.data.key, event.data.recipient, event.data.channel)] };
-      default:
-        return unchanged(event, state);
-    }
-  },
-};
+  // AnnualAssessmentOpened is its only event
+  evolve: (_state, { data }) => ({ status: 'opened', year: data.year, openedAt: data.openedAt }),
+});

@@ -1,6 +1,6 @@
-import { ConflictError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
+import { ConflictError, RuleViolationError, unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar';
-import { deliveryId, recordDelivery } from '@app/reminders/domain';
+import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/reminders/domain';
 import type { BulletinCommand } from './bulletin.commands.js';
 import type { BulletinEvent } from './bulletin.events.js';
 import { bulletinReminderContent, bulletinReminderKey } from './plan-notifications.js';
@@ -8,15 +8,10 @@ import { quarterEnd, quarterId } from './plan-periods.js';
 import type { BulletinContent } from './quarterly-bulletin.js';
 
 /** A quarter's bulletin: unpublished (its stream may hold the reminder to publish it) or published with its numbers. */
-export type BulletinState =
-  | { readonly status: 'unpublished'; readonly sent: readonly string[] }
-  | ({
-      readonly status: 'published';
-      readonly year: number;
-      readonly quarter: number;
-      readonly publishedAt: string;
-      readonly sent: readonly string[];
-    } & BulletinContent);
+export type BulletinState = Delivering<Bulletin>;
+type Bulletin =
+  | { readonly status: 'unpublished' }
+  | ({ readonly status: 'published'; readonly year: number; readonly quarter: number; readonly publishedAt: string } & BulletinContent);
 
 export interface BulletinContext extends DecisionContext {
   /** PublishBulletin: the quarter's numbers from the record as it stood at its end (computed only when they can be published). */
@@ -27,8 +22,8 @@ export interface BulletinContext extends DecisionContext {
 export const bulletinPublishable = (state: BulletinState, quarter: Parameters<typeof quarterEnd>[0], now: Date): boolean =>
   state.status === 'unpublished' && now.getTime() > Date.parse(quarterEnd(quarter));
 
-export const bulletinDecider: Decider<BulletinCommand, BulletinEvent, BulletinState, BulletinContext> = {
-  initialState: () => ({ status: 'unpublished', sent: [] }),
+export const bulletinDecider = withDeliveries<Exclude<BulletinCommand, RecordDelivery>, Exclude<BulletinEvent, ReminderSent>, Bulletin, BulletinContext>({
+  initialState: () => ({ status: 'unpublished' }),
 
   decide(command, state, context) {
     const { now } = context;
@@ -48,29 +43,14 @@ export const bulletinDecider: Decider<BulletinCommand, BulletinEvent, BulletinSt
         const { key, ...quarter } = command.data;
         // the reminder to publish applies once the quarter is over, until the bulletin is out, once
         if (key !== bulletinReminderKey(quarter) || !bulletinPublishable(state, quarter, now)) return [];
-        if (state.sent.includes(deliveryId(key, 'supervisors', 'inbox'))) return [];
-        const content = bulletinReminderContent(quarter);
-        return [
-          { type: 'ReminderSent', data: { key, kind: 'bulletin-reminder', recipient: 'supervisors', channel: 'inbox', ...content, sentAt: at } },
-        ];
+        return inboxDeliveries(state, { key, kind: 'bulletin-reminder', recipients: ['supervisors'] }, bulletinReminderContent(quarter), at);
       }
-
-      case 'RecordDelivery':
-        return recordDelivery(state.sent, command.data, at);
 
       default:
         return unknownCommand(command);
     }
   },
 
-  evolve(state, event) {
-    switch (event.type) {
-      case 'QuarterlyBulletinPublished':
-        return { ...event.data, status: 'published', sent: state.sent };
-      case 'ReminderSent':
-        return { ...state, sent: [...state.sent, deliveryId(event.data.key, event.data.recipient, event.data.channel)] };
-      default:
-        return unchanged(event, state);
-    }
-  },
-};
+  // QuarterlyBulletinPublished is its only event
+  evolve: (_state, { data }) => ({ ...data, status: 'published' }),
+});

@@ -1,24 +1,20 @@
-import { ConflictError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
+import { ConflictError, RuleViolationError, unchanged, unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar';
-import { deliveryId, unitRecipient, recordDelivery } from '@app/reminders/domain';
+import { inboxDeliveries, unitRecipient, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/reminders/domain';
 import type { MonthlyReportCommand } from './monthly-report.commands.js';
 import type { MonthlyReportEvent, MonthlyReportItem } from './monthly-report.events.js';
 import { monthlyReminderContent, monthlyReminderRound } from './plan-notifications.js';
 import { monthlyReportDueAt, periodEnd } from './plan-periods.js';
 
-interface Tracked {
-  /** Notifications delivered, as `key|recipient|channel`: each is recorded once. */
-  readonly sent: readonly string[];
-}
-
 /**
  * A unit's report for one month: pending until submitted (the stream may hold reminders by then), missed once the
  * engine has recorded it missing after the due day, submitted (on time or late) once the unit has reported.
  */
-export type MonthlyReportState =
-  | (Tracked & { readonly status: 'pending' })
-  | (Tracked & { readonly status: 'missed'; readonly unitId: string; readonly period: string; readonly dueAt: string; readonly missedAt: string })
-  | (Tracked & {
+export type MonthlyReportState = Delivering<Report>;
+type Report =
+  | { readonly status: 'pending' }
+  | { readonly status: 'missed'; readonly unitId: string; readonly period: string; readonly dueAt: string; readonly missedAt: string }
+  | {
       readonly status: 'submitted';
       readonly unitId: string;
       readonly period: string;
@@ -27,7 +23,7 @@ export type MonthlyReportState =
       readonly submittedAt: string;
       readonly late: boolean;
       readonly missedAt: string | null;
-    });
+    };
 
 export interface MonthlyReportContext extends DecisionContext {
   /** MONTHLY_REPORT_DUE_DAY: the day of the following month by which a report is due. */
@@ -40,8 +36,13 @@ export interface MonthlyReportContext extends DecisionContext {
   readonly unitName?: string;
 }
 
-export const monthlyReportDecider: Decider<MonthlyReportCommand, MonthlyReportEvent, MonthlyReportState, MonthlyReportContext> = {
-  initialState: () => ({ status: 'pending', sent: [] }),
+export const monthlyReportDecider = withDeliveries<
+  Exclude<MonthlyReportCommand, RecordDelivery>,
+  Exclude<MonthlyReportEvent, ReminderSent>,
+  Report,
+  MonthlyReportContext
+>({
+  initialState: () => ({ status: 'pending' }),
 
   decide(command, state, context) {
     const { now, dueDay } = context;
@@ -88,13 +89,9 @@ export const monthlyReportDecider: Decider<MonthlyReportCommand, MonthlyReportEv
         const dueAt = monthlyReportDueAt(period, dueDay);
         // a reminder applies between the month's end and the deadline, to a unit that has not reported, once
         if (!round || state.status === 'submitted' || now < periodEnd(period) || now.getTime() > Date.parse(dueAt)) return [];
-        if (state.sent.includes(deliveryId(key, recipient, 'inbox'))) return [];
         const content = monthlyReminderContent(round, unitId, context.unitName ?? unitId, period, dueAt);
-        return [{ type: 'ReminderSent', data: { key, kind: 'monthly-report-reminder', recipient, channel: 'inbox', ...content, sentAt: at } }];
+        return inboxDeliveries(state, { key, kind: 'monthly-report-reminder', recipients: [recipient] }, content, at);
       }
-
-      case 'RecordDelivery':
-        return recordDelivery(state.sent, command.data, at);
 
       default:
         return unknownCommand(command);
@@ -106,7 +103,7 @@ export const monthlyReportDecider: Decider<MonthlyReportCommand, MonthlyReportEv
       case 'MonthlyReportSubmitted': {
         const { unitId, period, items, dueAt, submittedAt, late } = event.data;
         const missedAt = state.status === 'missed' ? state.missedAt : null;
-        return { status: 'submitted', unitId, period, dueAt, items, submittedAt, late, missedAt, sent: state.sent };
+        return { status: 'submitted', unitId, period, dueAt, items, submittedAt, late, missedAt };
       }
       case 'MonthlyReportMissed':
         if (state.status !== 'pending') return state;
@@ -116,12 +113,9 @@ export const monthlyReportDecider: Decider<MonthlyReportCommand, MonthlyReportEv
           period: event.data.period,
           dueAt: event.data.dueAt,
           missedAt: event.data.recordedAt,
-          sent: state.sent,
         };
-      case 'ReminderSent':
-        return { ...state, sent: [...state.sent, deliveryId(event.data.key, event.data.recipient, event.data.channel)] };
       default:
         return unchanged(event, state);
     }
   },
-};
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fold } from '@app/event-sourcing';
 import { DeciderSpecification } from '@app/event-sourcing/testing';
 import { loadSettings } from '@app/config';
-import { cadenceSchedules } from '../application/cadence-schedules.js';
+import { cadenceSchedules } from '../application/cadence-jobs.js';
 import { assessmentDecider } from './assessment.decider.js';
 import { bulletinDecider } from './bulletin.decider.js';
 import { monthlyReportDecider, type MonthlyReportContext } from './monthly-report.decider.js';

@@ -34,7 +34,7 @@ export const monthlyReportsProjection = aggregateStateProjection<MonthlyReportSt
   name: 'monthly-reports',
   category: 'monthlyReport',
   table: 'rm_monthly_reports',
-  decider: monthlyReportDecider,
+  decider: monthlyReportDecider.withoutDeliveries,
   columns: { unit_id: 'text', period: 'text', status: 'text', late: 'boolean' },
   toColumns: (state) =>
     state.status === 'pending'

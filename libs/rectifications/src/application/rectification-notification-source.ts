@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkingDayCalendar } from '@app/calendar';
-import { Settings } from '@app/config';
+import { Settings, parseReminderOffsets } from '@app/config';
 import { EventStore, SYSTEM_ACTOR } from '@app/event-sourcing';
 import { CommandRunner } from '@app/commands';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens';
@@ -8,7 +8,6 @@ import {
   NotificationSource,
   inboxDeliveriesIn,
   systemMetadata,
-  parseReminderOffsets,
   type Channel,
   type DueNotification,
   type InboxDelivery,
@@ -50,12 +49,12 @@ export class RectificationNotificationSource extends NotificationSource {
 
   async *allPending(now: Date): AsyncGenerator<{ streamId: string; notifications: DueNotification[] }> {
     for (let after = ''; ;) {
-      const rows = await this.database.query<{ id: string; state: RectificationState }>(
-        `SELECT id, state FROM ${this.s}.rm_rectifications WHERE id > $1 ORDER BY id LIMIT ${PAGE}`,
+      const rows = await this.database.query<{ id: string; state: RectificationState; delivered: string[] | null }>(
+        `SELECT id, state, delivered FROM ${this.s}.rm_rectifications WHERE id > $1 ORDER BY id LIMIT ${PAGE}`,
         [after],
       );
       for (const row of rows) {
-        const notifications = rectificationNotifications(row.state, this.offsets, now);
+        const notifications = rectificationNotifications({ ...row.state, sent: row.delivered ?? row.state.sent }, this.offsets, now);
         if (notifications.length > 0) yield { streamId: `rectification-${row.id}`, notifications };
       }
       if (rows.length < PAGE) return;

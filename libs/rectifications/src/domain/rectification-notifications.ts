@@ -1,5 +1,5 @@
 import type { DueNotification as Due, NotificationContent, ReminderOffset } from '@app/reminders/domain';
-import { deliveryId, instantKey, kindergartenRecipient, offsetLabel, wallTime } from '@app/reminders/domain';
+import { instantKey, kindergartenRecipient, offsetLabel, wallTime, wasDelivered } from '@app/reminders/domain';
 import type { RectificationCase, RectificationState } from './rectification.decider.js';
 import { isOpenStatus, owesReport } from './rectification-status.js';
 
@@ -66,7 +66,7 @@ export const rectificationNotifications = (state: RectificationState, offsets: r
     }
   }
   return wanted.flatMap((notification) => {
-    const recipients = notification.recipients.filter((recipient) => !state.sent.includes(deliveryId(notification.key, recipient, 'inbox')));
+    const recipients = notification.recipients.filter((recipient) => !wasDelivered(state, notification.key, recipient));
     return recipients.length > 0 ? [{ ...notification, recipients }] : [];
   });
 };

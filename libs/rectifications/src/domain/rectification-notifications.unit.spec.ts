@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { createCalendar } from '@app/calendar';
-import { ConfigurationError, loadSettings } from '@app/config';
+import { ConfigurationError, loadSettings, parseReminderOffsets } from '@app/config';
 import { fold, SYSTEM_ACTOR } from '@app/event-sourcing';
 import type { Finding } from '@app/inspections';
-import { instantKey, parseReminderOffsets, type NotificationKind, type Recipient, type ReminderSent } from '@app/reminders/domain';
+import { instantKey, type NotificationKind, type Recipient, type ReminderSent } from '@app/reminders/domain';
 import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';
 import { rectificationDecider, type RectificationCase, type RectificationContext } from './rectification.decider.js';
 import type { RectificationEvent } from './rectification.events.js';

@@ -1,7 +1,7 @@
-import { ConflictError, NotFoundError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
+import { ConflictError, NotFoundError, RuleViolationError, unchanged, unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai, shanghaiDate } from '@app/calendar';
 import type { Finding, InspectionState } from '@app/inspections';
-import { deliveryId, type ReminderOffset, recordDelivery } from '@app/reminders/domain';
+import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderOffset, type ReminderSent } from '@app/reminders/domain';
 import type { RectificationCommand } from './rectification.commands.js';
 import type { CorrectiveAction, DeadlineSpec, Evidence, RectificationEvent } from './rectification.events.js';
 import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';
@@ -46,11 +46,12 @@ interface CaseData {
   readonly closedAt: string | null;
   /** When the deadline in force was set (the notice, or the granted extension): reminders due before it are skipped. */
   readonly deadlineSetAt: string;
-  /** Notifications delivered, as `key|recipient|channel`: each is recorded once. */
-  readonly sent: readonly string[];
 }
 
-export type RectificationState = { readonly status: 'none' } | (CaseData & { readonly status: OpenStatus | 'closed' | 'failed' });
+/** A case as its own events make it, without what it has delivered. */
+export type RectificationCaseState = { readonly status: 'none' } | (CaseData & { readonly status: OpenStatus | 'closed' | 'failed' });
+/** A case and the notifications it has delivered. */
+export type RectificationState = Delivering<RectificationCaseState>;
 export type RectificationCase = Exclude<RectificationState, { status: 'none' }>;
 
 /** What the decider needs of the working-day calendar. */
@@ -74,8 +75,7 @@ export const rectificationStreamId = (rectificationId: string): string => `recti
 /** One case per inspection: the case's id is derived from the inspection's, so a second notice is the same stream. */
 export const rectificationIdFor = (inspectionId: string): string => `rc-${inspectionId}`;
 
-export const isOpen = (state: RectificationState): state is CaseData & { status: OpenStatus } =>
-  isOpenStatus(state.status);
+export const isOpen = (state: RectificationState): state is Delivering<CaseData & { status: OpenStatus }> => isOpenStatus(state.status);
 
 const invalidTransition = (state: RectificationCase, action: string): ConflictError =>
   new ConflictError('invalid-transition', `Cannot ${action} a case that is ${state.status}`, { caseStatus: state.status });
@@ -87,7 +87,12 @@ const requireCase = (state: RectificationState): RectificationCase => {
 
 const instant = (text: string): number => Date.parse(text);
 
-export const rectificationDecider: Decider<RectificationCommand, RectificationEvent, RectificationState, RectificationContext> = {
+export const rectificationDecider = withDeliveries<
+  Exclude<RectificationCommand, RecordDelivery>,
+  Exclude<RectificationEvent, ReminderSent>,
+  RectificationCaseState,
+  RectificationContext
+>({
   initialState: () => ({ status: 'none' }),
 
   decide(command, state, context) {
@@ -250,17 +255,8 @@ export const rectificationDecider: Decider<RectificationCommand, RectificationEv
           notification.kind === 'deadline-missed' && !state.overdue
             ? [{ type: 'DeadlineMissed', data: { rectificationId: state.id, dueAt: state.dueAt, recordedAt: at } }]
             : [];
-        return [
-          ...missed,
-          ...notification.recipients.map((recipient): RectificationEvent => ({
-            type: 'ReminderSent',
-            data: { key: notification.key, kind: notification.kind, recipient, channel: 'inbox', ...content, sentAt: at },
-          })),
-        ];
+        return [...missed, ...inboxDeliveries(state, notification, content, at)];
       }
-
-      case 'RecordDelivery':
-        return state.status === 'none' ? [] : recordDelivery(state.sent, command.data, at);
 
       default:
         return unknownCommand(command);
@@ -287,7 +283,6 @@ export const rectificationDecider: Decider<RectificationCommand, RectificationEv
         followUp: null,
         closedAt: null,
         deadlineSetAt: issuedAt,
-        sent: [],
       };
     }
     if (state.status === 'none') return state;
@@ -357,10 +352,10 @@ export const rectificationDecider: Decider<RectificationCommand, RectificationEv
         };
       case 'DeadlineMissed':
         return { ...state, overdue: true };
-      case 'ReminderSent':
-        return { ...state, sent: [...state.sent, deliveryId(event.data.key, event.data.recipient, event.data.channel)] };
       default:
         return unchanged(event, state);
     }
   },
-};
+
+  recordsDeliveries: (state) => state.status !== 'none',
+});

@@ -6,6 +6,9 @@ export const rectificationsProjection = aggregateStateProjection<RectificationSt
   category: 'rectification',
   table: 'rm_rectifications',
   decider: rectificationDecider,
+  // what the case has delivered is not part of its row's state: the reconciler reads it to skip inbox deliveries made
+  apart: { field: 'sent', column: 'delivered' },
+  upgrades: (s) => [`ALTER TABLE ${s}.rm_rectifications ADD COLUMN delivered jsonb`],
   columns: {
     kindergarten_id: 'text',
     inspection_id: 'text',

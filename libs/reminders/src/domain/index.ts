@@ -1,3 +1,3 @@
+export * from './delivery-record.js';
 export * from './notification.js';
-export * from './reminder-offsets.js';
 export * from './shanghai-wall-time.js';

@@ -12,6 +12,12 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** One of REMINDER_OFFSETS: how long before a deadline to remind (`P7D`), in milliseconds. */
+export interface ReminderOffset {
+  readonly label: string;
+  readonly ms: number;
+}
+
 /** Who a notification is for: every user of a kindergarten, every supervisor, or every user of a responsible unit. */
 export type Recipient = `kindergarten:${string}` | 'supervisors' | `unit:${string}`;
 
@@ -56,9 +62,3 @@ export type RecordDelivery = Command<
   { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent }
 >;
 
-/** The decision on RecordDelivery, the same in every stream: once per (key, recipient, channel). */
-export const recordDelivery = (sent: readonly string[], delivery: RecordDelivery['data'], at: string): ReminderSent[] => {
-  const { key, kind, recipient, channel, content } = delivery;
-  if (sent.includes(deliveryId(key, recipient, channel))) return [];
-  return [{ type: 'ReminderSent', data: { key, kind, recipient, channel, ...content, sentAt: at } }];
-};

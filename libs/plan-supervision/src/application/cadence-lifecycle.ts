@@ -4,11 +4,11 @@ import type { Queue } from 'bullmq';
 import { Settings } from '@app/config';
 import { CADENCE_QUEUE } from '@app/reminders';
 import { CadenceProcessor } from './cadence.processor.js';
-import { cadenceSchedules, upsertCadenceSchedulers } from './cadence-schedules.js';
+import { cadenceSchedules, upsertCadenceSchedulers } from './cadence-jobs.js';
 
-/** Upserts the cadence's job schedulers at every start (in the background: Redis may not be up yet), and stops the worker. */
+/** The cadence's lifecycle: upserts its job schedulers at every start (in the background: Redis may not be up yet), and stops the worker. */
 @Injectable()
-export class CadenceSchedulers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class CadenceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Cadence');
   private readonly stopping = new AbortController();
   /** Resolves once the schedulers are in Redis (never, if the process stops first). */

@@ -1,5 +1,5 @@
-/** One of REMINDER_OFFSETS: how long before a deadline to remind (`P7D`), in milliseconds. */
-export interface ReminderOffset {
+/** One of REMINDER_OFFSETS: how long before a deadline to remind (`P7D`), in milliseconds (the reminders' `ReminderOffset`). */
+interface ReminderOffset {
   readonly label: string;
   readonly ms: number;
 }

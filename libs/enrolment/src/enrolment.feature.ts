@@ -1,0 +1,8 @@
+import { enrolmentDecider } from './domain/enrolment.decider.js';
+import { EnrolmentModule } from './enrolment.module.js';
+
+/** The enrolment feature as the engine assembles it (its pages are read from the overviews' projections). */
+export const enrolmentFeature = {
+  module: EnrolmentModule,
+  audit: [{ category: 'enrolment', label: '招生状态', decider: enrolmentDecider }],
+};
