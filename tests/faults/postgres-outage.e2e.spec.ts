@@ -81,6 +81,7 @@ describe('the engine on PostgreSQL, under write load, when PostgreSQL fails', ()
     expect(engine.alive()).toBe(true);
     expect(report.unexpected).toEqual([]);
     expect(report.retryAfterOnEvery503).toBe(true);
+    expect(engine.run.messages().filter((message) => /unhandled error|Unhandled/i.test(message))).toEqual([]);
     expect((await readiness()).status).toBe(200);
     const rows = (await cluster.sql(`SELECT stream_id, count(*) FROM ${SCHEMA}.events WHERE type = 'KindergartenRegistered' GROUP BY stream_id`))
       .split('\n')

@@ -21,7 +21,7 @@ const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|57014|53300|25P03)$/;
 
 /** What `pg` says when a connection breaks, cannot be opened in time, or a server stops answering. */
 const DRIVER_MESSAGE =
-  /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Client was closed|Connection closed)/;
+  /^(Connection terminated|timeout exceeded when trying to connect|timeout expired|Query read timeout|Client has encountered a connection error|Client was closed)/;
 
 /** Whether a database error means "unavailable for now" (503) rather than a fault in the request or the code. */
 export const isStoreUnavailable = (error: unknown): boolean => {
