@@ -60,6 +60,21 @@ const AreReminderOffsets = () => (target: object, propertyName: string) =>
     },
   });
 
+// the server's own cancel should come first: it names the statement and keeps the connection
+const IsLongerThanStatementTimeout = () => (target: object, propertyName: string) =>
+  registerDecorator({
+    name: 'isLongerThanStatementTimeout',
+    target: target.constructor,
+    propertyName,
+    options: { message: `${propertyName} must be 0 or longer than DATABASE_STATEMENT_TIMEOUT_MS` },
+    validator: {
+      validate: (value: unknown, args) => {
+        const statement = (args?.object as { DATABASE_STATEMENT_TIMEOUT_MS?: unknown }).DATABASE_STATEMENT_TIMEOUT_MS;
+        return value === 0 || typeof statement !== 'number' || statement === 0 || (typeof value === 'number' && value > statement);
+      },
+    },
+  });
+
 /** Every setting the engine reads, from environment variables (`.env.example` documents them); also the DI token for them. */
 export class Settings {
   @IsIn(['development', 'production', 'test'])
@@ -97,6 +112,35 @@ export class Settings {
 
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be a lowercase SQL identifier' })
   DATABASE_SCHEMA = 'public';
+
+  /** PostgreSQL: give up opening a connection (or waiting for a free one) after this long (ms); the request answers 503. */
+  @Transform(toInt)
+  @Min(100)
+  @Max(600_000)
+  @IsInt()
+  DATABASE_CONNECT_TIMEOUT_MS = 5_000;
+
+  /** PostgreSQL: the server cancels a statement running longer than this (statement_timeout, ms; 0: no limit). */
+  @Transform(toInt)
+  @Min(0)
+  @Max(3_600_000)
+  @IsInt()
+  DATABASE_STATEMENT_TIMEOUT_MS = 10_000;
+
+  /** PostgreSQL: stop waiting for an answer after this long and drop the connection, for a server that hangs (ms; 0: wait). */
+  @Transform(toInt)
+  @IsLongerThanStatementTimeout()
+  @Min(0)
+  @Max(3_600_000)
+  @IsInt()
+  DATABASE_QUERY_TIMEOUT_MS = 12_000;
+
+  /** PostgreSQL: the server ends a session idle inside a transaction this long (idle_in_transaction_session_timeout, ms; 0: no limit). */
+  @Transform(toInt)
+  @Min(0)
+  @Max(3_600_000)
+  @IsInt()
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
   @Transform(emptyToUndefined)
   @ValidateIf((env: Settings) => env.EVENT_STORE === 'esdb' || env.ESDB_URL !== undefined)

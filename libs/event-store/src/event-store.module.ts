@@ -1,17 +1,37 @@
 import { resolve } from 'node:path';
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { pino } from 'pino';
 import { Settings } from '@app/config';
 import { EventStore, Upcasters } from '@app/event-sourcing';
-import { PgliteClient, PostgresClient, SqlDatabase } from '@app/sql';
+import { PgliteClient, PostgresClient, SqlDatabase, waitForDatabase } from '@app/sql';
 import { PgliteEventStore } from './pglite/pglite-event-store.js';
 import { PostgresEventStore } from './postgres/postgres-event-store.js';
 
+/** Nest holds its logs back until the application is built: a wait during start-up is told at once, in the same JSON lines. */
+const startupLogger = (settings: Settings): pino.Logger =>
+  pino({ level: settings.LOG_LEVEL, timestamp: () => `,"time":"${new Date().toISOString()}"` }).child({ context: 'Storage' });
+
 /** Where the read models live: the embedded database with pglite, PostgreSQL with postgres, either with esdb. */
 export const openDatabase = async (settings: Settings): Promise<SqlDatabase> => {
+  const logger = startupLogger(settings);
   if (settings.EVENT_STORE === 'postgres' || (settings.EVENT_STORE === 'esdb' && settings.DATABASE_URL)) {
-    return new PostgresClient({ connectionString: settings.DATABASE_URL! });
+    const client = new PostgresClient({
+      connectionString: settings.DATABASE_URL!,
+      connectTimeoutMs: settings.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+      queryTimeoutMs: settings.DATABASE_QUERY_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    });
+    // a database that is still starting (or away) delays start-up instead of ending it
+    const failures = await waitForDatabase(() => client.query('SELECT 1'), { onWait: (message) => logger.warn(message) });
+    if (failures > 0) logger.info(`PostgreSQL answers after ${failures} failed attempt(s): starting`);
+    return client;
   }
-  return PgliteClient.open({ dataDir: resolve(settings.DATA_DIR), sharedBuffers: settings.PGLITE_SHARED_BUFFERS });
+  return PgliteClient.open({
+    dataDir: resolve(settings.DATA_DIR),
+    sharedBuffers: settings.PGLITE_SHARED_BUFFERS,
+    onLockWait: (message) => logger.warn(message),
+  });
 };
 
 export const openEventStore = async (settings: Settings, database: SqlDatabase, upcasters: Upcasters): Promise<EventStore> => {

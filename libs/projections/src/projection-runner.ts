@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { streamCategory, type EventStore, type StoredEvent } from '@app/event-sourcing';
-import { migrate, quoteSchema, type SqlDatabase } from '@app/sql';
+import { isStoreUnavailable, migrate, quoteSchema, type SqlDatabase } from '@app/sql';
 import type { Projection } from './projection.js';
 
 export interface ProjectionLogger {
@@ -92,7 +92,7 @@ export class ProjectionRunner {
     const { signal } = this.controller;
     while (!signal.aborted) {
       const lease = await this.database.tryLock(this.lockName).catch((error: unknown) => {
-        this.logger.error(`projections ${this.names}: cannot take their lock`, error);
+        this.logger.error(`projections ${this.names}: cannot take their lock`, briefly(error));
         return null;
       });
       if (!lease) {
@@ -105,7 +105,7 @@ export class ProjectionRunner {
         await this.follow(AbortSignal.any([signal, lost.signal]));
       } catch (error) {
         if (!signal.aborted) {
-          this.logger.error(`projections ${this.names} stopped on an error; they resume from their checkpoints`, error);
+          this.logger.error(`projections ${this.names} stopped on an error; they resume from their checkpoints`, briefly(error));
           await sleep(this.options.retryDelayMs ?? 1_000, undefined, { signal }).catch(() => undefined);
         }
       } finally {
@@ -178,6 +178,9 @@ export class ProjectionRunner {
     this.progress.emit('progress', position);
   }
 }
+
+/** An unavailable database is an outage to report in a line, not a fault of the code to trace. */
+const briefly = (error: unknown): unknown => (isStoreUnavailable(error) ? (error as Error).message : error);
 
 const reads = (projection: Projection, event: StoredEvent): boolean =>
   !projection.categories || projection.categories.includes(streamCategory(event.streamId));

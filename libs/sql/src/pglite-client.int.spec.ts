@@ -65,4 +65,27 @@ describe('PgliteClient: one owner per data folder', () => {
     const client = await PgliteClient.open({ dataDir, lockWaitMs: 0 });
     await client.close();
   }, 60_000);
+
+  it('says in the log that it waits for a lock a process that died left recently, and again when it has the folder', async () => {
+    const lock = join(dataDir, 'engine.lock');
+    await mkdir(lock);
+    // refreshed 8.5 s ago by a process that then died: stale 1.5 s from now
+    const recently = new Date(Date.now() - 8_500);
+    await utimes(lock, recently, recently);
+    const said: string[] = [];
+    const started = Date.now();
+    const client = await PgliteClient.open({ dataDir, onLockWait: (message) => said.push(message) });
+    await client.close();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(said).toHaveLength(2);
+    expect(said[0]).toMatch(/^The data folder .* is locked \(.*engine\.lock, refreshed 8\.\d s ago\): .* Waiting up to 12 s: .* expires 10 s after its last refresh\.$/);
+    expect(said[1]).toMatch(/^Took the lock on .* after waiting \d+\.\d s: opening the embedded store$/);
+  }, 60_000);
+
+  it('says nothing when the folder is free', async () => {
+    const said: string[] = [];
+    const client = await PgliteClient.open({ dataDir, onLockWait: (message) => said.push(message) });
+    await client.close();
+    expect(said).toEqual([]);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
@@ -13,6 +13,8 @@ export interface EmbeddedDatabaseOptions {
   readonly template?: Blob;
   /** PostgreSQL's shared_buffers, e.g. `16MB`: held in memory from the start (PGlite's own default is 128MB). */
   readonly sharedBuffers?: string;
+  /** Told when opening has to wait for the folder's lock (held by another process, or left by one that died), and when it ends. */
+  readonly onLockWait?: (message: string) => void;
 }
 
 const STALE_MS = 10_000;
@@ -40,7 +42,7 @@ export class PgliteClient extends SqlDatabase {
   static async open(options: EmbeddedDatabaseOptions): Promise<PgliteClient> {
     const dataDir = resolve(options.dataDir);
     await mkdir(join(dataDir, 'pgdata'), { recursive: true });
-    const release = await lockDataDir(dataDir, options.lockWaitMs ?? STALE_MS + 2_000);
+    const release = await lockDataDir(dataDir, options.lockWaitMs ?? STALE_MS + 2_000, options.onLockWait);
     try {
       const pgdata = join(dataDir, 'pgdata');
       const fresh = options.template && (await readdir(pgdata)).length === 0;
@@ -91,12 +93,14 @@ export class PgliteClient extends SqlDatabase {
   }
 }
 
-const lockDataDir = async (dataDir: string, waitMs: number): Promise<() => Promise<void>> => {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
+const lockDataDir = async (dataDir: string, waitMs: number, onWait?: (message: string) => void): Promise<() => Promise<void>> => {
+  const started = Date.now();
+  const deadline = started + waitMs;
+  const lockPath = join(dataDir, 'engine.lock');
+  for (let waiting = false; ; ) {
     try {
-      return await lockfile.lock(dataDir, {
-        lockfilePath: join(dataDir, 'engine.lock'),
+      const release = await lockfile.lock(dataDir, {
+        lockfilePath: lockPath,
         realpath: false,
         stale: STALE_MS,
         update: STALE_MS / 4,
@@ -105,8 +109,21 @@ const lockDataDir = async (dataDir: string, waitMs: number): Promise<() => Promi
           throw new DataDirLockedError(`Lost the lock on ${dataDir}: ${error.message}`);
         },
       });
+      if (waiting) onWait?.(`Took the lock on ${dataDir} after waiting ${((Date.now() - started) / 1000).toFixed(1)} s: opening the embedded store`);
+      return release;
     } catch (error) {
       if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+      if (!waiting && waitMs > 0) {
+        waiting = true;
+        const refreshed = await stat(lockPath).then(
+          (lock) => `refreshed ${Math.max(0, (Date.now() - lock.mtimeMs) / 1000).toFixed(1)} s ago`,
+          () => 'just released',
+        );
+        onWait?.(
+          `The data folder ${dataDir} is locked (${lockPath}, ${refreshed}): another engine process holds it, or one that ended ` +
+            `without releasing it did. Waiting up to ${(waitMs / 1000).toFixed(0)} s: a lock nobody refreshes expires ${STALE_MS / 1000} s after its last refresh.`,
+        );
+      }
       if (Date.now() >= deadline) {
         throw new DataDirLockedError(
           `The data folder ${dataDir} is in use by another process. The embedded store (PGlite) can have only one owner: ` +

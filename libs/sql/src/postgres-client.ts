@@ -1,40 +1,80 @@
 import pg from 'pg';
 import { SqlDatabase, type Lease, type QueryOptions, type SqlClient } from './sql-client.js';
+import { asStoreUnavailable, isStoreUnavailable } from './store-unavailable.js';
 
 export interface PostgresClientOptions {
   readonly connectionString: string;
   readonly maxConnections?: number;
   readonly applicationName?: string;
+  /** Give up opening a connection, or waiting for a free one in the pool, after this long (ms); 0 or unset: wait. */
+  readonly connectTimeoutMs?: number;
+  /** The server cancels a statement that runs longer (statement_timeout, ms); 0 or unset: no limit. */
+  readonly statementTimeoutMs?: number;
+  /** Stop waiting for an answer after this long and drop the connection: a server that hangs (ms); 0 or unset: wait. */
+  readonly queryTimeoutMs?: number;
+  /** The server ends a session left idle inside a transaction this long (idle_in_transaction_session_timeout, ms). */
+  readonly idleInTransactionTimeoutMs?: number;
 }
 
-/** A `pg` pool behind the SqlClient interface. */
+/** How long closing a connection may wait for the server's goodbye before the socket is simply dropped. */
+const END_WITHIN_MS = 2_000;
+
+/**
+ * A `pg` pool behind the SqlClient interface. Every connection has an 'error' listener from its first moment (a
+ * connection breaking with no listener would crash the process), and every failure that means the server is
+ * away or too slow comes out as a StoreUnavailableError.
+ */
 export class PostgresClient extends SqlDatabase {
   readonly pool: pg.Pool;
 
   constructor(readonly options: PostgresClientOptions) {
     super();
-    this.pool = new pg.Pool({
-      connectionString: options.connectionString,
-      max: options.maxConnections ?? 20,
-      application_name: options.applicationName ?? 'supervision-engine',
-    });
+    this.pool = new pg.Pool({ ...this.connectionConfig(options.applicationName ?? 'supervision-engine'), max: options.maxConnections ?? 20 });
     // an idle client losing its server connection must not crash the process; the next checkout reconnects
     this.pool.on('error', () => undefined);
   }
 
+  private connectionConfig(applicationName: string): pg.ClientConfig {
+    const { connectTimeoutMs, statementTimeoutMs, queryTimeoutMs, idleInTransactionTimeoutMs } = this.options;
+    return {
+      connectionString: this.options.connectionString,
+      application_name: applicationName.slice(0, 63),
+      // a peer gone without a word (a cut network) is noticed by the kernel instead of never
+      keepAlive: true,
+      ...(connectTimeoutMs ? { connectionTimeoutMillis: connectTimeoutMs } : {}),
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+      ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}),
+      ...(idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: idleInTransactionTimeoutMs } : {}),
+    };
+  }
+
   async query<Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<Row[]> {
-    const result = options.name
-      ? await this.pool.query({ name: options.name, text, values: params as unknown[] })
-      : await this.pool.query(text, params as unknown[]);
-    return result.rows as Row[];
+    try {
+      const result = options.name
+        ? await this.pool.query({ name: options.name, text, values: params as unknown[] })
+        : await this.pool.query(text, params as unknown[]);
+      return result.rows as Row[];
+    } catch (error) {
+      throw asStoreUnavailable(error);
+    }
   }
 
   async exec(text: string): Promise<void> {
-    await this.pool.query(text);
+    try {
+      await this.pool.query(text);
+    } catch (error) {
+      throw asStoreUnavailable(error);
+    }
   }
 
   async transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T> {
-    const connection = await this.pool.connect();
+    const connection = await this.pool.connect().catch((error: unknown) => {
+      throw asStoreUnavailable(error);
+    });
+    // checked out, a client is no longer watched by the pool: a backend killed mid-transaction emits 'error' here
+    let broken: Error | undefined;
+    const onError = (error: Error): void => void (broken ??= error);
+    connection.on('error', onError);
     try {
       await connection.query('BEGIN');
       const result = await work({
@@ -44,10 +84,14 @@ export class PostgresClient extends SqlDatabase {
       await connection.query('COMMIT');
       return result;
     } catch (error) {
-      await connection.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      // a broken or hung connection is dropped, not rolled back: the server rolls back a transaction whose session ends
+      if (isStoreUnavailable(error)) broken ??= error as Error;
+      else if (!broken) await connection.query('ROLLBACK').catch((rollbackError: Error) => void (broken ??= rollbackError));
+      throw asStoreUnavailable(error);
     } finally {
-      connection.release();
+      connection.off('error', onError);
+      // released with an error, the pool closes the connection instead of handing it out again
+      connection.release(broken);
     }
   }
 
@@ -58,7 +102,7 @@ export class PostgresClient extends SqlDatabase {
     let retryTimer: NodeJS.Timeout | null = null;
     const connect = async (delayMs: number): Promise<void> => {
       if (stopped) return;
-      const next = new pg.Client({ connectionString: this.options.connectionString, application_name: 'supervision-engine-listen' });
+      const next = new pg.Client(this.connectionConfig('supervision-engine-listen'));
       next.on('notification', () => onNotify());
       next.on('error', () => undefined);
       next.on('end', () => {
@@ -67,7 +111,7 @@ export class PostgresClient extends SqlDatabase {
       try {
         await next.connect();
         if (stopped) {
-          await next.end();
+          await endWithin(next);
           return;
         }
         await next.query(`LISTEN "${channel}"`);
@@ -75,7 +119,7 @@ export class PostgresClient extends SqlDatabase {
         // notifications sent while we were away are lost: let subscribers look for themselves
         onReconnect();
       } catch {
-        await next.end().catch(() => undefined);
+        await endWithin(next);
         if (!stopped) retryTimer = setTimeout(() => void connect(Math.min(delayMs * 2, 5_000)), delayMs);
       }
     };
@@ -84,34 +128,39 @@ export class PostgresClient extends SqlDatabase {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
       await connecting;
-      await client?.end().catch(() => undefined);
+      if (client) await endWithin(client);
     };
   }
 
   /** A session-level advisory lock on a connection of its own, outside the pool. */
   async tryLock(name: string): Promise<Lease | null> {
-    const client = new pg.Client({
-      connectionString: this.options.connectionString,
-      application_name: `supervision-engine-lock ${name}`.slice(0, 63),
-    });
-    await client.connect();
-    const [row] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [name])).rows;
-    if (!row?.locked) {
-      await client.end();
-      return null;
-    }
+    const client = new pg.Client(this.connectionConfig(`supervision-engine-lock ${name}`));
     let released = false;
+    // listening from the start: the connection may break while it connects or asks for the lock
     const lost = new Promise<void>((resolveLost) => {
       client.on('error', () => resolveLost());
       client.on('end', () => {
         if (!released) resolveLost();
       });
     });
+    try {
+      await client.connect();
+      const [row] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [name])).rows;
+      if (!row?.locked) {
+        released = true;
+        await endWithin(client);
+        return null;
+      }
+    } catch (error) {
+      released = true;
+      await endWithin(client);
+      throw asStoreUnavailable(error);
+    }
     return {
       lost,
       release: async () => {
         released = true;
-        await client.end().catch(() => undefined);
+        await endWithin(client);
       },
     };
   }
@@ -120,3 +169,17 @@ export class PostgresClient extends SqlDatabase {
     await this.pool.end();
   }
 }
+
+/** Ends a connection, dropping its socket if the server does not answer the goodbye (a hung server would keep it forever). */
+const endWithin = async (client: pg.Client, ms = END_WITHIN_MS): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  const ended = await Promise.race([
+    client.end().then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]);
+  clearTimeout(timer);
+  if (!ended) (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+};

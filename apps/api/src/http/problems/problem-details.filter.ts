@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyError } from 'fastify';
 import { problemForFastify, sendProblem } from './fastify-problems.js';
 import { problem, problemForDomain, type ProblemDetails } from './problem-details.js';
+import { markRetryAfter, problemForStoreOutage } from './store-unavailable.js';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'validation-failed',
@@ -30,7 +31,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       void reply.status(exception.getStatus()).send(exception.getResponse());
       return;
     }
-    sendProblem(reply, this.problemFor(exception, request));
+    const details = this.problemFor(exception, request);
+    markRetryAfter(reply, details);
+    sendProblem(reply, details);
   }
 
   private problemFor(exception: unknown, request: FastifyRequest): ProblemDetails {
@@ -44,6 +47,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       if (status === 429) return problem(429, 'rate-limited', 'Too many requests from this address; wait before retrying');
       if (status < 500) return problem(status, CODE_BY_STATUS[status] ?? 'client-error', exception.message);
+    }
+    const outage = problemForStoreOutage(exception);
+    if (outage) {
+      this.logger.warn(`store unavailable (correlation id ${String(request.id)}): ${exception instanceof Error ? exception.message : String(exception)}`);
+      return outage;
     }
     this.logger.error(`unhandled error (correlation id ${String(request.id)}): ${exception instanceof Error ? exception.stack : String(exception)}`);
     return problem(500, 'internal-error', 'Something went wrong; the correlation id identifies it in the logs');
