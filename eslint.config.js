@@ -1,6 +1,5 @@
 import tseslint from 'typescript-eslint';
-
-const VENDOR_CLIENTS = ['@nestjs/*', 'class-validator', 'class-transformer', 'pg', '@electric-sql/*', '@eventstore/*', 'bullmq', 'ioredis', 'nodemailer', 'pino', 'luxon', 'chinese-days'];
+import { boundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'bench/results/**'] },
@@ -17,19 +16,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    // Domain code is pure: no framework, no validation library, no vendor client, no I/O.
-    files: ['libs/*/src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: VENDOR_CLIENTS, message: 'Domain code stays free of Nest, class-validator and vendor clients: pass what it needs in the decision context.' },
-            { group: ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:child_process', 'fs', 'http'], message: 'Domain code does no I/O.' },
-          ],
-        },
-      ],
-    },
+    // Pure domains, libs never importing apps, apps never importing each other: see eslint.boundaries.js
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    plugins: { boundaries },
+    rules: { 'boundaries/imports': 'error' },
   },
   {
     files: ['**/*.spec.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
