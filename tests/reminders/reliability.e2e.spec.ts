@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { instantKey } from '@app/reminders';
+import { instantKey } from '@app/reminders/domain';
 import {
   QueueProbe,
   awaitInbox,

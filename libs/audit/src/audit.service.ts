@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import { EventStore, NotFoundError, fold, streamCategory, type StoredEvent, type VerificationReport } from '@app/event-sourcing';
 import { AuditedAggregates } from './audited-aggregates.js';
 import { actorLabel } from './sentences.js';

@@ -3,7 +3,6 @@ export * from './channels/notification-channel.js';
 export * from './channels/notification-channels.js';
 export * from './channels/webhook.channel.js';
 export * from './deliveries.js';
-export * from './domain/index.js';
 export * from './notification-source.js';
 export * from './queues.js';
 export * from './reminder-reconciler.js';

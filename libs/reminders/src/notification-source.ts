@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import { SYSTEM_ACTOR, type EventMetadata, type StoredEvent } from '@app/event-sourcing';
 import type { Channel, DueNotification, NotificationContent, NotificationKind, Recipient, ReminderSent } from './domain/notification.js';
 

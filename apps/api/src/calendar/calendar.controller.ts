@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, ParseIntPipe, Query } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { WorkingDayCalendar } from '@app/calendar';
+import { WorkingDayCalendar } from '@app/calendar/domain';
 import { DomainError } from '@app/event-sourcing';
 import { ROLES } from '@app/identity';
 import { Access } from '../auth/access.decorator.js';

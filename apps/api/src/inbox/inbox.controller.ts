@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import type { FastifyRequest } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import { ROLES, type Caller } from '@app/identity';
-import { InboxViews, NOTIFICATION_KINDS } from '@app/reminders';
+import { InboxViews } from '@app/reminders';
+import { NOTIFICATION_KINDS } from '@app/reminders/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { ListQuery, listBody } from '../http/lists/lists.js';
 import { Problems } from '../http/openapi/openapi.js';

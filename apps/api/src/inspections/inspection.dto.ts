@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { INSPECTION_KINDS, OUTCOMES, SEVERITIES, type InspectionKind, type Outcome, type Severity } from '@app/inspections';
+import { INSPECTION_KINDS, OUTCOMES, SEVERITIES, type InspectionKind, type Outcome, type Severity } from '@app/inspections/domain';
 import { KINDERGARTEN_ID } from '../kindergartens/kindergarten.dto.js';
 import { ListQuery } from '../http/lists/lists.js';
 import { IsDateOnly } from '../http/validation/validation.js';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INSPECTION_KINDS, OUTCOMES, SEVERITIES } from '@app/inspections';
+import { INSPECTION_KINDS, OUTCOMES, SEVERITIES } from '@app/inspections/domain';
 
 export class FindingResponse {
   @ApiProperty() code: string;

@@ -4,7 +4,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import { canSeeKindergarten, type Caller, type CommandOutcome, type CommandRequest } from '@app/identity';
-import { GetInspection, InspectionCommands, ListInspections, inspectionView, type InspectionState, type InspectionView } from '@app/inspections';
+import { GetInspection, InspectionCommands, ListInspections, inspectionView, type InspectionView } from '@app/inspections';
+import { type InspectionState } from '@app/inspections/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';

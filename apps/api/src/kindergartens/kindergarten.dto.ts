@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { OWNERSHIPS, type Ownership } from '@app/kindergartens';
+import { OWNERSHIPS, type Ownership } from '@app/kindergartens/domain';
 import { ListQuery } from '../http/lists/lists.js';
 import { IsDateOnly } from '../http/validation/validation.js';
 

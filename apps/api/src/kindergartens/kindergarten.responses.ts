@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OWNERSHIPS } from '@app/kindergartens';
+import { OWNERSHIPS } from '@app/kindergartens/domain';
 
 class DisclosureResponse {
   @ApiProperty() teachers: number;

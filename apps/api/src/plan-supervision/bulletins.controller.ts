@@ -4,7 +4,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import { ROLES, type CommandRequest } from '@app/identity';
-import { GetBulletin, PlanSupervisionCommands, bulletinView, parseQuarterId, quarterId, type Quarter } from '@app/plan-supervision';
+import { GetBulletin, PlanSupervisionCommands, bulletinView } from '@app/plan-supervision';
+import { parseQuarterId, quarterId, type Quarter } from '@app/plan-supervision/domain';
 import { Access } from '../auth/access.decorator.js';
 import { CommandAnswers } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';

@@ -4,7 +4,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import type { Caller, CommandRequest } from '@app/identity';
-import { GetMonthlyReport, ListMonthlyReports, PERIOD, PlanSupervisionCommands } from '@app/plan-supervision';
+import { GetMonthlyReport, ListMonthlyReports, PlanSupervisionCommands } from '@app/plan-supervision';
+import { PERIOD } from '@app/plan-supervision/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';

@@ -15,7 +15,7 @@ import {
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
-import { PERIOD, TASK_STATUSES, type TaskStatus } from '@app/plan-supervision';
+import { PERIOD, TASK_STATUSES, type TaskStatus } from '@app/plan-supervision/domain';
 import { ListQuery } from '../http/lists/lists.js';
 
 const NOT_BLANK = /\S/;

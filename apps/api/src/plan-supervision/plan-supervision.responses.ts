@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TASK_STATUSES } from '@app/plan-supervision';
+import { TASK_STATUSES } from '@app/plan-supervision/domain';
 
 class UnitRefResponse {
   @ApiProperty({ example: 'county-education-bureau' }) id: string;

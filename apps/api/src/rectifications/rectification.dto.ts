@@ -20,7 +20,7 @@ import {
   ValidateIf,
   registerDecorator,
 } from 'class-validator';
-import { OPEN_STATUSES } from '@app/rectifications';
+import { OPEN_STATUSES } from '@app/rectifications/domain';
 import { FINDING_CODE } from '../inspections/inspection.dto.js';
 import { KINDERGARTEN_ID } from '../kindergartens/kindergarten.dto.js';
 import { ListQuery } from '../http/lists/lists.js';

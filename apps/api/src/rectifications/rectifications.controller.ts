@@ -4,14 +4,8 @@ import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTag
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import { canSeeKindergarten, type Caller, type CommandOutcome, type CommandRequest } from '@app/identity';
-import {
-  GetRectification,
-  ListRectifications,
-  RectificationCases,
-  rectificationView,
-  type RectificationState,
-  type RectificationView,
-} from '@app/rectifications';
+import { GetRectification, ListRectifications, RectificationCases, rectificationView, type RectificationView } from '@app/rectifications';
+import { type RectificationState } from '@app/rectifications/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';

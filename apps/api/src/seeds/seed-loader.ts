@@ -2,12 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import { Clock, Settings } from '@app/config';
 import { ConflictError, EventStore } from '@app/event-sourcing';
 import type { Caller, CommandRequest } from '@app/identity';
-import { KindergartenCommands, type Ownership } from '@app/kindergartens';
-import { PlanSupervisionCommands, planTaskStreamId, responsibleUnitStreamId, type UnitKind } from '@app/plan-supervision';
+import { KindergartenCommands } from '@app/kindergartens';
+import { type Ownership } from '@app/kindergartens/domain';
+import { PlanSupervisionCommands } from '@app/plan-supervision';
+import { planTaskStreamId, responsibleUnitStreamId, type UnitKind } from '@app/plan-supervision/domain';
 
 interface KindergartenSeed {
   id: string;

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandRunner, type CommandData } from '@app/commands';
 import { NotFoundError } from '@app/event-sourcing';
 import type { CommandOutcome, CommandRequest } from '@app/identity';
-import { inspectionDecider, inspectionStreamId } from '@app/inspections';
-import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens';
-import { rectificationDecider, rectificationStreamId } from '@app/rectifications';
+import { inspectionDecider, inspectionStreamId } from '@app/inspections/domain';
+import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
+import { rectificationDecider, rectificationStreamId } from '@app/rectifications/domain';
 import type { EnrolmentCommand } from '../domain/enrolment.commands.js';
 import { enrolmentDecider, enrolmentStreamId, type EnrolmentContext, type EnrolmentState } from '../domain/enrolment.decider.js';
 

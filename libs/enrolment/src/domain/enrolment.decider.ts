@@ -1,7 +1,7 @@
 import { ConflictError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
-import { formatShanghai, shanghaiDate } from '@app/calendar';
-import type { InspectionState } from '@app/inspections';
-import type { RectificationCaseState } from '@app/rectifications';
+import { formatShanghai, shanghaiDate } from '@app/calendar/domain';
+import type { InspectionState } from '@app/inspections/domain';
+import type { RectificationCaseState } from '@app/rectifications/domain';
 import type { EnrolmentCommand } from './enrolment.commands.js';
 import type { EnrolmentEvent } from './enrolment.events.js';
 

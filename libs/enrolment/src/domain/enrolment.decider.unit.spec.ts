@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConflictError, fold, RuleViolationError } from '@app/event-sourcing';
 import { DeciderSpecification } from '@app/event-sourcing/testing';
-import type { InspectionState } from '@app/inspections';
-import type { RectificationCase } from '@app/rectifications';
+import type { InspectionState } from '@app/inspections/domain';
+import type { RectificationCase } from '@app/rectifications/domain';
 import type { EnrolmentCommand } from './enrolment.commands.js';
 import { enrolmentDecider, enrolmentStreamId, type EnrolmentContext } from './enrolment.decider.js';
 import type { EnrolmentEvent, EnrolmentReinstated, EnrolmentSuspended } from './enrolment.events.js';

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, RuleViolationError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import type { InspectionCommand } from './inspection.commands.js';
 import type { Finding, InspectionEvent, InspectionKind, Outcome } from './inspection.events.js';
 

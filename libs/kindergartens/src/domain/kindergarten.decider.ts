@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import type { KindergartenCommand } from './kindergarten.commands.js';
 import type { Disclosure, KindergartenEvent, Ownership } from './kindergarten.events.js';
 

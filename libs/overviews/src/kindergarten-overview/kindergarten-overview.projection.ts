@@ -1,8 +1,8 @@
-import { enrolmentDecider, type EnrolmentState } from '@app/enrolment';
-import { inspectionDecider, type InspectionState } from '@app/inspections';
-import { kindergartenDecider, type KindergartenState } from '@app/kindergartens';
+import { enrolmentDecider, type EnrolmentState } from '@app/enrolment/domain';
+import { inspectionDecider, type InspectionState } from '@app/inspections/domain';
+import { kindergartenDecider, type KindergartenState } from '@app/kindergartens/domain';
 import { streamTable, streamTablesProjection } from '@app/projections';
-import { isOpen, rectificationDecider, type RectificationState } from '@app/rectifications';
+import { isOpen, rectificationDecider, type RectificationState } from '@app/rectifications/domain';
 
 /**
  * A kindergarten's overview (its lists and page, and the public list): the kindergarten, its enrolment, whether each

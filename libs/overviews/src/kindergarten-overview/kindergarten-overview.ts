@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { DEFAULT_LIMIT, decodeCursor, pageOf, type Page } from '@app/projections';
 import { SqlDatabase, quoteSchema } from '@app/sql';
-import type { Disclosure, Ownership } from '@app/kindergartens';
+import type { Disclosure, Ownership } from '@app/kindergartens/domain';
 
 export interface SuspensionView {
   readonly rectificationId: string;

@@ -1,7 +1,7 @@
-import { enrolmentDecider, type EnrolmentState } from '@app/enrolment';
-import { kindergartenDecider, type KindergartenState } from '@app/kindergartens';
+import { enrolmentDecider, type EnrolmentState } from '@app/enrolment/domain';
+import { kindergartenDecider, type KindergartenState } from '@app/kindergartens/domain';
 import { streamTable, streamTablesProjection } from '@app/projections';
-import { rectificationDecider, type RectificationState } from '@app/rectifications';
+import { rectificationDecider, type RectificationState } from '@app/rectifications/domain';
 
 /** A published notice as the board keeps it, without the kindergarten's name (joined when read). */
 export interface BoardNotice {

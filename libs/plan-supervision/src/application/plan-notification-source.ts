@@ -2,17 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { EventStore, SYSTEM_ACTOR, streamCategory } from '@app/event-sourcing';
 import { CommandRunner } from '@app/commands';
-import {
-  NotificationSource,
-  inboxDeliveriesIn,
-  systemMetadata,
-  type Channel,
-  type DueNotification,
-  type InboxDelivery,
-  type NotificationContent,
-  type NotificationKind,
-  type Recipient,
-} from '@app/reminders';
+import { NotificationSource, inboxDeliveriesIn, systemMetadata, type InboxDelivery } from '@app/reminders';
+import { type Channel, type DueNotification, type NotificationContent, type NotificationKind, type Recipient } from '@app/reminders/domain';
 import { assessmentDecider } from '../domain/assessment.decider.js';
 import { bulletinDecider } from '../domain/bulletin.decider.js';
 import { monthlyReportDecider } from '../domain/monthly-report.decider.js';

@@ -1,5 +1,5 @@
 import { ConflictError, RuleViolationError, unknownCommand, type DecisionContext } from '@app/event-sourcing';
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/reminders/domain';
 import type { BulletinCommand } from './bulletin.commands.js';
 import type { BulletinEvent } from './bulletin.events.js';

@@ -1,5 +1,5 @@
 import { ConflictError, RuleViolationError, unchanged, unknownCommand, type DecisionContext } from '@app/event-sourcing';
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import { inboxDeliveries, unitRecipient, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/reminders/domain';
 import type { MonthlyReportCommand } from './monthly-report.commands.js';
 import type { MonthlyReportEvent, MonthlyReportItem } from './monthly-report.events.js';

@@ -1,5 +1,5 @@
 import { ConflictError, RuleViolationError, type Decider, type DecisionContext } from '@app/event-sourcing';
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import type { PlanTaskCommand } from './reference-data.commands.js';
 import type { PlanTask, PlanTaskEvent } from './reference-data.events.js';
 

@@ -1,7 +1,7 @@
 import { streamCategory, type StoredEvent } from '@app/event-sourcing';
-import { enrolmentDecider, type EnrolmentState } from '@app/enrolment';
-import { INSPECTION_KINDS, inspectionDecider, type InspectionKind, type InspectionState } from '@app/inspections';
-import { OPEN_STATUSES, OWES_REPORT, rectificationDecider, type RectificationState } from '@app/rectifications';
+import { enrolmentDecider, type EnrolmentState } from '@app/enrolment/domain';
+import { INSPECTION_KINDS, inspectionDecider, type InspectionKind, type InspectionState } from '@app/inspections/domain';
+import { OPEN_STATUSES, OWES_REPORT, rectificationDecider, type RectificationState } from '@app/rectifications/domain';
 import { monthlyReportDecider, type MonthlyReportState } from './monthly-report.decider.js';
 import { monthlyReportStreamId } from './plan-notifications.js';
 import { periodEnd, periodsDueInQuarter, quarterEnd, quarterStart, type Period, type Quarter } from './plan-periods.js';

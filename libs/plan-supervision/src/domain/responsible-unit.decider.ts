@@ -1,5 +1,5 @@
 import { ConflictError, type Decider, type DecisionContext } from '@app/event-sourcing';
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import type { ResponsibleUnitCommand } from './reference-data.commands.js';
 import type { ResponsibleUnitEvent, UnitKind } from './reference-data.events.js';
 

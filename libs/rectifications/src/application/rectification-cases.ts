@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkingDayCalendar } from '@app/calendar';
+import { WorkingDayCalendar } from '@app/calendar/domain';
 import { CommandRunner, type CommandData } from '@app/commands';
 import { NotFoundError } from '@app/event-sourcing';
 import { canSeeKindergarten, type CommandOutcome, type CommandRequest } from '@app/identity';
-import { inspectionDecider, inspectionStreamId } from '@app/inspections';
-import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens';
+import { inspectionDecider, inspectionStreamId } from '@app/inspections/domain';
+import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
 import type { RectificationCommand } from '../domain/rectification.commands.js';
 import {
   rectificationDecider,

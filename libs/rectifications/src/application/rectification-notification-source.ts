@@ -1,21 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkingDayCalendar } from '@app/calendar';
+import { WorkingDayCalendar } from '@app/calendar/domain';
 import { Settings, parseReminderOffsets } from '@app/config';
 import { EventStore, SYSTEM_ACTOR } from '@app/event-sourcing';
 import { CommandRunner } from '@app/commands';
-import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens';
-import {
-  NotificationSource,
-  inboxDeliveriesIn,
-  systemMetadata,
-  type Channel,
-  type DueNotification,
-  type InboxDelivery,
-  type NotificationContent,
-  type NotificationKind,
-  type Recipient,
-  type ReminderOffset,
-} from '@app/reminders';
+import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
+import { NotificationSource, inboxDeliveriesIn, systemMetadata, type InboxDelivery } from '@app/reminders';
+import { type Channel, type DueNotification, type NotificationContent, type NotificationKind, type Recipient, type ReminderOffset } from '@app/reminders/domain';
 import { SqlDatabase, quoteSchema } from '@app/sql';
 import { rectificationNotifications } from '../domain/rectification-notifications.js';
 import { rectificationDecider, type RectificationState } from '../domain/rectification.decider.js';

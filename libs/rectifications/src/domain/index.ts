@@ -1,4 +1,5 @@
 export * from './rectification-notifications.js';
+export * from './rectification-status.js';
 export * from './rectification.commands.js';
 export * from './rectification.decider.js';
 export * from './rectification.events.js';

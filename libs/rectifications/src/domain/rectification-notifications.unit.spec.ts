@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { createCalendar } from '@app/calendar';
+import { createCalendar } from '@app/calendar/official';
 import { ConfigurationError, loadSettings, parseReminderOffsets } from '@app/config';
 import { fold, SYSTEM_ACTOR } from '@app/event-sourcing';
-import type { Finding } from '@app/inspections';
+import type { Finding } from '@app/inspections/domain';
 import { instantKey, type NotificationKind, type Recipient, type ReminderSent } from '@app/reminders/domain';
 import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';
 import { rectificationDecider, type RectificationCase, type RectificationContext } from './rectification.decider.js';

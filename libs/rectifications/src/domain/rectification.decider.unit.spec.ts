@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { createCalendar } from '@app/calendar';
+import { createCalendar } from '@app/calendar/official';
 import { ConflictError, fold, NotFoundError, RuleViolationError } from '@app/event-sourcing';
 import { DeciderSpecification } from '@app/event-sourcing/testing';
-import type { Finding, InspectionState } from '@app/inspections';
+import type { Finding, InspectionState } from '@app/inspections/domain';
 import type { RectificationCommand } from './rectification.commands.js';
 import {
   rectificationDecider,

@@ -1,5 +1,5 @@
 import type { Event } from '@app/event-sourcing';
-import type { Finding } from '@app/inspections';
+import type { Finding } from '@app/inspections/domain';
 import type { ReminderSent } from '@app/reminders/domain';
 
 /** How the deadline was given: a number of working days after the day of issue, or an instant. */

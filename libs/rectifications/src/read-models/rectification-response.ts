@@ -1,4 +1,4 @@
-import type { Finding } from '@app/inspections';
+import type { Finding } from '@app/inspections/domain';
 import type { Extension, RectificationCase, Report } from '../domain/rectification.decider.js';
 import type { DeadlineSpec } from '../domain/rectification.events.js';
 

@@ -1,4 +1,4 @@
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import type { Command, Decider, DecisionContext, Event } from '@app/event-sourcing';
 import {
   deliveryId,

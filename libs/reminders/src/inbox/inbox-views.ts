@@ -3,7 +3,7 @@ import { Clock, Settings } from '@app/config';
 import type { Caller } from '@app/identity';
 import { DEFAULT_LIMIT, decodeCursor, pageOf, type Page } from '@app/projections';
 import { SqlDatabase, migrate, quoteSchema } from '@app/sql';
-import { formatShanghai } from '@app/calendar';
+import { formatShanghai } from '@app/calendar/domain';
 import type { NotificationKind, Recipient } from '../domain/notification.js';
 
 export interface InboxItem {
