@@ -15,12 +15,12 @@ import { formatShanghai } from '@app/calendar/domain';
 import { loadSettings, parseReminderOffsets, type Settings } from '@app/config';
 import { fold, Upcasters, type EventStore, type NewEvent } from '@app/event-sourcing';
 import { openDatabase, openEventStore } from '@app/event-store';
-import { PROJECTIONS } from '@app/engine';
+import { PROJECTIONS } from '@app/composition-root';
 import { ProjectionWorkers, lowestCheckpoint, readCheckpoint } from '@app/projections';
 import { rectificationDecider, rectificationNotifications } from '@app/rectifications/domain';
-import { REMINDER_QUEUE, ReminderReconciler, reminderJob, type ReconcileReport } from '@app/reminders';
+import { REMINDER_QUEUE, ReminderReconciler, reminderJob, type ReconcileReport } from '@app/notifications';
 import { WorkerAppModule } from '../../apps/worker/src/worker-app.module.js';
-import { ReminderProcessor } from '../../libs/reminders/src/reminder.processor.js';
+import { ReminderProcessor } from '../../libs/notifications/src/reminder.processor.js';
 import { report, timed, type Row } from '../support/report.js';
 
 const { values: args } = parseArgs({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ShiftedClock } from '@app/config';
-import { PROJECTIONS } from '@app/engine';
+import { PROJECTIONS } from '@app/composition-root';
 import { projectionLockName, rebuildProjection } from '@app/projections';
 import { Upcasters } from '@app/event-sourcing';
 import { openDatabase, openEventStore } from '@app/event-store';

@@ -16,7 +16,7 @@ const PURE_ENTRIES = [
   '@app/rectifications/domain',
   '@app/enrolment/domain',
   '@app/plan-supervision/domain',
-  '@app/reminders/domain',
+  '@app/notifications/domain',
 ];
 
 const IMPURE_PACKAGES = [

@@ -3,7 +3,7 @@
 import { Queue } from 'bullmq';
 import { loadSettings } from '@app/config';
 import { cadenceSchedules, upsertCadenceSchedulers } from '@app/plan-supervision';
-import { CADENCE_QUEUE } from '@app/reminders';
+import { CADENCE_QUEUE } from '@app/notifications';
 
 const settings = loadSettings(process.env);
 const queue = new Queue(CADENCE_QUEUE, { connection: { url: settings.REDIS_URL, maxRetriesPerRequest: null }, prefix: settings.QUEUE_PREFIX });

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { instantKey } from '@app/reminders/domain';
+import { instantKey } from '@app/notifications/domain';
 import {
   QueueProbe,
   awaitInbox,

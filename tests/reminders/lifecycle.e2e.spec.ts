@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { instantKey, wallTime } from '@app/reminders/domain';
+import { instantKey, wallTime } from '@app/notifications/domain';
 import { startTestApp, type StoreKind, type TestApp } from '../support/test-app.js';
 import {
   AdjustableClock,

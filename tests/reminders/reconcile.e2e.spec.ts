@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Worker } from 'bullmq';
-import { REMINDER_QUEUE, scheduledSetKey } from '@app/reminders';
-import { instantKey } from '@app/reminders/domain';
+import { REMINDER_QUEUE, scheduledSetKey } from '@app/notifications';
+import { instantKey } from '@app/notifications/domain';
 import { QueueProbe, issueDueIn, type IssuedCase } from '../support/reminders.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { waitUntil } from '../support/wait.js';

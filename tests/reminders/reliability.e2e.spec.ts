@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { instantKey } from '@app/reminders/domain';
+import { instantKey } from '@app/notifications/domain';
 import {
   QueueProbe,
   awaitInbox,

@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Clock, Settings } from '@app/config';
-import { EngineCoreModule, EngineWorkerModule } from '@app/engine';
+import { EngineCoreModule, EngineWorkerModule } from '@app/composition-root';
 import { EnrolmentModule } from '@app/enrolment';
 import { InspectionsModule } from '@app/inspections';
 import { KindergartensModule } from '@app/kindergartens';
 import { PlanSupervisionModule } from '@app/plan-supervision';
 import { RectificationsModule } from '@app/rectifications';
-import { InboxViews } from '@app/reminders';
+import { InboxViews } from '@app/notifications';
 import { AuditController } from './audit/audit.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';

@@ -11,7 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import secureJson from 'secure-json-parse';
 import { SystemClock, type Clock, type Settings } from '@app/config';
 import { httpRequestDuration } from '@app/metrics';
-import { resolveJwtSecret } from '@app/identity';
+import { resolveJwtSecret } from '@app/identity/tokens';
 import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
 import { installHttpEdge } from './http/http-edge.js';

@@ -68,7 +68,7 @@ const main = async (): Promise<number> => {
   const database = await openDatabase(config);
   const store = await openEventStore(config, database, new Upcasters());
   // the deciders (and the engine they come with) only for the commands that replay state: verify and export stay lean
-  const aggregates = command === 'history' || command === 'state' ? (await import('@app/engine')).AUDITED_AGGREGATES : new AuditedAggregates([]);
+  const aggregates = command === 'history' || command === 'state' ? (await import('@app/composition-root')).AUDITED_AGGREGATES : new AuditedAggregates([]);
   const audit = new AuditService(store, aggregates);
   try {
     switch (command) {

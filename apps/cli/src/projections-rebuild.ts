@@ -1,7 +1,7 @@
 // Drops every read model and rebuilds it from the event log: npm run projections:rebuild
 import { existsSync } from 'node:fs';
 import { ConfigurationError, loadSettings } from '@app/config';
-import { PROJECTIONS } from '@app/engine';
+import { PROJECTIONS } from '@app/composition-root';
 import { openDatabase, openEventStore } from '@app/event-store';
 import { Upcasters } from '@app/event-sourcing';
 import { migrateProjections, projectionLockName, rebuildProjection } from '@app/projections';

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigurationError, Settings, loadSettings } from '@app/config';
-import { EngineCoreModule, NOTIFICATION_SOURCES } from '@app/engine';
-import { DeliveryReconciler, ReminderReconciler, ReminderRedis, RemindersModule } from '@app/reminders';
+import { EngineCoreModule, NOTIFICATION_SOURCES } from '@app/composition-root';
+import { DeliveryReconciler, ReminderReconciler, ReminderRedis, NotificationsModule } from '@app/notifications';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -18,7 +18,7 @@ class RemindersReconcileModule {
       imports: [
         // the sources read the case read model: on a store no worker has opened yet, its tables are created empty
         EngineCoreModule.register({ ...settings, RUN_WORKER: false }),
-        RemindersModule.forRoot({ sources: NOTIFICATION_SOURCES, workers: false }),
+        NotificationsModule.forRoot({ sources: NOTIFICATION_SOURCES, workers: false }),
       ],
     };
   }

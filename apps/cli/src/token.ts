@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigurationError, loadSettings } from '@app/config';
-import { BearerTokens, ROLES, resolveJwtSecret, type Role } from '@app/identity';
+import { ROLES, type Role } from '@app/identity';
+import { BearerTokens, resolveJwtSecret } from '@app/identity/tokens';
 
 const usage = `usage: npm run token -- --role <${ROLES.join('|')}> --sub <user id> [--kindergarten <id>] [--unit <id>] [--name <name>] [--expires <8h|30m|7d>]`;
 

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Clock, Settings } from '@app/config';
-import { EngineCoreModule, EngineWorkerModule } from '@app/engine';
+import { EngineCoreModule, EngineWorkerModule } from '@app/composition-root';
 
 /** The worker process: the engine's core (its projections run here) and the background work, without HTTP. */
 @Module({})

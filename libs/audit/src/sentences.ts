@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@app/event-sourcing';
-import { wallDate, wallTime } from '@app/reminders/domain';
+import { wallDate, wallTime } from '@app/notifications/domain';
 
 const ROLE_LABELS: Record<string, string> = {
   admin: '系统管理员',

@@ -4,11 +4,13 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 
 const run = promisify(execFile);
-const index = fileURLToPath(new URL('./index.ts', import.meta.url));
+const official = fileURLToPath(new URL('./official.ts', import.meta.url));
+const domain = fileURLToPath(new URL('./domain/index.ts', import.meta.url));
 
 // Jest's process.env is a copy, so changing TZ inside a test does not reach Date: each zone gets its own Node process.
 const probe = `
-const { createCalendar, formatShanghai, shanghaiDate } = await import(${JSON.stringify(index)});
+const { createCalendar } = await import(${JSON.stringify(official)});
+const { formatShanghai, shanghaiDate } = await import(${JSON.stringify(domain)});
 const calendar = createCalendar();
 process.stdout.write(JSON.stringify({
   localOffset: new Date(2025, 0, 1).getTimezoneOffset(),

@@ -1,4 +1,5 @@
-import { BearerTokens, ROLES, type Caller, type Role, type TokenClaims } from '@app/identity';
+import { ROLES, type Caller, type Role } from '@app/identity';
+import { BearerTokens, type TokenClaims } from '@app/identity/tokens';
 import { ProblemError } from '../http/problems/problem-details.js';
 
 const SUB = /^[\p{L}\p{N}._@:-]{1,128}$/u;

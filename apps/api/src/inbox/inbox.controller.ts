@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import type { FastifyRequest } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import { ROLES, type Caller } from '@app/identity';
-import { InboxViews } from '@app/reminders';
-import { NOTIFICATION_KINDS } from '@app/reminders/domain';
+import { InboxViews } from '@app/notifications';
+import { NOTIFICATION_KINDS } from '@app/notifications/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { ListQuery, listBody } from '../http/lists/lists.js';
 import { Problems } from '../http/openapi/openapi.js';

@@ -4,7 +4,8 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EnrolmentCommands } from '@app/enrolment';
 import { NotFoundError } from '@app/event-sourcing';
-import { canSeeKindergarten, type Caller, type CommandOutcome, type CommandRequest } from '@app/identity';
+import { canSeeKindergarten, type Caller } from '@app/identity';
+import { type CommandOutcome, type CommandRequest } from '@app/commands';
 import { KindergartenCommands } from '@app/kindergartens';
 import { GetKindergarten, ListKindergartens, type KindergartenView } from '@app/overviews';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
-import type { CommandRequest } from '@app/identity';
+import type { CommandRequest } from '@app/commands';
 import { GetAssessment, PlanSupervisionCommands } from '@app/plan-supervision';
 import { Access } from '../auth/access.decorator.js';
 import { CommandAnswers } from '../http/commands/command-answers.js';

@@ -5,7 +5,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { formatShanghai } from '@app/calendar/domain';
 import { Clock, Settings } from '@app/config';
 import { ConflictError, EventStore } from '@app/event-sourcing';
-import type { Caller, CommandRequest } from '@app/identity';
+import type { Caller } from '@app/identity';
+import type { CommandRequest } from '@app/commands';
 import { KindergartenCommands } from '@app/kindergartens';
 import { type Ownership } from '@app/kindergartens/domain';
 import { PlanSupervisionCommands } from '@app/plan-supervision';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandRunner, type CommandData } from '@app/commands';
+import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { NotFoundError } from '@app/event-sourcing';
-import type { CommandOutcome, CommandRequest } from '@app/identity';
 import { inspectionDecider, inspectionStreamId } from '@app/inspections/domain';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
 import { rectificationDecider, rectificationStreamId } from '@app/rectifications/domain';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { CommandRunner, type CommandData } from '@app/commands';
+import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { NotFoundError } from '@app/event-sourcing';
-import type { CommandOutcome, CommandRequest } from '@app/identity';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
 import type { InspectionCommand } from '../domain/inspection.commands.js';
 import { annualInspectionId, inspectionDecider, inspectionStreamId, type InspectionState } from '../domain/inspection.decider.js';

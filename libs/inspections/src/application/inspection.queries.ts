@@ -30,10 +30,10 @@ export class ListInspectionsHandler implements IQueryHandler<ListInspections> {
 
 @QueryHandler(GetInspection)
 export class GetInspectionHandler implements IQueryHandler<GetInspection> {
-  constructor(@Inject(CommandRunner) private readonly executor: CommandRunner) {}
+  constructor(@Inject(CommandRunner) private readonly runner: CommandRunner) {}
 
   async execute({ inspectionId }: GetInspection) {
-    const { state, version } = await this.executor.load(inspectionDecider, inspectionStreamId(inspectionId));
+    const { state, version } = await this.runner.load(inspectionDecider, inspectionStreamId(inspectionId));
     return state.status === 'none' ? null : inspectionView(state, version);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandRunner, type CommandData } from '@app/commands';
+import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { NotFoundError } from '@app/event-sourcing';
-import { canSeeKindergarten, type CommandOutcome, type CommandRequest } from '@app/identity';
+import { canSeeKindergarten } from '@app/identity';
 import type { KindergartenCommand } from '../domain/kindergarten.commands.js';
 import { kindergartenDecider, kindergartenStreamId, type KindergartenState } from '../domain/kindergarten.decider.js';
 

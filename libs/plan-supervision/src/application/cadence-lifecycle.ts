@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Settings } from '@app/config';
-import { CADENCE_QUEUE } from '@app/reminders';
+import { CADENCE_QUEUE } from '@app/notifications';
 import { CadenceProcessor } from './cadence.processor.js';
 import { cadenceSchedules, upsertCadenceSchedulers } from './cadence-jobs.js';
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { Clock } from '@app/config';
-import { CADENCE_QUEUE, workerOptions } from '@app/reminders';
+import { CADENCE_QUEUE, workerOptions } from '@app/notifications';
 import { CADENCE_JOBS, isCadenceJob, type CadenceJobData } from './cadence-jobs.js';
 import { PlanCadence, type CadenceOutcome } from './plan-cadence.js';
 

@@ -3,7 +3,7 @@ import pMap from 'p-map';
 import { Clock, Settings } from '@app/config';
 import { SYSTEM_ACTOR } from '@app/event-sourcing';
 import { CommandRunner } from '@app/commands';
-import { Deliveries, NotificationSources, systemMetadata, type NotificationSource } from '@app/reminders';
+import { Deliveries, NotificationSources, systemMetadata, type NotificationSource } from '@app/notifications';
 import { monthlyReportDecider } from '../domain/monthly-report.decider.js';
 import {
   assessmentReminderKey,
@@ -51,7 +51,7 @@ export class PlanCadence {
 
   constructor(
     @Inject(PlanRecord) private readonly record: PlanRecord,
-    @Inject(CommandRunner) private readonly executor: CommandRunner,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(NotificationSources) private readonly sources: NotificationSources,
     @Inject(Deliveries) private readonly deliveries: Deliveries,
     @Inject(Settings) private readonly settings: Settings,
@@ -128,7 +128,7 @@ export class PlanCadence {
         await this.expectedUnits(period),
         async (unit) => {
           const now = this.clock.now();
-          const result = await this.executor.execute(
+          const result = await this.runner.execute(
             monthlyReportDecider,
             monthlyReportStreamId(unit.id, period),
             { type: 'MarkMonthlyReportMissed', data: { unitId: unit.id, period } },

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { EventStore, SYSTEM_ACTOR, streamCategory } from '@app/event-sourcing';
 import { CommandRunner } from '@app/commands';
-import { NotificationSource, inboxDeliveriesIn, systemMetadata, type InboxDelivery } from '@app/reminders';
-import { type Channel, type DueNotification, type NotificationContent, type NotificationKind, type Recipient } from '@app/reminders/domain';
+import { NotificationSource, inboxDeliveriesIn, systemMetadata, type InboxDelivery } from '@app/notifications';
+import { type Channel, type DueNotification, type NotificationContent, type NotificationKind, type Recipient } from '@app/notifications/domain';
 import { assessmentDecider } from '../domain/assessment.decider.js';
 import { bulletinDecider } from '../domain/bulletin.decider.js';
 import { monthlyReportDecider } from '../domain/monthly-report.decider.js';
@@ -20,7 +20,7 @@ export class PlanSupervisionNotificationSource extends NotificationSource {
   readonly categories = ['monthlyReport', 'bulletin', 'assessment'];
 
   constructor(
-    @Inject(CommandRunner) private readonly executor: CommandRunner,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(Settings) private readonly settings: Settings,
   ) {
@@ -41,8 +41,8 @@ export class PlanSupervisionNotificationSource extends NotificationSource {
     const quarter = parseBulletinStreamId(streamId);
     const year = parseAssessmentStreamId(streamId);
     if (monthly) {
-      const unit = (await this.executor.load(responsibleUnitDecider, responsibleUnitStreamId(monthly.unitId))).state;
-      await this.executor.execute(
+      const unit = (await this.runner.load(responsibleUnitDecider, responsibleUnitStreamId(monthly.unitId))).state;
+      await this.runner.execute(
         monthlyReportDecider,
         streamId,
         { type: 'Notify', data: { ...monthly, key } },
@@ -57,14 +57,14 @@ export class PlanSupervisionNotificationSource extends NotificationSource {
         },
       );
     } else if (quarter) {
-      await this.executor.execute(
+      await this.runner.execute(
         bulletinDecider,
         streamId,
         { type: 'Notify', data: { ...quarter, key } },
         { ...options, context: { now, actor: SYSTEM_ACTOR } },
       );
     } else if (year !== null) {
-      await this.executor.execute(
+      await this.runner.execute(
         assessmentDecider,
         streamId,
         { type: 'Notify', data: { year, key } },
@@ -87,16 +87,16 @@ export class PlanSupervisionNotificationSource extends NotificationSource {
     const options = { metadata: systemMetadata(now, delivery.key) };
     switch (streamCategory(streamId)) {
       case 'monthlyReport':
-        await this.executor.execute(monthlyReportDecider, streamId, command, {
+        await this.runner.execute(monthlyReportDecider, streamId, command, {
           ...options,
           context: { now, actor: SYSTEM_ACTOR, dueDay: this.settings.MONTHLY_REPORT_DUE_DAY },
         });
         return;
       case 'bulletin':
-        await this.executor.execute(bulletinDecider, streamId, command, { ...options, context: { now, actor: SYSTEM_ACTOR } });
+        await this.runner.execute(bulletinDecider, streamId, command, { ...options, context: { now, actor: SYSTEM_ACTOR } });
         return;
       case 'assessment':
-        await this.executor.execute(assessmentDecider, streamId, command, { ...options, context: { now, actor: SYSTEM_ACTOR } });
+        await this.runner.execute(assessmentDecider, streamId, command, { ...options, context: { now, actor: SYSTEM_ACTOR } });
         return;
     }
   }

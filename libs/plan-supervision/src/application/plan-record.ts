@@ -16,7 +16,7 @@ const PAGE = 1_000;
 export class PlanRecord {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
-    @Inject(CommandRunner) private readonly executor: CommandRunner,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
   ) {}
 
   /** The ids of every stream of a category, in id order, without the category's prefix. */
@@ -31,7 +31,7 @@ export class PlanRecord {
   }
 
   async unit(unitId: string): Promise<ResponsibleUnitState> {
-    return (await this.executor.load(responsibleUnitDecider, responsibleUnitStreamId(unitId))).state;
+    return (await this.runner.load(responsibleUnitDecider, responsibleUnitStreamId(unitId))).state;
   }
 
   async units(): Promise<RegisteredUnit[]> {
@@ -45,7 +45,7 @@ export class PlanRecord {
 
   async tasks(): Promise<PlanTask[]> {
     const states = await Promise.all(
-      (await this.taskNumbers()).map(async (taskNo) => (await this.executor.load(planTaskDecider, planTaskStreamId(taskNo))).state),
+      (await this.taskNumbers()).map(async (taskNo) => (await this.runner.load(planTaskDecider, planTaskStreamId(taskNo))).state),
     );
     return states.flatMap((state) => (state.status === 'registered' ? [state] : []));
   }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandRunner, type CommandData } from '@app/commands';
+import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { Settings } from '@app/config';
 import { ConflictError } from '@app/event-sourcing';
-import type { CommandOutcome, CommandRequest } from '@app/identity';
 import { InspectionCommands } from '@app/inspections';
 import { annualInspectionId } from '@app/inspections/domain';
 import { assessmentDecider, type AssessmentState } from '../domain/assessment.decider.js';

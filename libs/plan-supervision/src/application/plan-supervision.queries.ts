@@ -72,7 +72,7 @@ export class ListMonthlyReportsHandler implements IQueryHandler<ListMonthlyRepor
 @QueryHandler(GetMonthlyReport)
 export class GetMonthlyReportHandler implements IQueryHandler<GetMonthlyReport> {
   constructor(
-    @Inject(CommandRunner) private readonly executor: CommandRunner,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(PlanRecord) private readonly record: PlanRecord,
     @Inject(Settings) private readonly settings: Settings,
     @Inject(Clock) private readonly clock: Clock,
@@ -80,7 +80,7 @@ export class GetMonthlyReportHandler implements IQueryHandler<GetMonthlyReport> 
   async execute({ unitId, period }: GetMonthlyReport) {
     const unit = await this.record.unit(unitId);
     if (unit.status !== 'registered') return null;
-    const { state, version } = await this.executor.load(monthlyReportDecider, monthlyReportStreamId(unitId, period));
+    const { state, version } = await this.runner.load(monthlyReportDecider, monthlyReportStreamId(unitId, period));
     return monthlyReportView(
       { id: unit.id, name: unit.name },
       period,
@@ -94,18 +94,18 @@ export class GetMonthlyReportHandler implements IQueryHandler<GetMonthlyReport> 
 
 @QueryHandler(GetBulletin)
 export class GetBulletinHandler implements IQueryHandler<GetBulletin> {
-  constructor(@Inject(CommandRunner) private readonly executor: CommandRunner) {}
+  constructor(@Inject(CommandRunner) private readonly runner: CommandRunner) {}
   async execute({ quarter }: GetBulletin) {
-    const { state, version } = await this.executor.load(bulletinDecider, bulletinStreamId(quarter));
+    const { state, version } = await this.runner.load(bulletinDecider, bulletinStreamId(quarter));
     return state.status === 'published' ? bulletinView(state, version) : null;
   }
 }
 
 @QueryHandler(GetAssessment)
 export class GetAssessmentHandler implements IQueryHandler<GetAssessment> {
-  constructor(@Inject(CommandRunner) private readonly executor: CommandRunner) {}
+  constructor(@Inject(CommandRunner) private readonly runner: CommandRunner) {}
   async execute({ year }: GetAssessment) {
-    const { state, version } = await this.executor.load(assessmentDecider, assessmentStreamId(year));
+    const { state, version } = await this.runner.load(assessmentDecider, assessmentStreamId(year));
     return state.status === 'opened' ? assessmentView(state, version) : null;
   }
 }

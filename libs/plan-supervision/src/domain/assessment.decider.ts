@@ -1,6 +1,6 @@
 import { unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar/domain';
-import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/reminders/domain';
+import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/notifications/domain';
 import type { AssessmentCommand } from './assessment.commands.js';
 import type { AssessmentEvent } from './assessment.events.js';
 import { assessmentReminderContent, assessmentReminderKey } from './plan-notifications.js';

@@ -1,5 +1,5 @@
 import type { Command } from '@app/event-sourcing';
-import type { RecordDelivery } from '@app/reminders/domain';
+import type { RecordDelivery } from '@app/notifications/domain';
 import type { Quarter } from './plan-periods.js';
 
 export type BulletinCommand =

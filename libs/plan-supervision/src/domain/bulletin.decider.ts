@@ -1,6 +1,6 @@
 import { ConflictError, RuleViolationError, unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar/domain';
-import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/reminders/domain';
+import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/notifications/domain';
 import type { BulletinCommand } from './bulletin.commands.js';
 import type { BulletinEvent } from './bulletin.events.js';
 import { bulletinReminderContent, bulletinReminderKey } from './plan-notifications.js';

@@ -1,6 +1,6 @@
 import { ConflictError, RuleViolationError, unchanged, unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar/domain';
-import { inboxDeliveries, unitRecipient, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/reminders/domain';
+import { inboxDeliveries, unitRecipient, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/notifications/domain';
 import type { MonthlyReportCommand } from './monthly-report.commands.js';
 import type { MonthlyReportEvent, MonthlyReportItem } from './monthly-report.events.js';
 import { monthlyReminderContent, monthlyReminderRound } from './plan-notifications.js';

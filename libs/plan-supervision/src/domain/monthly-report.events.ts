@@ -1,5 +1,5 @@
 import type { Event } from '@app/event-sourcing';
-import type { ReminderSent } from '@app/reminders/domain';
+import type { ReminderSent } from '@app/notifications/domain';
 
 export const TASK_STATUSES = ['on-track', 'at-risk', 'done'] as const;
 /** How a task stands in a unit's report: on track (正常推进), at risk (存在风险) or done (已完成). */

@@ -1,5 +1,5 @@
-import type { NotificationContent } from '@app/reminders/domain';
-import { wallTime } from '@app/reminders/domain';
+import type { NotificationContent } from '@app/notifications/domain';
+import { wallTime } from '@app/notifications/domain';
 import { parsePeriod, quarterEnd, type Period, type Quarter } from './plan-periods.js';
 
 export const monthlyReportStreamId = (unitId: string, period: Period): string => `monthlyReport-${unitId}-${period}`;

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkingDayCalendar } from '@app/calendar/domain';
-import { CommandRunner, type CommandData } from '@app/commands';
+import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { NotFoundError } from '@app/event-sourcing';
-import { canSeeKindergarten, type CommandOutcome, type CommandRequest } from '@app/identity';
+import { canSeeKindergarten } from '@app/identity';
 import { inspectionDecider, inspectionStreamId } from '@app/inspections/domain';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
 import type { RectificationCommand } from '../domain/rectification.commands.js';

@@ -4,8 +4,8 @@ import { Settings, parseReminderOffsets } from '@app/config';
 import { EventStore, SYSTEM_ACTOR } from '@app/event-sourcing';
 import { CommandRunner } from '@app/commands';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
-import { NotificationSource, inboxDeliveriesIn, systemMetadata, type InboxDelivery } from '@app/reminders';
-import { type Channel, type DueNotification, type NotificationContent, type NotificationKind, type Recipient, type ReminderOffset } from '@app/reminders/domain';
+import { NotificationSource, inboxDeliveriesIn, systemMetadata, type InboxDelivery } from '@app/notifications';
+import { type Channel, type DueNotification, type NotificationContent, type NotificationKind, type Recipient, type ReminderOffset } from '@app/notifications/domain';
 import { SqlDatabase, quoteSchema } from '@app/sql';
 import { rectificationNotifications } from '../domain/rectification-notifications.js';
 import { rectificationDecider, type RectificationState } from '../domain/rectification.decider.js';
@@ -21,7 +21,7 @@ export class RectificationNotificationSource extends NotificationSource {
   private readonly s: string;
 
   constructor(
-    @Inject(CommandRunner) private readonly executor: CommandRunner,
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(SqlDatabase) private readonly database: SqlDatabase,
     @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
@@ -33,7 +33,7 @@ export class RectificationNotificationSource extends NotificationSource {
   }
 
   async pending(streamId: string, now: Date): Promise<DueNotification[]> {
-    const { state } = await this.executor.load(rectificationDecider, streamId);
+    const { state } = await this.runner.load(rectificationDecider, streamId);
     return rectificationNotifications(state, this.offsets, now);
   }
 
@@ -53,7 +53,7 @@ export class RectificationNotificationSource extends NotificationSource {
   }
 
   async notify(streamId: string, key: string, now: Date): Promise<InboxDelivery[]> {
-    await this.executor.execute(
+    await this.runner.execute(
       rectificationDecider,
       streamId,
       { type: 'Notify', data: { key } },
@@ -80,7 +80,7 @@ export class RectificationNotificationSource extends NotificationSource {
     delivery: { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent },
     now: Date,
   ): Promise<void> {
-    await this.executor.execute(
+    await this.runner.execute(
       rectificationDecider,
       streamId,
       { type: 'RecordDelivery', data: delivery },
@@ -89,7 +89,7 @@ export class RectificationNotificationSource extends NotificationSource {
   }
 
   private async kindergartenName(kindergartenId: string): Promise<string> {
-    const { state } = await this.executor.load(kindergartenDecider, kindergartenStreamId(kindergartenId));
+    const { state } = await this.runner.load(kindergartenDecider, kindergartenStreamId(kindergartenId));
     return state.status === 'registered' ? state.name : kindergartenId;
   }
 }

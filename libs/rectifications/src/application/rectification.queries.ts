@@ -29,9 +29,9 @@ export class ListRectificationsHandler implements IQueryHandler<ListRectificatio
 
 @QueryHandler(GetRectification)
 export class GetRectificationHandler implements IQueryHandler<GetRectification> {
-  constructor(@Inject(CommandRunner) private readonly executor: CommandRunner) {}
+  constructor(@Inject(CommandRunner) private readonly runner: CommandRunner) {}
   async execute({ rectificationId }: GetRectification) {
-    const { state, version } = await this.executor.load(rectificationDecider, rectificationStreamId(rectificationId));
+    const { state, version } = await this.runner.load(rectificationDecider, rectificationStreamId(rectificationId));
     return state.status === 'none' ? null : rectificationView(state, version);
   }
 }

@@ -1,5 +1,5 @@
-import type { DueNotification as Due, NotificationContent, ReminderOffset } from '@app/reminders/domain';
-import { instantKey, kindergartenRecipient, offsetLabel, wallTime, wasDelivered } from '@app/reminders/domain';
+import type { DueNotification as Due, NotificationContent, ReminderOffset } from '@app/notifications/domain';
+import { instantKey, kindergartenRecipient, offsetLabel, wallTime, wasDelivered } from '@app/notifications/domain';
 import type { RectificationCase, RectificationState } from './rectification.decider.js';
 import { isOpenStatus, owesReport } from './rectification-status.js';
 

@@ -3,7 +3,7 @@ import { createCalendar } from '@app/calendar/official';
 import { ConfigurationError, loadSettings, parseReminderOffsets } from '@app/config';
 import { fold, SYSTEM_ACTOR } from '@app/event-sourcing';
 import type { Finding } from '@app/inspections/domain';
-import { instantKey, type NotificationKind, type Recipient, type ReminderSent } from '@app/reminders/domain';
+import { instantKey, type NotificationKind, type Recipient, type ReminderSent } from '@app/notifications/domain';
 import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';
 import { rectificationDecider, type RectificationCase, type RectificationContext } from './rectification.decider.js';
 import type { RectificationEvent } from './rectification.events.js';

@@ -1,5 +1,5 @@
 import type { Command } from '@app/event-sourcing';
-import type { RecordDelivery } from '@app/reminders/domain';
+import type { RecordDelivery } from '@app/notifications/domain';
 import type { CorrectiveAction, DeadlineSpec, Evidence } from './rectification.events.js';
 
 export type RectificationCommand =

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, RuleViolationError, unchanged, unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai, shanghaiDate } from '@app/calendar/domain';
 import type { Finding, InspectionState } from '@app/inspections/domain';
-import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderOffset, type ReminderSent } from '@app/reminders/domain';
+import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderOffset, type ReminderSent } from '@app/notifications/domain';
 import type { RectificationCommand } from './rectification.commands.js';
 import type { CorrectiveAction, DeadlineSpec, Evidence, RectificationEvent } from './rectification.events.js';
 import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';

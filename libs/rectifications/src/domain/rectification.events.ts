@@ -1,6 +1,6 @@
 import type { Event } from '@app/event-sourcing';
 import type { Finding } from '@app/inspections/domain';
-import type { ReminderSent } from '@app/reminders/domain';
+import type { ReminderSent } from '@app/notifications/domain';
 
 /** How the deadline was given: a number of working days after the day of issue, or an instant. */
 export type DeadlineSpec = { readonly workingDays: number } | { readonly dueAt: string };

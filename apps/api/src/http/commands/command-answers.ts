@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { CommandOutcome } from '@app/identity';
+import type { CommandOutcome } from '@app/commands';
 import { ReadModels } from '@app/projections';
 
 /** How a route answers its command: the body, and what must have caught up first. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { formatShanghai } from '@app/calendar/domain';
-import { actorOf, type CommandRequest } from '@app/identity';
+import { actorOf } from '@app/identity';
+import { type CommandRequest } from '@app/commands';
 import { parseIfMatch } from './if-match.js';
 
 /**

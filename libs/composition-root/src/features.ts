@@ -7,7 +7,7 @@ import { overviewsFeature } from '@app/overviews';
 import { planSupervisionFeature } from '@app/plan-supervision';
 import type { Projection } from '@app/projections';
 import { rectificationsFeature } from '@app/rectifications';
-import { remindersFeature, type NotificationSource } from '@app/reminders';
+import { notificationsFeature, type NotificationSource } from '@app/notifications';
 
 /** What a feature gives the engine: each feature library exports one (`…Feature`). */
 export interface EngineFeature {
@@ -29,7 +29,7 @@ export const FEATURES: readonly EngineFeature[] = [
   inspectionsFeature,
   rectificationsFeature,
   enrolmentFeature,
-  remindersFeature,
+  notificationsFeature,
   planSupervisionFeature,
   overviewsFeature,
 ];

@@ -22,7 +22,7 @@ const JOB_LOCK_MS = Symbol('JOB_LOCK_MS');
  */
 @Global()
 @Module({})
-export class RemindersModule {
+export class NotificationsModule {
   /** `workers: false` (a CLI): the queues, sources and reconcilers only, without workers, scheduler or start-up work. */
   static forRoot(options: { sources: readonly Type<NotificationSource>[]; workers?: boolean }): DynamicModule {
     const sources = [...options.sources];
@@ -37,7 +37,7 @@ export class RemindersModule {
       RemindersLifecycle,
     ];
     return {
-      module: RemindersModule,
+      module: NotificationsModule,
       imports: [
         BullModule.forRootAsync({
           inject: [Settings],

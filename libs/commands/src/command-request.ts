@@ -1,5 +1,5 @@
 import type { EventMetadata } from '@app/event-sourcing';
-import type { Caller } from './caller.js';
+import type { Caller } from '@app/identity';
 
 /** What every command carries besides its data: who asks, when, under which ids, and the version they saw. */
 export interface CommandRequest {

@@ -1,6 +1,0 @@
-import { inboxProjection } from './inbox/inbox.projection.js';
-
-/** The notifications as the engine assembles them: the inbox read model (RemindersModule is the worker's, given the features' sources). */
-export const remindersFeature = {
-  projections: [inboxProjection],
-};
