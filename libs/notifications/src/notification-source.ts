@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatShanghai } from '@app/calendar/domain';
-import { SYSTEM_ACTOR, type EventMetadata, type StoredEvent } from '@app/event-sourcing';
+import { SYSTEM_ACTOR, type EventMetadata, type EventStore, type StoredEvent } from '@app/event-sourcing';
 import type { Channel, DueNotification, NotificationContent, NotificationKind, Recipient, ReminderSent } from './domain/notification.js';
 
 /** A notification already in a recipient's inbox, with what it said: the start of its other channels' deliveries. */
@@ -13,6 +13,15 @@ export interface InboxDelivery {
   readonly deliveredOn: readonly Channel[];
 }
 
+/** A delivery of a notification on a channel, as the record keeps it. */
+export interface ChannelDelivery {
+  readonly key: string;
+  readonly kind: NotificationKind;
+  readonly recipient: Recipient;
+  readonly channel: Channel;
+  readonly content: NotificationContent;
+}
+
 /**
  * Where notifications come from: the streams of some categories (rectification cases; the plan's periods) that know
  * which notifications they should have and record their deliveries through their own decider, so nothing is
@@ -20,6 +29,8 @@ export interface InboxDelivery {
  */
 export abstract class NotificationSource {
   abstract readonly categories: readonly string[];
+
+  protected constructor(protected readonly store: EventStore) {}
 
   /** The notifications the stream should still deliver, as it stands now. */
   abstract pending(streamId: string, now: Date): Promise<DueNotification[]>;
@@ -31,14 +42,12 @@ export abstract class NotificationSource {
   abstract notify(streamId: string, key: string, now: Date): Promise<InboxDelivery[]>;
 
   /** Every inbox delivery of `key` so far, with the channels each has also been delivered on. */
-  abstract inboxDeliveries(streamId: string, key: string): Promise<InboxDelivery[]>;
+  async inboxDeliveries(streamId: string, key: string): Promise<InboxDelivery[]> {
+    return inboxDeliveriesIn(await this.store.readStream(streamId), key);
+  }
 
   /** Records a delivery on another channel, once per (key, recipient, channel). */
-  abstract recordDelivery(
-    streamId: string,
-    delivery: { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent },
-    now: Date,
-  ): Promise<void>;
+  abstract recordDelivery(streamId: string, delivery: ChannelDelivery, now: Date): Promise<void>;
 }
 
 /** The sources of this deployment, by stream category. */

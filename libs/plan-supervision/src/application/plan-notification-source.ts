@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { EventStore, SYSTEM_ACTOR, streamCategory } from '@app/event-sourcing';
 import { CommandRunner } from '@app/commands';
-import { NotificationSource, inboxDeliveriesIn, systemMetadata, type InboxDelivery } from '@app/notifications';
-import { type Channel, type DueNotification, type NotificationContent, type NotificationKind, type Recipient } from '@app/notifications/domain';
+import { NotificationSource, systemMetadata, type ChannelDelivery, type InboxDelivery } from '@app/notifications';
+import type { DueNotification } from '@app/notifications/domain';
 import { assessmentDecider } from '../domain/assessment.decider.js';
 import { bulletinDecider } from '../domain/bulletin.decider.js';
 import { monthlyReportDecider } from '../domain/monthly-report.decider.js';
@@ -21,10 +21,10 @@ export class PlanSupervisionNotificationSource extends NotificationSource {
 
   constructor(
     @Inject(CommandRunner) private readonly runner: CommandRunner,
-    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(EventStore) store: EventStore,
     @Inject(Settings) private readonly settings: Settings,
   ) {
-    super();
+    super(store);
   }
 
   async pending(): Promise<DueNotification[]> {
@@ -74,13 +74,9 @@ export class PlanSupervisionNotificationSource extends NotificationSource {
     return this.inboxDeliveries(streamId, key);
   }
 
-  async inboxDeliveries(streamId: string, key: string): Promise<InboxDelivery[]> {
-    return inboxDeliveriesIn(await this.store.readStream(streamId), key);
-  }
-
   async recordDelivery(
     streamId: string,
-    delivery: { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent },
+    delivery: ChannelDelivery,
     now: Date,
   ): Promise<void> {
     const command = { type: 'RecordDelivery' as const, data: delivery };

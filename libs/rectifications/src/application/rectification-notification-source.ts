@@ -4,8 +4,8 @@ import { Settings, parseReminderOffsets } from '@app/config';
 import { EventStore, SYSTEM_ACTOR } from '@app/event-sourcing';
 import { CommandRunner } from '@app/commands';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
-import { NotificationSource, inboxDeliveriesIn, systemMetadata, type InboxDelivery } from '@app/notifications';
-import { type Channel, type DueNotification, type NotificationContent, type NotificationKind, type Recipient, type ReminderOffset } from '@app/notifications/domain';
+import { NotificationSource, systemMetadata, type ChannelDelivery, type InboxDelivery } from '@app/notifications';
+import type { DueNotification, ReminderOffset } from '@app/notifications/domain';
 import { SqlDatabase, quoteSchema } from '@app/sql';
 import { rectificationNotifications } from '../domain/rectification-notifications.js';
 import { rectificationDecider, type RectificationState } from '../domain/rectification.decider.js';
@@ -22,12 +22,12 @@ export class RectificationNotificationSource extends NotificationSource {
 
   constructor(
     @Inject(CommandRunner) private readonly runner: CommandRunner,
-    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(EventStore) store: EventStore,
     @Inject(SqlDatabase) private readonly database: SqlDatabase,
     @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
     @Inject(Settings) settings: Settings,
   ) {
-    super();
+    super(store);
     this.offsets = parseReminderOffsets(settings.REMINDER_OFFSETS);
     this.s = quoteSchema(settings.DATABASE_SCHEMA);
   }
@@ -71,13 +71,9 @@ export class RectificationNotificationSource extends NotificationSource {
     return this.inboxDeliveries(streamId, key);
   }
 
-  async inboxDeliveries(streamId: string, key: string): Promise<InboxDelivery[]> {
-    return inboxDeliveriesIn(await this.store.readStream(streamId), key);
-  }
-
   async recordDelivery(
     streamId: string,
-    delivery: { key: string; kind: NotificationKind; recipient: Recipient; channel: Channel; content: NotificationContent },
+    delivery: ChannelDelivery,
     now: Date,
   ): Promise<void> {
     await this.runner.execute(
