@@ -7,7 +7,7 @@ import { InboxViews } from '@app/notifications';
 import { NOTIFICATION_KINDS } from '@app/notifications/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { ListQuery, listBody } from '../http/lists/lists.js';
-import { Problems } from '../http/openapi/openapi.js';
+import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 
 class InboxItemResponse {
   @ApiProperty() id: string;
@@ -26,6 +26,7 @@ class InboxList {
 
 @ApiTags('inbox')
 @Controller('inbox')
+@StoreProblems()
 export class InboxController {
   constructor(@Inject(InboxViews) private readonly inbox: InboxViews) {}
 

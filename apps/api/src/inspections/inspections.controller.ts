@@ -11,7 +11,7 @@ import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import { ConclusionDto, FindingDto, ListInspectionsQuery, ScheduleInspectionDto } from './inspection.dto.js';
 import { InspectionList, InspectionResponse } from './inspection.responses.js';
@@ -27,6 +27,7 @@ const INSPECTION: Answer<CommandOutcome<InspectionState>, InspectionView> = {
 
 @ApiTags('inspections')
 @Controller('inspections')
+@StoreProblems()
 export class InspectionsController {
   constructor(
     @Inject(InspectionCommands) private readonly inspections: InspectionCommands,

@@ -12,13 +12,14 @@ import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import { DisclosureDto, ListKindergartensQuery, RegisterKindergartenDto, ReinstatementDto, SuspensionDto } from './kindergarten.dto.js';
 import { KindergartenList, KindergartenResponse } from './kindergarten.responses.js';
 
 @ApiTags('kindergartens')
 @Controller('kindergartens')
+@StoreProblems()
 export class KindergartensController {
   constructor(
     @Inject(KindergartenCommands) private readonly kindergartens: KindergartenCommands,

@@ -8,7 +8,7 @@ import { GetAssessment, PlanSupervisionCommands } from '@app/plan-supervision';
 import { Access } from '../auth/access.decorator.js';
 import { CommandAnswers } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { OpenAssessmentDto } from './plan-supervision.dto.js';
 import { AssessmentResponse, OpenAssessmentResponse } from './plan-supervision.responses.js';
 
@@ -16,6 +16,7 @@ const YEAR = /^(20\d\d|2100)$/;
 
 @ApiTags('plan supervision')
 @Controller('annual-assessments')
+@StoreProblems()
 export class AnnualAssessmentsController {
   constructor(
     @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,

@@ -10,12 +10,13 @@ import { parseQuarterId, quarterId, type Quarter } from '@app/plan-supervision/d
 import { Access } from '../auth/access.decorator.js';
 import { CommandAnswers } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { PublishBulletinDto } from './plan-supervision.dto.js';
 import { BulletinResponse } from './plan-supervision.responses.js';
 
 @ApiTags('plan supervision')
 @Controller('bulletins')
+@StoreProblems()
 export class BulletinsController {
   constructor(
     @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,

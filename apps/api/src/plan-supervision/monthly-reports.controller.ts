@@ -11,7 +11,7 @@ import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import { ListMonthlyReportsQuery, MonthlyReportDto } from './plan-supervision.dto.js';
 import { MonthlyReportList, MonthlyReportResponse } from './plan-supervision.responses.js';
@@ -20,6 +20,7 @@ const notFound = (): NotFoundError => new NotFoundError('not-found', 'No such mo
 
 @ApiTags('plan supervision')
 @Controller('monthly-reports')
+@StoreProblems()
 export class MonthlyReportsController {
   constructor(
     @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,

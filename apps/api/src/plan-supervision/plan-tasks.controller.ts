@@ -6,11 +6,12 @@ import { ROLES } from '@app/identity';
 import { ListPlanTasks } from '@app/plan-supervision';
 import { Access } from '../auth/access.decorator.js';
 import { ListQuery, listBody } from '../http/lists/lists.js';
-import { Problems } from '../http/openapi/openapi.js';
+import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { PlanTaskList } from './plan-supervision.responses.js';
 
 @ApiTags('plan supervision')
 @Controller('plan-tasks')
+@StoreProblems()
 export class PlanTasksController {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ListPublicKindergartens, ListPublicNotices } from '@app/overviews';
 import { DEFAULT_LIMIT } from '@app/projections';
 import { Public } from '../auth/access.decorator.js';
 import { ListQuery, listBody } from '../http/lists/lists.js';
-import { ProblemDetailsSchema, Problems } from '../http/openapi/openapi.js';
+import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 
 class PublicDisclosure {
   @ApiProperty() teachers: number;
@@ -66,7 +66,8 @@ class PublicNotices {
 /** 公示: what the plan requires to be public, without a token, rate-limited per client address, naming no user. */
 @ApiTags('public')
 @Controller('public')
-@ApiTooManyRequestsResponse({ description: '`rate-limited`, with Retry-After', type: ProblemDetailsSchema })
+@Problems({ 429: ['rate-limited'] }, { 429: 'Too many requests a minute from one client address; Retry-After says when to come back' })
+@StoreProblems()
 export class PublicController {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 

@@ -11,7 +11,7 @@ import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import {
   DeadlineDto,
@@ -39,6 +39,7 @@ const RECTIFICATION: Answer<CommandOutcome<RectificationState>, RectificationVie
 @ApiTags('rectifications')
 @ApiExtraModels(DeadlineDto)
 @Controller('rectifications')
+@StoreProblems()
 export class RectificationsController {
   constructor(
     @Inject(RectificationCases) private readonly cases: RectificationCases,
