@@ -115,7 +115,11 @@ export class AuditController {
 
   @Get('streams')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'Streams, optionally of one category, with their versions' })
+  @ApiOperation({
+    summary: 'Streams, optionally of one category, with their versions',
+    description:
+      'Auditor or admin. Every stream of the record, optionally of one category (`type`: kindergarten, inspection, rectification, enrolment, …), in stream-id order, paged with `after`.',
+  })
   @ApiOkResponse(page('streams: `{streamId, type, version}`'))
   @Problems({ 400: ['validation-failed'] })
   async streams(@Query() query: StreamsQuery, @Req() request: FastifyRequest) {
@@ -129,7 +133,11 @@ export class AuditController {
 
   @Get('streams/:streamId/events')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'A stream’s events exactly as recorded, with their full envelopes' })
+  @ApiOperation({
+    summary: 'A stream’s events exactly as recorded, with their full envelopes',
+    description:
+      'Auditor or admin. From `fromVersion` (inclusive): each event with its stream, version, global position, id, type, schema version, data, metadata (actor, time, command, correlation and causation ids) and its place in the hash chain. 404 `not-found` for an unknown stream.',
+  })
   @ApiOkResponse(page('the stream’s events with their envelopes (ids, versions, metadata, hashes)'))
   @Problems({ 400: ['validation-failed'], 404: ['not-found'] })
   async streamEvents(@Param('streamId') streamId: string, @Query() query: StreamEventsQuery, @Req() request: FastifyRequest) {
@@ -144,7 +152,11 @@ export class AuditController {
 
   @Get('streams/:streamId/state')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'The aggregate’s state after event N, or as recorded at a time, rebuilt by the code that decides commands' })
+  @ApiOperation({
+    summary: 'The aggregate’s state after event N, or as recorded at a time, rebuilt by the code that decides commands',
+    description:
+      'Auditor or admin. `{streamId, version, asOf, state}` after event `version`, or after the last event recorded at or before `at`; neither gives the current state, both is 400 `validation-failed`, a version beyond the stream or an unknown stream 404 `not-found`.',
+  })
   @ApiOkResponse({
     description: 'The version reached and the aggregate’s state then, as its decider sees it',
     schema: { type: 'object', additionalProperties: true },
@@ -159,7 +171,11 @@ export class AuditController {
 
   @Get('streams/:streamId/timeline')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'Each step of a stream in Chinese: who, when (Asia/Shanghai), what, and the state after it' })
+  @ApiOperation({
+    summary: 'Each step of a stream in Chinese: who, when (Asia/Shanghai), what, and the state after it',
+    description:
+      'Auditor or admin. The stream told step by step for a reader of the record: the actor, the time in Asia/Shanghai, what happened, and the state after it. 404 `not-found` for an unknown stream.',
+  })
   @ApiOkResponse({
     description: 'The stream’s steps in order, each told in Chinese with the state after it',
     schema: { type: 'object', additionalProperties: true },
@@ -171,7 +187,11 @@ export class AuditController {
 
   @Get('verification')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'Re-computes the hash chain of one stream, or of every stream, and reports the first broken event of each' })
+  @ApiOperation({
+    summary: 'Re-computes the hash chain of one stream, or of every stream, and reports the first broken event of each',
+    description:
+      'Auditor or admin. `{ok, streamsChecked, eventsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`).',
+  })
   @ApiOkResponse({ type: VerificationResponse })
   @Problems({ 400: ['validation-failed'] })
   verification(@Query() query: VerificationQuery) {
@@ -180,7 +200,10 @@ export class AuditController {
 
   @Get('events')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'The global log in commit order' })
+  @ApiOperation({
+    summary: 'The global log in commit order',
+    description: 'Auditor or admin. The events of every stream in the order they were committed, after `afterPosition` (exclusive), paged.',
+  })
   @ApiOkResponse(page('events of every stream with their global positions'))
   @Problems({ 400: ['validation-failed'] })
   async globalEvents(@Query() query: GlobalEventsQuery, @Req() request: FastifyRequest) {
@@ -193,7 +216,11 @@ export class AuditController {
 
   @Get('export')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'Every event as NDJSON, in commit order, streamed' })
+  @ApiOperation({
+    summary: 'Every event as NDJSON, in commit order, streamed',
+    description:
+      'Auditor or admin. The whole record as one download, one event envelope per line in commit order, streamed as it is read; `npm run audit -- import` reads it back and checks its hashes.',
+  })
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({
     description: 'One event envelope per line, as `audit import` reads it (Content-Disposition: attachment; filename="events.ndjson")',

@@ -32,7 +32,11 @@ export class InboxController {
 
   @Get()
   @Access(...ROLES)
-  @ApiOperation({ summary: 'The caller’s notifications, newest first: to their kindergarten, to supervisors, or to their unit' })
+  @ApiOperation({
+    summary: 'The caller’s notifications, newest first: to their kindergarten, to supervisors, or to their unit',
+    description:
+      'Any role. Notifications addressed to the caller’s kindergarten, to supervisors, or to the caller’s unit, with `readAt` for this user; text in Chinese; paged `{items, next?}`.',
+  })
   @ApiOkResponse({ type: InboxList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
@@ -42,7 +46,11 @@ export class InboxController {
   @Post(':id/read')
   @HttpCode(200)
   @Access(...ROLES)
-  @ApiOperation({ summary: 'Mark a notification read, for this user only' })
+  @ApiOperation({
+    summary: 'Mark a notification read, for this user only',
+    description:
+      'Any role, for a notification addressed to the caller (another’s is 404 `not-found`). Sets `readAt` for this user; other users keep their own. Answers with the notification.',
+  })
   @ApiOkResponse({ type: InboxItemResponse })
   @Problems({ 404: ['not-found'] })
   async read(@Param('id') id: string, @CurrentCaller() caller: Caller) {

@@ -29,6 +29,8 @@ export class AnnualAssessmentsController {
   @Access('supervisor')
   @ApiOperation({
     summary: 'Open the year’s assessment (年度考核) and schedule one annual inspection per registered kindergarten; a repeat schedules none twice',
+    description:
+      'Supervisor only. `{year}` opens that year’s campaign and schedules an `annual` inspection for every registered kindergarten that has none yet; repeating it schedules none twice. Answers 201 with the campaign and its Location.',
   })
   @ApiCreatedResponse({ type: OpenAssessmentResponse, description: 'With Location and ETag' })
   @BodyProblems()
@@ -53,7 +55,11 @@ export class AnnualAssessmentsController {
 
   @Get(':year')
   @Access('admin', 'supervisor', 'auditor')
-  @ApiOperation({ summary: 'A year’s assessment campaign, once opened' })
+  @ApiOperation({
+    summary: 'A year’s assessment campaign, once opened',
+    description:
+      'Any role. The campaign of `{year}`: when it was opened and the annual inspections it scheduled; 404 `not-found` before it is opened.',
+  })
   @ApiOkResponse({ type: AssessmentResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
   async get(@Param('year') year: string, @Res({ passthrough: true }) reply: FastifyReply) {

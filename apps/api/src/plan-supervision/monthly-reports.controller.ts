@@ -31,7 +31,11 @@ export class MonthlyReportsController {
   @Post()
   @HttpCode(201)
   @Access('department')
-  @ApiOperation({ summary: 'Submit the caller’s unit’s progress report (月报告) for a month that has ended; late after the due day' })
+  @ApiOperation({
+    summary: 'Submit the caller’s unit’s progress report (月报告) for a month that has ended; late after the due day',
+    description:
+      'Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}]}`: one report per unit and month (409 `report-exists`), only for a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`); marked `late` after the due day. Answers 201 with the report and its Location.',
+  })
   @ApiCreatedResponse({ type: MonthlyReportResponse, description: 'With Location and ETag' })
   @BodyProblems()
   @CommandHeaders()
@@ -57,7 +61,10 @@ export class MonthlyReportsController {
 
   @Get()
   @Access('admin', 'supervisor', 'auditor')
-  @ApiOperation({ summary: 'Every unit expected to report for the month: submitted (on time or late), pending (not yet due) or missing' })
+  @ApiOperation({
+    summary: 'Every unit expected to report for the month: submitted (on time or late), pending (not yet due) or missing',
+    description: 'Admin, supervisor, auditor. For `period`, every unit with tasks in the plan and where its report stands.',
+  })
   @ApiOkResponse({ type: MonthlyReportList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListMonthlyReportsQuery, @Req() request: FastifyRequest) {
@@ -66,7 +73,11 @@ export class MonthlyReportsController {
 
   @Get(':unitId/:period')
   @Access('admin', 'supervisor', 'auditor', 'department')
-  @ApiOperation({ summary: 'A unit’s report for a month (a department sees only its own unit’s)' })
+  @ApiOperation({
+    summary: 'A unit’s report for a month (a department sees only its own unit’s)',
+    description:
+      'Admin, supervisor, auditor; a department for its own unit only (another unit’s is 404 `not-found`). The report as submitted, with `late`.',
+  })
   @ApiOkResponse({ type: MonthlyReportResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
   async get(

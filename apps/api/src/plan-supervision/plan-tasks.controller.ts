@@ -17,7 +17,11 @@ export class PlanTasksController {
 
   @Get()
   @Access(...ROLES)
-  @ApiOperation({ summary: 'The plan’s 17 key tasks (重点任务) with their lead units (牵头单位) and responsible units (责任单位)' })
+  @ApiOperation({
+    summary: 'The plan’s 17 key tasks (重点任务) with their lead units (牵头单位) and responsible units (责任单位)',
+    description:
+      'Any role. The county plan’s tasks as seeded, each with its number, group, title, summary, time nodes (时间节点), lead units and responsible units; paged `{items, next?}`.',
+  })
   @ApiOkResponse({ type: PlanTaskList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListQuery, @Req() request: FastifyRequest) {

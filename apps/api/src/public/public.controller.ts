@@ -73,7 +73,11 @@ export class PublicController {
 
   @Get('kindergartens')
   @Public({ rateLimited: true })
-  @ApiOperation({ summary: 'Kindergartens’ basic information, disclosure and latest results' })
+  @ApiOperation({
+    summary: 'Kindergartens’ basic information, disclosure and latest results',
+    description:
+      'No token. Each registered kindergarten with its township, ownership, enrolment status, its latest disclosure (staffing, children, fees) and the outcomes of its latest annual and quality inspections; no user, report, comment or evidence. Paged `{items, next?}`.',
+  })
   @ApiOkResponse({ type: PublicKindergartenList })
   @Problems({ 400: ['validation-failed'] })
   async kindergartens(@Query() query: ListQuery, @Req() request: FastifyRequest) {
@@ -82,7 +86,11 @@ export class PublicController {
 
   @Get('notices')
   @Public({ rateLimited: true })
-  @ApiOperation({ summary: 'Published rectification notices (通报) and the enrolment suspensions in force' })
+  @ApiOperation({
+    summary: 'Published rectification notices (通报) and the enrolment suspensions in force',
+    description:
+      'No token. The notices issued with `publish: true` (kindergarten, findings, issue time, deadline, status, overdue) and the enrolment suspensions in force with their effective date and reason.',
+  })
   @ApiOkResponse({ type: PublicNotices })
   notices() {
     return this.queries.execute(new ListPublicNotices());

@@ -1,5 +1,15 @@
 import { applyDecorators, type INestApplication } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  ApiHeader,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  DocumentBuilder,
+  getSchemaPath,
+  SwaggerModule,
+  type OpenAPIObject,
+} from '@nestjs/swagger';
 
 class FieldError {
   @ApiProperty({ example: 'deadline.workingDays' })
@@ -89,7 +99,10 @@ const TAGS: ReadonlyArray<readonly [name: string, description: string]> = [
   ['public', 'The public notice board (公示): no token, limited per client address'],
   ['calendar', 'Working days and official holidays in Asia/Shanghai, as deadlines count them'],
   ['inbox', 'The caller’s in-app notifications'],
-  ['audit', 'The auditor’s read-only view of the record: streams, states, timelines, hash-chain verification and export. Any method other than GET on /audit/* answers 403 `forbidden`, and an unknown GET 404 `not-found`'],
+  [
+    'audit',
+    'The auditor’s read-only view of the record: streams, states, timelines, hash-chain verification and export. Any method other than GET on /audit/* answers 403 `forbidden`, and an unknown GET 404 `not-found`',
+  ],
   ['operations', 'Probes and metrics for operators'],
 ];
 
@@ -106,11 +119,16 @@ export const openApiDocument = (app: INestApplication): OpenAPIObject => {
     )
     .setVersion('1')
     .addServer('/', 'This engine (paths carry their /api/v1 prefix; probes and metrics sit at the root)')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256 JWT: `sub`, `role`, `kindergartenId` or `unitId`, `exp`' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'HS256 JWT: `sub`, `role`, `kindergartenId` or `unitId`, `exp`',
+    })
     .addSecurityRequirements('bearer');
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const config = builder.build();
-  // package.json says UNLICENSED: no licence is granted, so there is no licence text to link to
-  config.info.license = { name: 'Proprietary (UNLICENSED)' };
+  // package.json says UNLICENSED: no licence is granted; the link says what that means
+  config.info.license = { name: 'Proprietary (UNLICENSED)', url: 'https://docs.npmjs.com/cli/v11/configuring-npm/package-json#license' };
   return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsSchema] });
 };
