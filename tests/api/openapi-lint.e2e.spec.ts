@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const LINT_TIMEOUT_MS = 60_000;
 
 /** Neither linter may reach the network (this machine has none, CI may not either): no telemetry, no update check. */
@@ -23,7 +25,7 @@ const OFFLINE: NodeJS.ProcessEnv = {
 const lint = (command: string, args: readonly string[]): Promise<string> =>
   new Promise((done, fail) => {
     execFile(
-      resolve('node_modules/.bin', command),
+      join(root, 'node_modules/.bin', command),
       args,
       { env: OFFLINE, timeout: LINT_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
@@ -55,11 +57,13 @@ describe('the OpenAPI document at /docs-json passes third-party lint', () => {
   let app: TestApp;
   let folder: string;
   let file: string;
+  let document: any;
 
   beforeAll(async () => {
     app = await startTestApp('pglite');
     const reply = await app.call('GET', `${app.url.replace(/\/api\/v1$/, '')}/docs-json`);
     expect(reply.status).toBe(200);
+    document = reply.body;
     folder = await mkdtemp(join(tmpdir(), 'openapi-lint-'));
     file = join(folder, 'openapi.json');
     await writeFile(file, JSON.stringify(reply.body, null, 2));
@@ -68,6 +72,30 @@ describe('the OpenAPI document at /docs-json passes third-party lint', () => {
   afterAll(async () => {
     await app?.close();
     if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('describes, tags and secures every operation, and documents every error as application/problem+json', () => {
+    const defined = new Map((document.tags as Array<{ name: string; description?: string }>).map((tag) => [tag.name, tag.description]));
+    expect([...defined.values()].filter((description) => !description)).toEqual([]);
+    expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    expect(document.security).toEqual([{ bearer: [] }]);
+    const open = /^\/(api\/v1\/public\/|health\/|metrics$)/;
+    const flaws: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths as Record<string, Record<string, any>>)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const key = `${method.toUpperCase()} ${path}`;
+        if (!operation.description?.trim()) flaws.push(`${key}: no description`);
+        if (!operation.tags?.length || !operation.tags.every((tag: string) => defined.has(tag))) flaws.push(`${key}: a tag not defined at the top`);
+        const security = JSON.stringify(operation.security);
+        if (security !== (open.test(path) ? '[]' : '[{"bearer":[]}]')) flaws.push(`${key}: security ${security}`);
+        for (const [status, response] of Object.entries(operation.responses as Record<string, any>)) {
+          // the readiness probe answers 503 in terminus's own format
+          if (Number(status) >= 400 && path !== '/health/ready' && !response.content?.['application/problem+json'])
+            flaws.push(`${key}: ${status} is not application/problem+json`);
+        }
+      }
+    }
+    expect(flaws).toEqual([]);
   });
 
   it(
@@ -92,7 +120,7 @@ describe('the OpenAPI document at /docs-json passes third-party lint', () => {
   it(
     "Spectral's spectral:oas (tests/api/openapi/spectral.yaml) finds no error and no warning",
     async () => {
-      const ruleset = resolve('tests/api/openapi/spectral.yaml');
+      const ruleset = join(root, 'tests/api/openapi/spectral.yaml');
       const report = JSON.parse(await lint('spectral', ['lint', '--ruleset', ruleset, '--format', 'json', '--quiet', file])) as Array<{
         code: string;
         severity: number;
