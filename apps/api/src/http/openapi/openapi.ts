@@ -49,7 +49,7 @@ export const Problems = (byStatus: Record<number, readonly string[]>, when: Reco
     ...Object.entries(byStatus).map(([status, codes]) =>
       ApiResponse({
         status: Number(status),
-        description: [when[Number(status)], codes.map((code) => `\`${code}\``).join(', ')].filter(Boolean).join(': '),
+        description: [when[Number(status)], codes.map((code) => `\`${code}\``).join(', ')].filter(Boolean).join(' — '),
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } } },
       }),
     ),
