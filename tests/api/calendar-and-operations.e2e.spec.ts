@@ -381,8 +381,9 @@ describe('operations over HTTP (pglite)', () => {
       expect(problemCodes(document.paths['/api/v1/calendar/{year}'].get.responses['404'])).toContain('calendar-unavailable');
       for (const path of ['/api/v1/public/kindergartens', '/api/v1/public/notices']) {
         expect(problemCodes(document.paths[path].get.responses['429'])).toContain('rate-limited');
-        // no token: nothing says otherwise
-        expect(document.paths[path].get.security).toBeUndefined();
+        // no token: an empty security requirement overrides the document's default (a bearer token)
+        expect(document.paths[path].get.security).toEqual([]);
+        expect(document.security).toEqual([{ bearer: [] }]);
       }
     });
   });

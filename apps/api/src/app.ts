@@ -5,7 +5,7 @@ import type { Http2ServerRequest } from 'node:http2';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import rateLimit from '@fastify/rate-limit';
 import secureJson from 'secure-json-parse';
@@ -15,6 +15,7 @@ import { resolveJwtSecret } from '@app/identity/tokens';
 import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
 import { installHttpEdge } from './http/http-edge.js';
+import { openApiDocument } from './http/openapi/openapi.js';
 import { ProblemDetailsFilter } from './http/problems/problem-details.filter.js';
 import { JsonBodyPipe, dtoValidationPipe, validationFailed } from './http/validation/validation.js';
 import { ProblemError } from './http/problems/problem-details.js';
@@ -94,18 +95,6 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Supervision and rectification workflow engine')
-      .setDescription(
-        'County education bureau supervision (督导) of kindergartens: inspections, rectification notices (限期整改), enrolment suspension, public disclosure. ' +
-          'Errors are application/problem+json with a stable `code`.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 };

@@ -1,5 +1,5 @@
 import { All, Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +7,7 @@ import { AuditService } from '@app/audit';
 import { ROLES } from '@app/identity';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '@app/projections';
 import { Access } from '../auth/access.decorator.js';
-import { Problems } from '../http/openapi/openapi.js';
+import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ProblemError, problem } from '../http/problems/problem-details.js';
 import { IsInstant, validationFailed } from '../http/validation/validation.js';
 
@@ -93,15 +93,34 @@ const streamIdOf = (value: string): string => {
   return value;
 };
 
+/** A page of a list: `{items, next?}`, each item as the record holds it. */
+const page = (what: string) => ({
+  description: `A page of ${what}; \`next\` is the path of the next page, absent on the last`,
+  schema: {
+    type: 'object',
+    required: ['items'],
+    properties: {
+      items: { type: 'array', items: { type: 'object', additionalProperties: true } },
+      next: { type: 'string', example: '/api/v1/audit/events?afterPosition=100' },
+    },
+  },
+});
+
 /** The auditor's view (审计): read-only, for auditors and administrators. */
 @ApiTags('audit')
 @Controller('audit')
+@StoreProblems()
 export class AuditController {
   constructor(@Inject(AuditService) private readonly audit: AuditService) {}
 
   @Get('streams')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'Streams, optionally of one category, with their versions' })
+  @ApiOperation({
+    summary: 'Streams, optionally of one category, with their versions',
+    description:
+      'Auditor or admin. Every stream of the record, optionally of one category (`type`: kindergarten, inspection, rectification, enrolment, …), in stream-id order, paged with `after`.',
+  })
+  @ApiOkResponse(page('streams: `{streamId, type, version}`'))
   @Problems({ 400: ['validation-failed'] })
   async streams(@Query() query: StreamsQuery, @Req() request: FastifyRequest) {
     const limit = query.limit ?? DEFAULT_LIMIT;
@@ -114,7 +133,12 @@ export class AuditController {
 
   @Get('streams/:streamId/events')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'A stream’s events exactly as recorded, with their full envelopes' })
+  @ApiOperation({
+    summary: 'A stream’s events exactly as recorded, with their full envelopes',
+    description:
+      'Auditor or admin. From `fromVersion` (inclusive): each event with its stream, version, global position, id, type, schema version, data, metadata (actor, time, command, correlation and causation ids) and its place in the hash chain. 404 `not-found` for an unknown stream.',
+  })
+  @ApiOkResponse(page('the stream’s events with their envelopes (ids, versions, metadata, hashes)'))
   @Problems({ 400: ['validation-failed'], 404: ['not-found'] })
   async streamEvents(@Param('streamId') streamId: string, @Query() query: StreamEventsQuery, @Req() request: FastifyRequest) {
     const fromVersion = query.fromVersion ?? 1;
@@ -128,7 +152,15 @@ export class AuditController {
 
   @Get('streams/:streamId/state')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'The aggregate’s state after event N, or as recorded at a time, rebuilt by the code that decides commands' })
+  @ApiOperation({
+    summary: 'The aggregate’s state after event N, or as recorded at a time, rebuilt by the code that decides commands',
+    description:
+      'Auditor or admin. `{streamId, version, asOf, state}` after event `version`, or after the last event recorded at or before `at`; neither gives the current state, both is 400 `validation-failed`, a version beyond the stream or an unknown stream 404 `not-found`.',
+  })
+  @ApiOkResponse({
+    description: 'The version reached and the aggregate’s state then, as its decider sees it',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @Problems({ 400: ['validation-failed'], 404: ['not-found'] })
   state(@Param('streamId') streamId: string, @Query() query: StateQuery) {
     if (query.at !== undefined && query.version !== undefined) {
@@ -139,7 +171,15 @@ export class AuditController {
 
   @Get('streams/:streamId/timeline')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'Each step of a stream in Chinese: who, when (Asia/Shanghai), what, and the state after it' })
+  @ApiOperation({
+    summary: 'Each step of a stream in Chinese: who, when (Asia/Shanghai), what, and the state after it',
+    description:
+      'Auditor or admin. The stream told step by step for a reader of the record: the actor, the time in Asia/Shanghai, what happened, and the state after it. 404 `not-found` for an unknown stream.',
+  })
+  @ApiOkResponse({
+    description: 'The stream’s steps in order, each told in Chinese with the state after it',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @Problems({ 404: ['not-found'] })
   timeline(@Param('streamId') streamId: string) {
     return this.audit.timeline(streamIdOf(streamId));
@@ -147,7 +187,11 @@ export class AuditController {
 
   @Get('verification')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'Re-computes the hash chain of one stream, or of every stream, and reports the first broken event of each' })
+  @ApiOperation({
+    summary: 'Re-computes the hash chain of one stream, or of every stream, and reports the first broken event of each',
+    description:
+      'Auditor or admin. `{ok, streamsChecked, eventsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`).',
+  })
   @ApiOkResponse({ type: VerificationResponse })
   @Problems({ 400: ['validation-failed'] })
   verification(@Query() query: VerificationQuery) {
@@ -156,7 +200,11 @@ export class AuditController {
 
   @Get('events')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'The global log in commit order' })
+  @ApiOperation({
+    summary: 'The global log in commit order',
+    description: 'Auditor or admin. The events of every stream in the order they were committed, after `afterPosition` (exclusive), paged.',
+  })
+  @ApiOkResponse(page('events of every stream with their global positions'))
   @Problems({ 400: ['validation-failed'] })
   async globalEvents(@Query() query: GlobalEventsQuery, @Req() request: FastifyRequest) {
     const page = await this.audit.globalEvents(query.afterPosition ?? 0, query.limit ?? DEFAULT_LIMIT);
@@ -168,8 +216,16 @@ export class AuditController {
 
   @Get('export')
   @Access('auditor', 'admin')
-  @ApiOperation({ summary: 'Every event as NDJSON, in commit order, streamed' })
+  @ApiOperation({
+    summary: 'Every event as NDJSON, in commit order, streamed',
+    description:
+      'Auditor or admin. The whole record as one download, one event envelope per line in commit order, streamed as it is read; `npm run audit -- import` reads it back and checks its hashes.',
+  })
   @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({
+    description: 'One event envelope per line, as `audit import` reads it (Content-Disposition: attachment; filename="events.ndjson")',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
   export(@Res() reply: FastifyReply) {
     return reply
       .type('application/x-ndjson; charset=utf-8')
@@ -177,10 +233,11 @@ export class AuditController {
       .send(this.audit.exportStream());
   }
 
+  // the record is read-only: every other method answers 403 and an unknown GET 404, as the `audit` tag says
+  // (a catch-all has no place in an OpenAPI document: its `{path}` would span segments, and SEARCH is no OpenAPI method)
   @All('*')
   @Access(...ROLES)
-  @ApiOperation({ summary: 'The audit record is read-only: every other method answers 403', deprecated: false })
-  @Problems({ 403: ['forbidden'] })
+  @ApiExcludeEndpoint()
   readOnly(@Req() request: FastifyRequest) {
     if (request.method === 'GET' || request.method === 'HEAD')
       throw new ProblemError(problem(404, 'not-found', `No route GET ${request.url.split('?')[0]}`));

@@ -1,9 +1,9 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Caller, Role } from '@app/identity';
-import { ProblemDetailsSchema } from '../http/openapi/openapi.js';
+import { NoSecurity, Problems } from '../http/openapi/openapi.js';
 
 /** Who may call a route: `public`, or the roles listed. Read by the auth hook before the body is parsed. */
 export type AccessRule = 'public' | readonly Role[];
@@ -24,13 +24,15 @@ export const Access = (...roles: Role[]) =>
   applyDecorators(
     RouteConfig({ access: roles }),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing, malformed, badly signed or expired token (`unauthenticated`)', type: ProblemDetailsSchema }),
-    ApiForbiddenResponse({ description: `Allowed for: ${roles.join(', ')} (\`forbidden\` otherwise)`, type: ProblemDetailsSchema }),
+    Problems({ 401: ['unauthenticated'], 403: ['forbidden'] }, {
+      401: 'Missing, malformed, badly signed or expired token',
+      403: `Allowed for: ${roles.join(', ')}`,
+    }),
   );
 
 /** No token needed; a token, if sent, is ignored. Rate-limited routes count requests per client address. */
 export const Public = (options: { rateLimited?: boolean } = {}) =>
-  RouteConfig({ access: 'public', ...(options.rateLimited ? { rateLimit: {} } : {}) });
+  applyDecorators(RouteConfig({ access: 'public', ...(options.rateLimited ? { rateLimit: {} } : {}) }), NoSecurity());
 
 /** The authenticated caller of the request. */
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {

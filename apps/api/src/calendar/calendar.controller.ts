@@ -41,7 +41,11 @@ export class CalendarController {
 
   @Get('deadline')
   @Access(...ROLES)
-  @ApiOperation({ summary: 'The deadline a notice issued on `from` would get: the end of the N-th working day after it' })
+  @ApiOperation({
+    summary: 'The deadline a notice issued on `from` would get: the end of the N-th working day after it',
+    description:
+      'Any role. `{dueDate, dueAt}` for `from` and `workingDays`: the end (23:59:59.999 +08:00) of the N-th working day after `from`, counting the State Council’s holidays and make-up working days; 422 `calendar-unavailable` when a counted day falls in a year without official data.',
+  })
   @ApiOkResponse({ type: DeadlineResponse })
   @Problems({ 400: ['validation-failed'], 422: ['calendar-unavailable'] })
   deadline(@Query() query: DeadlineQuery) {
@@ -50,7 +54,11 @@ export class CalendarController {
 
   @Get(':year')
   @Access(...ROLES)
-  @ApiOperation({ summary: 'A year’s official holidays and make-up working days' })
+  @ApiOperation({
+    summary: 'A year’s official holidays and make-up working days',
+    description:
+      'Any role. `{year, holidays, makeUpWorkdays}` as the State Council published them (every day off of a holiday period, weekends inside it included); 404 `calendar-unavailable` for a year without official data.',
+  })
   @ApiOkResponse({ type: CalendarYearResponse })
   @Problems({ 404: ['calendar-unavailable'] })
   year(

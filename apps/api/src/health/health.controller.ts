@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import { Settings } from '@app/config';
@@ -7,6 +7,21 @@ import { EventStore } from '@app/event-sourcing';
 import { Public } from '../auth/access.decorator.js';
 
 const CHECK_TIMEOUT_MS = 3_000;
+
+/** Terminus's answer: `status`, and each check's `status` (`up` or `down`, with `message` when down) by name. */
+const healthBody = (example: Record<string, unknown>) => ({
+  schema: {
+    type: 'object',
+    required: ['status'],
+    properties: {
+      status: { type: 'string', enum: ['ok', 'error'] },
+      info: { type: 'object', additionalProperties: true },
+      error: { type: 'object', additionalProperties: true },
+      details: { type: 'object', additionalProperties: true },
+    },
+    example,
+  },
+});
 
 // terminus's own withTimeout leaves its timer running after a failed check, which keeps a closing process alive
 const withinDeadline = async <T>(work: Promise<T>): Promise<T> => {
@@ -70,7 +85,12 @@ export class HealthController {
   @Get('live')
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'The process is up' })
+  @ApiOperation({
+    summary: 'The process is up',
+    description:
+      'Liveness probe: answers 200 as long as the process serves HTTP; it checks no dependency, so a restart is never triggered by an outage of the store or Redis.',
+  })
+  @ApiOkResponse({ description: 'The process is up', ...healthBody({ status: 'ok', info: {}, error: {}, details: {} }) })
   live() {
     return this.health.check([]);
   }
@@ -78,7 +98,23 @@ export class HealthController {
   @Get('ready')
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'The event store and Redis are reachable' })
+  @ApiOperation({
+    summary: 'The event store and Redis are reachable',
+    description: `Readiness probe: reads the event store's head position and pings Redis, each within ${CHECK_TIMEOUT_MS / 1000} s; 503 names the dependency that is down and why.`,
+  })
+  @ApiOkResponse({
+    description: 'Both reachable',
+    ...healthBody({ status: 'ok', info: { eventStore: { status: 'up', headPosition: 42 }, redis: { status: 'up' } }, error: {}, details: {} }),
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down: `details` says which and why',
+    ...healthBody({
+      status: 'error',
+      info: { eventStore: { status: 'up', headPosition: 42 } },
+      error: { redis: { status: 'down', message: 'connect ECONNREFUSED' } },
+      details: {},
+    }),
+  })
   ready() {
     return this.health.check([() => this.readiness.eventStore(), () => this.readiness.redisPing()]);
   }

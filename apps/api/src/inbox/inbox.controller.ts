@@ -7,7 +7,7 @@ import { InboxViews } from '@app/notifications';
 import { NOTIFICATION_KINDS } from '@app/notifications/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { ListQuery, listBody } from '../http/lists/lists.js';
-import { Problems } from '../http/openapi/openapi.js';
+import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 
 class InboxItemResponse {
   @ApiProperty() id: string;
@@ -26,12 +26,17 @@ class InboxList {
 
 @ApiTags('inbox')
 @Controller('inbox')
+@StoreProblems()
 export class InboxController {
   constructor(@Inject(InboxViews) private readonly inbox: InboxViews) {}
 
   @Get()
   @Access(...ROLES)
-  @ApiOperation({ summary: 'The caller’s notifications, newest first: to their kindergarten, to supervisors, or to their unit' })
+  @ApiOperation({
+    summary: 'The caller’s notifications, newest first: to their kindergarten, to supervisors, or to their unit',
+    description:
+      'Any role. Notifications addressed to the caller’s kindergarten, to supervisors, or to the caller’s unit, with `readAt` for this user; text in Chinese; paged `{items, next?}`.',
+  })
   @ApiOkResponse({ type: InboxList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
@@ -41,7 +46,11 @@ export class InboxController {
   @Post(':id/read')
   @HttpCode(200)
   @Access(...ROLES)
-  @ApiOperation({ summary: 'Mark a notification read, for this user only' })
+  @ApiOperation({
+    summary: 'Mark a notification read, for this user only',
+    description:
+      'Any role, for a notification addressed to the caller (another’s is 404 `not-found`). Sets `readAt` for this user; other users keep their own. Answers with the notification.',
+  })
   @ApiOkResponse({ type: InboxItemResponse })
   @Problems({ 404: ['not-found'] })
   async read(@Param('id') id: string, @CurrentCaller() caller: Caller) {

@@ -11,7 +11,7 @@ import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import { ConclusionDto, FindingDto, ListInspectionsQuery, ScheduleInspectionDto } from './inspection.dto.js';
 import { InspectionList, InspectionResponse } from './inspection.responses.js';
@@ -27,6 +27,7 @@ const INSPECTION: Answer<CommandOutcome<InspectionState>, InspectionView> = {
 
 @ApiTags('inspections')
 @Controller('inspections')
+@StoreProblems()
 export class InspectionsController {
   constructor(
     @Inject(InspectionCommands) private readonly inspections: InspectionCommands,
@@ -37,7 +38,11 @@ export class InspectionsController {
   @Post()
   @HttpCode(201)
   @Access('supervisor')
-  @ApiOperation({ summary: 'Schedule an inspection; an annual one at most once per kindergarten and year' })
+  @ApiOperation({
+    summary: 'Schedule an inspection; an annual one at most once per kindergarten and year',
+    description:
+      'Supervisor only. `{kindergartenId, kind, year, scheduledOn}`: 422 `unknown-kindergarten`; a second `annual` inspection of a kindergarten for a year is 409 `annual-inspection-exists`. The engine makes the id. Answers 201 with the inspection and its Location.',
+  })
   @ApiCreatedResponse({ type: InspectionResponse, description: 'With Location and ETag' })
   @BodyProblems()
   @CommandHeaders()
@@ -48,7 +53,10 @@ export class InspectionsController {
 
   @Get()
   @Access('admin', 'supervisor', 'auditor', 'kindergarten')
-  @ApiOperation({ summary: 'List inspections (a kindergarten sees only its own)' })
+  @ApiOperation({
+    summary: 'List inspections (a kindergarten sees only its own)',
+    description: 'Admin, supervisor, auditor; a kindergarten sees only its own. Filters: `kindergartenId`, `year`, `kind`; paged `{items, next?}`.',
+  })
   @ApiOkResponse({ type: InspectionList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListInspectionsQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
@@ -68,7 +76,11 @@ export class InspectionsController {
 
   @Get(':id')
   @Access('admin', 'supervisor', 'auditor', 'kindergarten')
-  @ApiOperation({ summary: 'An inspection with its findings' })
+  @ApiOperation({
+    summary: 'An inspection with its findings',
+    description:
+      'Admin, supervisor, auditor; a kindergarten only its own (another’s is 404 `not-found`). Read from its stream, with `ETag: "<version>"`.',
+  })
   @ApiOkResponse({ type: InspectionResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
   async get(@Param('id', ResourceIdPipe) id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -81,7 +93,11 @@ export class InspectionsController {
   @Post(':id/findings')
   @HttpCode(201)
   @Access('supervisor')
-  @ApiOperation({ summary: 'Record a finding (检查发现的问题)' })
+  @ApiOperation({
+    summary: 'Record a finding (检查发现的问题)',
+    description:
+      'Supervisor only. `{code, description, severity}` on an inspection not yet concluded (409 `inspection-concluded`), a code not yet recorded on it (409 `finding-exists`). Answers 201 with the inspection.',
+  })
   @ApiCreatedResponse({ type: InspectionResponse, description: 'The inspection, with Location and ETag' })
   @BodyProblems()
   @CommandHeaders({ ifMatch: 'inspection-{id}' })
@@ -98,7 +114,11 @@ export class InspectionsController {
   @Post(':id/conclusion')
   @HttpCode(200)
   @Access('supervisor')
-  @ApiOperation({ summary: 'Conclude the inspection: passed, or failed with at least one finding' })
+  @ApiOperation({
+    summary: 'Conclude the inspection: passed, or failed with at least one finding',
+    description:
+      'Supervisor only. `{outcome, summary}`, once (409 `inspection-concluded`); `failed` needs at least one finding (422 `failed-without-findings`). Answers with the inspection.',
+  })
   @ApiOkResponse({ type: InspectionResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: 'inspection-{id}' })

@@ -12,13 +12,14 @@ import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import { DisclosureDto, ListKindergartensQuery, RegisterKindergartenDto, ReinstatementDto, SuspensionDto } from './kindergarten.dto.js';
 import { KindergartenList, KindergartenResponse } from './kindergarten.responses.js';
 
 @ApiTags('kindergartens')
 @Controller('kindergartens')
+@StoreProblems()
 export class KindergartensController {
   constructor(
     @Inject(KindergartenCommands) private readonly kindergartens: KindergartenCommands,
@@ -30,7 +31,11 @@ export class KindergartensController {
   @Post()
   @HttpCode(201)
   @Access('admin')
-  @ApiOperation({ summary: 'Register a kindergarten' })
+  @ApiOperation({
+    summary: 'Register a kindergarten',
+    description:
+      'Admin only. `{id, name, township, ownership}`; a second registration of an id is 409 `kindergarten-exists`. Answers 201 with the kindergarten and its Location.',
+  })
   @ApiCreatedResponse({ type: KindergartenResponse, description: 'With Location and ETag' })
   @BodyProblems()
   @CommandHeaders()
@@ -42,7 +47,11 @@ export class KindergartensController {
 
   @Get()
   @Access('admin', 'supervisor', 'auditor', 'kindergarten')
-  @ApiOperation({ summary: 'List kindergartens (a kindergarten sees only itself)' })
+  @ApiOperation({
+    summary: 'List kindergartens (a kindergarten sees only itself)',
+    description:
+      'Admin, supervisor, auditor; a kindergarten sees only itself. Each with its enrolment status and number of open cases; paged `{items, next?}`.',
+  })
   @ApiOkResponse({ type: KindergartenList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListKindergartensQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
@@ -61,7 +70,11 @@ export class KindergartensController {
 
   @Get(':id')
   @Access('admin', 'supervisor', 'auditor', 'kindergarten')
-  @ApiOperation({ summary: 'A kindergarten, with its enrolment status and open cases' })
+  @ApiOperation({
+    summary: 'A kindergarten, with its enrolment status and open cases',
+    description:
+      'Admin, supervisor, auditor; a kindergarten only itself (another is 404 `not-found`). `ETag` is the version of its `kindergarten-{id}` stream; `enrolmentVersion` that of `enrolment-{id}`.',
+  })
   @ApiOkResponse({ type: KindergartenResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
   async get(@Param('id', ResourceIdPipe) id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -74,7 +87,11 @@ export class KindergartensController {
   @Put(':id/disclosure')
   @HttpCode(200)
   @Access('kindergarten')
-  @ApiOperation({ summary: 'Publish the kindergarten’s disclosure (备案及公示): staffing, children, fees' })
+  @ApiOperation({
+    summary: 'Publish the kindergarten’s disclosure (备案及公示): staffing, children, fees',
+    description:
+      'The kindergarten itself only. `{teachers, caregivers, children, monthlyFeeYuan, notes?}` replaces what the public board shows. Answers with the kindergarten.',
+  })
   @ApiBody({ type: DisclosureDto })
   @ApiOkResponse({ type: KindergartenResponse })
   @BodyProblems()
@@ -92,7 +109,11 @@ export class KindergartensController {
   @Post(':id/enrolment/suspension')
   @HttpCode(200)
   @Access('supervisor')
-  @ApiOperation({ summary: 'Suspend enrolment (暂停招生), citing a failed rectification case of this kindergarten' })
+  @ApiOperation({
+    summary: 'Suspend enrolment (暂停招生), citing a failed rectification case of this kindergarten',
+    description:
+      'Supervisor only. `{rectificationId, effectiveFrom, reason}`: the case must be this kindergarten’s and `failed` (422 `suspension-requires-failed-rectification`), `effectiveFrom` today or later (422 `effective-from-in-past`), and enrolment not already suspended (409 `already-suspended`). If-Match is checked against `enrolmentVersion`. Answers with the kindergarten.',
+  })
   @ApiOkResponse({ type: KindergartenResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: 'enrolment-{id} (enrolmentVersion)' })
@@ -113,7 +134,11 @@ export class KindergartensController {
   @Post(':id/enrolment/reinstatement')
   @HttpCode(200)
   @Access('supervisor')
-  @ApiOperation({ summary: 'Reinstate enrolment (恢复招生), citing a follow-up inspection passed after the suspension' })
+  @ApiOperation({
+    summary: 'Reinstate enrolment (恢复招生), citing a follow-up inspection passed after the suspension',
+    description:
+      'Supervisor only. `{inspectionId, reason}`: enrolment must be suspended (409 `not-suspended`) and the inspection a `follow-up` of this kindergarten concluded `passed` after the suspension (422 `reinstatement-requires-passed-follow-up`). If-Match is checked against `enrolmentVersion`. Answers with the kindergarten.',
+  })
   @ApiOkResponse({ type: KindergartenResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: 'enrolment-{id} (enrolmentVersion)' })

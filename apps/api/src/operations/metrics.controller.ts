@@ -9,7 +9,11 @@ export class MetricsController {
   @Get()
   @Public()
   @Header('content-type', registry.contentType)
-  @ApiOperation({ summary: 'Prometheus metrics: HTTP latency per route, commands by type and outcome, append latency and conflicts' })
+  @ApiOperation({
+    summary: 'Prometheus metrics: HTTP latency per route, commands by type and outcome, append latency and conflicts',
+    description:
+      'The Prometheus text exposition for scraping: request durations by method, route and status, commands by type and outcome, event-store append latency and concurrency conflicts, and the process’s own metrics.',
+  })
   @ApiProduces('text/plain')
   metrics(): Promise<string> {
     return registry.metrics();

@@ -8,7 +8,7 @@ import { GetAssessment, PlanSupervisionCommands } from '@app/plan-supervision';
 import { Access } from '../auth/access.decorator.js';
 import { CommandAnswers } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { OpenAssessmentDto } from './plan-supervision.dto.js';
 import { AssessmentResponse, OpenAssessmentResponse } from './plan-supervision.responses.js';
 
@@ -16,6 +16,7 @@ const YEAR = /^(20\d\d|2100)$/;
 
 @ApiTags('plan supervision')
 @Controller('annual-assessments')
+@StoreProblems()
 export class AnnualAssessmentsController {
   constructor(
     @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,
@@ -28,6 +29,8 @@ export class AnnualAssessmentsController {
   @Access('supervisor')
   @ApiOperation({
     summary: 'Open the year’s assessment (年度考核) and schedule one annual inspection per registered kindergarten; a repeat schedules none twice',
+    description:
+      'Supervisor only. `{year}` opens that year’s campaign and schedules an `annual` inspection for every registered kindergarten that has none yet; repeating it schedules none twice. Answers 201 with the campaign and its Location.',
   })
   @ApiCreatedResponse({ type: OpenAssessmentResponse, description: 'With Location and ETag' })
   @BodyProblems()
@@ -52,7 +55,11 @@ export class AnnualAssessmentsController {
 
   @Get(':year')
   @Access('admin', 'supervisor', 'auditor')
-  @ApiOperation({ summary: 'A year’s assessment campaign, once opened' })
+  @ApiOperation({
+    summary: 'A year’s assessment campaign, once opened',
+    description:
+      'Any role. The campaign of `{year}`: when it was opened and the annual inspections it scheduled; 404 `not-found` before it is opened.',
+  })
   @ApiOkResponse({ type: AssessmentResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
   async get(@Param('year') year: string, @Res({ passthrough: true }) reply: FastifyReply) {

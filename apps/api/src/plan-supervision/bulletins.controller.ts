@@ -10,12 +10,13 @@ import { parseQuarterId, quarterId, type Quarter } from '@app/plan-supervision/d
 import { Access } from '../auth/access.decorator.js';
 import { CommandAnswers } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { PublishBulletinDto } from './plan-supervision.dto.js';
 import { BulletinResponse } from './plan-supervision.responses.js';
 
 @ApiTags('plan supervision')
 @Controller('bulletins')
+@StoreProblems()
 export class BulletinsController {
   constructor(
     @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,
@@ -26,7 +27,11 @@ export class BulletinsController {
   @Post()
   @HttpCode(201)
   @Access('supervisor')
-  @ApiOperation({ summary: 'Publish a quarter’s bulletin (季通报), computed from the record as it stood at the quarter’s end; once per quarter' })
+  @ApiOperation({
+    summary: 'Publish a quarter’s bulletin (季通报), computed from the record as it stood at the quarter’s end; once per quarter',
+    description:
+      'Supervisor only. `{year, quarter}` publishes that quarter’s bulletin, computed from the record as it stood at the quarter’s end: 409 `bulletin-exists` for a second one, 422 `period-not-ended` before the quarter ends. Answers 201 with the bulletin and its Location.',
+  })
   @ApiCreatedResponse({ type: BulletinResponse, description: 'With Location and ETag' })
   @BodyProblems()
   @CommandHeaders()
@@ -44,7 +49,11 @@ export class BulletinsController {
 
   @Get(':id')
   @Access(...ROLES)
-  @ApiOperation({ summary: 'A published bulletin, by `{year}-Q{n}` (e.g. 2025-Q1); 404 while not published' })
+  @ApiOperation({
+    summary: 'A published bulletin, by `{year}-Q{n}` (e.g. 2025-Q1); 404 while not published',
+    description:
+      'Any role. Inspections by outcome, notices issued, cases open, overdue, closed and failed, suspensions in force, and monthly reports on time, late or missing by unit, for the quarter.',
+  })
   @ApiOkResponse({ type: BulletinResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
   async get(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {

@@ -11,7 +11,7 @@ import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import { ListMonthlyReportsQuery, MonthlyReportDto } from './plan-supervision.dto.js';
 import { MonthlyReportList, MonthlyReportResponse } from './plan-supervision.responses.js';
@@ -20,6 +20,7 @@ const notFound = (): NotFoundError => new NotFoundError('not-found', 'No such mo
 
 @ApiTags('plan supervision')
 @Controller('monthly-reports')
+@StoreProblems()
 export class MonthlyReportsController {
   constructor(
     @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,
@@ -30,7 +31,11 @@ export class MonthlyReportsController {
   @Post()
   @HttpCode(201)
   @Access('department')
-  @ApiOperation({ summary: 'Submit the caller’s unit’s progress report (月报告) for a month that has ended; late after the due day' })
+  @ApiOperation({
+    summary: 'Submit the caller’s unit’s progress report (月报告) for a month that has ended; late after the due day',
+    description:
+      'Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}]}`: one report per unit and month (409 `report-exists`), only for a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`); marked `late` after the due day. Answers 201 with the report and its Location.',
+  })
   @ApiCreatedResponse({ type: MonthlyReportResponse, description: 'With Location and ETag' })
   @BodyProblems()
   @CommandHeaders()
@@ -56,7 +61,10 @@ export class MonthlyReportsController {
 
   @Get()
   @Access('admin', 'supervisor', 'auditor')
-  @ApiOperation({ summary: 'Every unit expected to report for the month: submitted (on time or late), pending (not yet due) or missing' })
+  @ApiOperation({
+    summary: 'Every unit expected to report for the month: submitted (on time or late), pending (not yet due) or missing',
+    description: 'Admin, supervisor, auditor. For `period`, every unit with tasks in the plan and where its report stands.',
+  })
   @ApiOkResponse({ type: MonthlyReportList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListMonthlyReportsQuery, @Req() request: FastifyRequest) {
@@ -65,7 +73,11 @@ export class MonthlyReportsController {
 
   @Get(':unitId/:period')
   @Access('admin', 'supervisor', 'auditor', 'department')
-  @ApiOperation({ summary: 'A unit’s report for a month (a department sees only its own unit’s)' })
+  @ApiOperation({
+    summary: 'A unit’s report for a month (a department sees only its own unit’s)',
+    description:
+      'Admin, supervisor, auditor; a department for its own unit only (another unit’s is 404 `not-found`). The report as submitted, with `late`.',
+  })
   @ApiOkResponse({ type: MonthlyReportResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
   async get(

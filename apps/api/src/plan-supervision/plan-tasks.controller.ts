@@ -6,17 +6,22 @@ import { ROLES } from '@app/identity';
 import { ListPlanTasks } from '@app/plan-supervision';
 import { Access } from '../auth/access.decorator.js';
 import { ListQuery, listBody } from '../http/lists/lists.js';
-import { Problems } from '../http/openapi/openapi.js';
+import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { PlanTaskList } from './plan-supervision.responses.js';
 
 @ApiTags('plan supervision')
 @Controller('plan-tasks')
+@StoreProblems()
 export class PlanTasksController {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get()
   @Access(...ROLES)
-  @ApiOperation({ summary: 'The plan’s 17 key tasks (重点任务) with their lead units (牵头单位) and responsible units (责任单位)' })
+  @ApiOperation({
+    summary: 'The plan’s 17 key tasks (重点任务) with their lead units (牵头单位) and responsible units (责任单位)',
+    description:
+      'Any role. The county plan’s tasks as seeded, each with its number, group, title, summary, time nodes (时间节点), lead units and responsible units; paged `{items, next?}`.',
+  })
   @ApiOkResponse({ type: PlanTaskList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListQuery, @Req() request: FastifyRequest) {

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ListPublicKindergartens, ListPublicNotices } from '@app/overviews';
 import { DEFAULT_LIMIT } from '@app/projections';
 import { Public } from '../auth/access.decorator.js';
 import { ListQuery, listBody } from '../http/lists/lists.js';
-import { ProblemDetailsSchema, Problems } from '../http/openapi/openapi.js';
+import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 
 class PublicDisclosure {
   @ApiProperty() teachers: number;
@@ -66,13 +66,18 @@ class PublicNotices {
 /** 公示: what the plan requires to be public, without a token, rate-limited per client address, naming no user. */
 @ApiTags('public')
 @Controller('public')
-@ApiTooManyRequestsResponse({ description: '`rate-limited`, with Retry-After', type: ProblemDetailsSchema })
+@Problems({ 429: ['rate-limited'] }, { 429: 'Too many requests a minute from one client address; Retry-After says when to come back' })
+@StoreProblems()
 export class PublicController {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   @Get('kindergartens')
   @Public({ rateLimited: true })
-  @ApiOperation({ summary: 'Kindergartens’ basic information, disclosure and latest results' })
+  @ApiOperation({
+    summary: 'Kindergartens’ basic information, disclosure and latest results',
+    description:
+      'No token. Each registered kindergarten with its township, ownership, enrolment status, its latest disclosure (staffing, children, fees) and the outcomes of its latest annual and quality inspections; no user, report, comment or evidence. Paged `{items, next?}`.',
+  })
   @ApiOkResponse({ type: PublicKindergartenList })
   @Problems({ 400: ['validation-failed'] })
   async kindergartens(@Query() query: ListQuery, @Req() request: FastifyRequest) {
@@ -81,7 +86,11 @@ export class PublicController {
 
   @Get('notices')
   @Public({ rateLimited: true })
-  @ApiOperation({ summary: 'Published rectification notices (通报) and the enrolment suspensions in force' })
+  @ApiOperation({
+    summary: 'Published rectification notices (通报) and the enrolment suspensions in force',
+    description:
+      'No token. The notices issued with `publish: true` (kindergarten, findings, issue time, deadline, status, overdue) and the enrolment suspensions in force with their effective date and reason.',
+  })
   @ApiOkResponse({ type: PublicNotices })
   notices() {
     return this.queries.execute(new ListPublicNotices());

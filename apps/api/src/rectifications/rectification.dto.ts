@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -72,7 +72,7 @@ export class IssueNoticeDto {
   @IsArray()
   findingCodes: string[];
 
-  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(DeadlineDto) }], description: '`{workingDays: 1..90}` or `{dueAt}`' })
+  @ApiProperty({ type: () => DeadlineDto, description: '`{workingDays: 1..90}` or `{dueAt}`' })
   @ValidateNested()
   @Type(() => DeadlineDto)
   // ValidateNested alone lets a missing deadline, or an array of deadlines, through

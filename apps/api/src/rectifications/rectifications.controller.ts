@@ -11,7 +11,7 @@ import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
-import { BodyProblems, CommandHeaders, Problems } from '../http/openapi/openapi.js';
+import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import {
   DeadlineDto,
@@ -39,6 +39,7 @@ const RECTIFICATION: Answer<CommandOutcome<RectificationState>, RectificationVie
 @ApiTags('rectifications')
 @ApiExtraModels(DeadlineDto)
 @Controller('rectifications')
+@StoreProblems()
 export class RectificationsController {
   constructor(
     @Inject(RectificationCases) private readonly cases: RectificationCases,
@@ -49,7 +50,11 @@ export class RectificationsController {
   @Post()
   @HttpCode(201)
   @Access('supervisor')
-  @ApiOperation({ summary: 'Issue a rectification notice (限期整改) for a failed inspection; tells the kindergarten at once' })
+  @ApiOperation({
+    summary: 'Issue a rectification notice (限期整改) for a failed inspection; tells the kindergarten at once',
+    description:
+      'Supervisor only. `{kindergartenId, inspectionId, findingCodes, deadline, publish}`: the inspection must be this kindergarten’s and concluded `failed` (422 `unknown-inspection`, `inspection-not-failed`), the codes its findings (422 `unknown-finding`), one case per inspection (409 `rectification-exists`), a deadline in the future (422 `deadline-in-past`, `calendar-unavailable`). Answers 201 with the case and its Location.',
+  })
   @ApiCreatedResponse({ type: RectificationResponse, description: 'With Location and ETag' })
   @BodyProblems()
   @CommandHeaders()
@@ -64,7 +69,11 @@ export class RectificationsController {
 
   @Get()
   @Access('admin', 'supervisor', 'auditor', 'kindergarten')
-  @ApiOperation({ summary: 'List rectification cases (a kindergarten sees only its own)' })
+  @ApiOperation({
+    summary: 'List rectification cases (a kindergarten sees only its own)',
+    description:
+      'Admin, supervisor, auditor; a kindergarten sees only its own. Filters: `status`, `kindergartenId`, `overdue`; paged `{items, next?}`.',
+  })
   @ApiOkResponse({ type: RectificationList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListRectificationsQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
@@ -85,7 +94,11 @@ export class RectificationsController {
 
   @Get(':id')
   @Access('admin', 'supervisor', 'auditor', 'kindergarten')
-  @ApiOperation({ summary: 'A rectification case' })
+  @ApiOperation({
+    summary: 'A rectification case',
+    description:
+      'Admin, supervisor, auditor; a kindergarten only its own (another’s is 404 `not-found`). Read from its stream: status, deadline, overdue, reports, pending extension, with `ETag: "<version>"`.',
+  })
   @ApiOkResponse({ type: RectificationResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
   async get(@Param('id', ResourceIdPipe) id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -98,7 +111,10 @@ export class RectificationsController {
   @Post(':id/acknowledgement')
   @HttpCode(200)
   @Access('kindergarten')
-  @ApiOperation({ summary: 'Acknowledge the notice (issued → acknowledged); no body' })
+  @ApiOperation({
+    summary: 'Acknowledge the notice (issued → acknowledged); no body',
+    description: 'The kindergarten of the case only. From `issued` only, else 409 `invalid-transition`. Answers with the case.',
+  })
   @ApiOkResponse({ type: RectificationResponse })
   @CommandHeaders({ ifMatch: CASE })
   @Problems({ 404: ['not-found'], 409: ['invalid-transition'] })
@@ -113,7 +129,11 @@ export class RectificationsController {
   @Post(':id/extension-requests')
   @HttpCode(201)
   @Access('kindergarten')
-  @ApiOperation({ summary: 'Ask for a later deadline (from issued, acknowledged or returned, before the deadline)' })
+  @ApiOperation({
+    summary: 'Ask for a later deadline (from issued, acknowledged or returned, before the deadline)',
+    description:
+      'The kindergarten of the case only. `{requestedDueAt, reason}`: one request at a time (409 `extension-pending`), before the deadline (422 `extension-after-deadline`), for a later one (422 `extension-not-later`). Answers 201 with the case.',
+  })
   @ApiCreatedResponse({ type: RectificationResponse, description: 'The case, with Location and ETag' })
   @BodyProblems()
   @CommandHeaders({ ifMatch: CASE })
@@ -130,7 +150,11 @@ export class RectificationsController {
   @Post(':id/extension-decision')
   @HttpCode(200)
   @Access('supervisor')
-  @ApiOperation({ summary: 'Grant or deny the pending extension; a grant moves dueAt and clears overdue' })
+  @ApiOperation({
+    summary: 'Grant or deny the pending extension; a grant moves dueAt and clears overdue',
+    description:
+      'Supervisor only. `{approve, reason}` on a pending request (409 `no-pending-extension`); a grant moves `dueAt`, reschedules every reminder and clears `overdue`. Answers with the case.',
+  })
   @ApiOkResponse({ type: RectificationResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: CASE })
@@ -147,7 +171,11 @@ export class RectificationsController {
   @Post(':id/reports')
   @HttpCode(200)
   @Access('kindergarten')
-  @ApiOperation({ summary: 'Submit a rectification report (整改报告) addressing every finding of the notice' })
+  @ApiOperation({
+    summary: 'Submit a rectification report (整改报告) addressing every finding of the notice',
+    description:
+      'The kindergarten of the case only. `{summary, actions, evidence}` from `acknowledged` or `returned` (409 `invalid-transition`); every action names a finding of the notice (422 `unknown-finding`) and every finding is addressed (422 `finding-not-addressed`); `late` when after `dueAt`. Answers with the case.',
+  })
   @ApiOkResponse({ type: RectificationResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: CASE })
@@ -164,7 +192,10 @@ export class RectificationsController {
   @Post(':id/review')
   @HttpCode(200)
   @Access('supervisor')
-  @ApiOperation({ summary: 'Accept (→ closed) or return (→ returned) the submitted report' })
+  @ApiOperation({
+    summary: 'Accept (→ closed) or return (→ returned) the submitted report',
+    description: 'Supervisor only. `{decision, comment}` from `submitted` only, else 409 `invalid-transition`. Answers with the case.',
+  })
   @ApiOkResponse({ type: RectificationResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: CASE })
@@ -181,7 +212,11 @@ export class RectificationsController {
   @Post(':id/follow-up')
   @HttpCode(200)
   @Access('supervisor')
-  @ApiOperation({ summary: 'Record the follow-up inspection (复查): passed → closed, failed → failed' })
+  @ApiOperation({
+    summary: 'Record the follow-up inspection (复查): passed → closed, failed → failed',
+    description:
+      'Supervisor only. `{inspectionId}` from any open status: a `follow-up` inspection of this kindergarten concluded after the notice (422 `follow-up-inspection-required`). Answers with the case.',
+  })
   @ApiOkResponse({ type: RectificationResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: CASE })
