@@ -24,7 +24,16 @@ const peakKb = async (pid: number): Promise<number> => {
 
 const dataDir = await mkdtemp(join(tmpdir(), 'bench-bad-input-'));
 const child = spawn(process.execPath, ['--no-warnings', '--import', '@swc-node/register/esm-register', 'bench/api/serve.ts'], {
-  env: { ...process.env, EVENT_STORE: 'pglite', DATA_DIR: dataDir, LOG_LEVEL: 'warn', AUTH_JWT_SECRET: SECRET, SEED_ON_EMPTY: 'false', NODE_ENV: 'production', RUN_REMINDERS: 'false' },
+  env: {
+    ...process.env,
+    EVENT_STORE: 'pglite',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    AUTH_JWT_SECRET: SECRET,
+    SEED_ON_EMPTY: 'false',
+    NODE_ENV: 'production',
+    RUN_REMINDERS: 'false',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = await new Promise<string>((resolve, reject) => {
@@ -77,8 +86,16 @@ try {
       });
       const after = await peakKb(child.pid!);
       const workload = `${request.name} (${(request.body.length / 1024).toFixed(0)} KiB body), run ${run}`;
-      console.log(`${workload}: ${result.status}, ${(seconds * 1000).toFixed(0)} ms, answer ${result.bytes.toLocaleString('en-US')} bytes, peak RSS ${(before / 1024).toFixed(0)} → ${(after / 1024).toFixed(0)} MB`);
-      rows.push({ workload, subject: `answer ${result.status}, ${result.bytes.toLocaleString('en-US')} bytes`, value: seconds * 1000, unit: 'ms', lowerIsBetter: true });
+      console.log(
+        `${workload}: ${result.status}, ${(seconds * 1000).toFixed(0)} ms, answer ${result.bytes.toLocaleString('en-US')} bytes, peak RSS ${(before / 1024).toFixed(0)} → ${(after / 1024).toFixed(0)} MB`,
+      );
+      rows.push({
+        workload,
+        subject: `answer ${result.status}, ${result.bytes.toLocaleString('en-US')} bytes`,
+        value: seconds * 1000,
+        unit: 'ms',
+        lowerIsBetter: true,
+      });
       rows.push({ workload, subject: 'peak RSS growth of the engine (VmHWM)', value: (after - before) / 1024, unit: 'MB', lowerIsBetter: true });
     }
   }

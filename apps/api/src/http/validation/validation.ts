@@ -7,17 +7,37 @@ export interface FieldProblem {
   readonly message: string;
 }
 
-const flatten = (errors: readonly ValidationError[], parent = ''): FieldProblem[] =>
-  errors.flatMap((error) => {
+/** A 400 lists at most this many errors, then says how many more there were: a bad body costs kilobytes, not megabytes. */
+export const MAX_LISTED_ERRORS = 20;
+
+function* fieldProblems(errors: readonly ValidationError[], parent = ''): Generator<FieldProblem> {
+  for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
+    for (const message of Object.values(error.constraints ?? {})) yield { field, message };
+    yield* fieldProblems(error.children ?? [], field);
+  }
+}
 
-export const validationFailed = (errors: readonly FieldProblem[], detail = 'The request is not valid'): ProblemError =>
-  ProblemError.of(400, 'validation-failed', detail, { errors });
+export const validationFailed = (errors: Iterable<FieldProblem>, detail = 'The request is not valid'): ProblemError => {
+  const listed: FieldProblem[] = [];
+  let more = 0;
+  for (const error of errors) {
+    if (listed.length < MAX_LISTED_ERRORS) listed.push(error);
+    else more++;
+  }
+  return more === 0
+    ? ProblemError.of(400, 'validation-failed', detail, { errors: listed })
+    : ProblemError.of(400, 'validation-failed', `${detail}; the first ${MAX_LISTED_ERRORS} errors are listed, and ${more} more`, {
+        errors: listed,
+        moreErrors: more,
+      });
+};
 
-/** class-validator over every DTO: unknown fields at any depth are refused, values are converted to their DTO types. */
+/**
+ * class-validator over every DTO: unknown fields at any depth are refused, values are converted to their DTO types.
+ * Each field stops at its first violation, so an array over its `@ArrayMaxSize` is refused without validating (and
+ * reporting) every element of it: keep the type and size checks below the others (they run first).
+ */
 export const dtoValidationPipe = (): ValidationPipe =>
   new ValidationPipe({
     whitelist: true,
@@ -25,8 +45,9 @@ export const dtoValidationPipe = (): ValidationPipe =>
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
+    stopAtFirstError: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => validationFailed(flatten(errors)),
+    exceptionFactory: (errors) => validationFailed(fieldProblems(errors)),
   });
 
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls
@@ -72,18 +93,23 @@ export class JsonBodyPipe implements PipeTransform {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/i;
 
+/** Dates and times the engine accepts: a plausible window, so that no later arithmetic (calendars, timestamps) overflows. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+
 const realDate = (year: number, month: number, day: number): boolean => {
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 };
 
-/** `YYYY-MM-DD`, a day that exists. */
+/** `YYYY-MM-DD`, a day that exists, in the plausible window. */
 export const isDateOnly = (value: unknown): value is string => {
   const match = typeof value === 'string' ? DATE.exec(value) : null;
   return !!match && realDate(Number(match[1]), Number(match[2]), Number(match[3]));
 };
 
-/** An RFC 3339 time with `Z` or an offset, on a day and at a time that exist. */
+/** An RFC 3339 time with `Z` or an offset, on a day (in the plausible window) and at a time that exist. */
 export const isInstant = (value: unknown): value is string => {
   const match = typeof value === 'string' ? INSTANT.exec(value) : null;
   if (!match) return false;
@@ -99,6 +125,11 @@ const custom =
     registerDecorator({ name, target: target.constructor, propertyName, options: { message, ...options }, validator: { validate: test } });
 
 export const IsDateOnly = (options?: ValidationOptions) =>
-  custom('isDateOnly', isDateOnly, '$property must be a date YYYY-MM-DD that exists', options);
+  custom('isDateOnly', isDateOnly, `$property must be a date YYYY-MM-DD that exists, in the years ${FIRST_YEAR}–${LAST_YEAR}`, options);
 export const IsInstant = (options?: ValidationOptions) =>
-  custom('isInstant', isInstant, '$property must be an RFC 3339 time with Z or an offset, e.g. 2025-03-31T23:59:59+08:00', options);
+  custom(
+    'isInstant',
+    isInstant,
+    `$property must be an RFC 3339 time with Z or an offset in the years ${FIRST_YEAR}–${LAST_YEAR}, e.g. 2025-03-31T23:59:59+08:00`,
+    options,
+  );
