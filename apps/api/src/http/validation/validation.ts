@@ -13,7 +13,9 @@ export const MAX_LISTED_ERRORS = 20;
 function* fieldProblems(errors: readonly ValidationError[], parent = ''): Generator<FieldProblem> {
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) yield { field, message };
+    // the first violation of a field says enough
+    const [message] = Object.values(error.constraints ?? {});
+    if (message !== undefined) yield { field, message };
     yield* fieldProblems(error.children ?? [], field);
   }
 }
@@ -35,8 +37,8 @@ export const validationFailed = (errors: Iterable<FieldProblem>, detail = 'The r
 
 /**
  * class-validator over every DTO: unknown fields at any depth are refused, values are converted to their DTO types.
- * Each field stops at its first violation, so an array over its `@ArrayMaxSize` is refused without validating (and
- * reporting) every element of it: keep the type and size checks below the others (they run first).
+ * Each field reports its first violation only. What it is given is bounded beforehand (JsonBodyPipe: no array longer
+ * than any DTO accepts, no object with more keys than any DTO has), so a bad body costs milliseconds and kilobytes.
  */
 export const dtoValidationPipe = (): ValidationPipe =>
   new ValidationPipe({
@@ -45,13 +47,16 @@ export const dtoValidationPipe = (): ValidationPipe =>
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    stopAtFirstError: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => validationFailed(fieldProblems(errors)),
   });
 
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Far above any `@ArrayMaxSize` of a DTO (200) and any DTO's count of fields: larger is refused before validation runs. */
+export const MAX_ARRAY_ITEMS = 1000;
+export const MAX_OBJECT_KEYS = 100;
 
 const findBadText = (value: unknown, path: string): FieldProblem | null => {
   if (typeof value === 'string') {
@@ -60,6 +65,7 @@ const findBadText = (value: unknown, path: string): FieldProblem | null => {
     return null;
   }
   if (Array.isArray(value)) {
+    if (value.length > MAX_ARRAY_ITEMS) return { field: path, message: `${path || 'the body'} must hold at most ${MAX_ARRAY_ITEMS} items` };
     for (const [index, item] of value.entries()) {
       const bad = findBadText(item, path ? `${path}.${index}` : String(index));
       if (bad) return bad;
@@ -67,6 +73,8 @@ const findBadText = (value: unknown, path: string): FieldProblem | null => {
     return null;
   }
   if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).length;
+    if (keys > MAX_OBJECT_KEYS) return { field: path, message: `${path || 'the body'} must hold at most ${MAX_OBJECT_KEYS} fields` };
     for (const [key, item] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
       const bad = findBadText(key, field) ?? findBadText(item, field);
@@ -76,7 +84,10 @@ const findBadText = (value: unknown, path: string): FieldProblem | null => {
   return null;
 };
 
-/** Before the DTO: a body must be a JSON object, and no text in it (keys included) may hold control characters or broken UTF-16. */
+/**
+ * Before the DTO: a body must be a JSON object, no text in it (keys included) may hold control characters or broken
+ * UTF-16, and no array or object in it may be larger than any DTO accepts (the first such place is named).
+ */
 @Injectable()
 export class JsonBodyPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
