@@ -64,6 +64,13 @@ const requests: Array<{ name: string; path: string; token: string; body: string 
     body: `{"summary":"x","actions":[],"evidence":${many(120_000, '{"a":1}')}}`,
   },
   {
+    // the worst we found that passes the caps on array and object sizes: each element is checked and has 99 unknown fields
+    name: 'POST /rectifications/{id}/reports, actions: 256 × {31 unknown fields}',
+    path: '/rectifications/rc-bench/reports',
+    token: director,
+    body: `{"summary":"x","evidence":[],"actions":${many(256, JSON.stringify(Object.fromEntries(Array.from({ length: 31 }, (_, n) => [`k${n}`, 1]))))}}`,
+  },
+  {
     name: `POST /monthly-reports, items: ${EMPTY_OBJECTS.toLocaleString('en-US')} × {}`,
     path: '/monthly-reports',
     token: department,

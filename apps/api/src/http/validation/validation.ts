@@ -54,9 +54,9 @@ export const dtoValidationPipe = (): ValidationPipe =>
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
-/** Far above any `@ArrayMaxSize` of a DTO (200) and any DTO's count of fields: larger is refused before validation runs. */
-export const MAX_ARRAY_ITEMS = 1000;
-export const MAX_OBJECT_KEYS = 100;
+/** Above any `@ArrayMaxSize` of a DTO (200) and any DTO's count of fields (6): larger is refused before validation runs. */
+export const MAX_ARRAY_ITEMS = 256;
+export const MAX_OBJECT_KEYS = 32;
 
 const findBadText = (value: unknown, path: string): FieldProblem | null => {
   if (typeof value === 'string') {
