@@ -1,5 +1,5 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { Injectable, RequestMethod, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
@@ -10,6 +10,7 @@ const BODY_PARAMETER = `${RouteParamtypes.BODY}:`;
 /**
  * A command that takes no body (`POST …/acknowledgement`) refuses one, before anything runs: a body that would be
  * ignored is a client's mistake, not something to record as if it had been understood. An empty body is no body.
+ * A catch-all route (`@All`, the audit record's read-only answer) gives its own refusal.
  */
 @Injectable()
 export class NoBodyInterceptor implements NestInterceptor {
@@ -30,7 +31,8 @@ export class NoBodyInterceptor implements NestInterceptor {
     let known = this.takesBody.get(handler);
     if (known === undefined) {
       const parameters: Record<string, unknown> = Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {};
-      known = Object.keys(parameters).some((key) => key.startsWith(BODY_PARAMETER));
+      const catchAll = Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.ALL;
+      known = catchAll || Object.keys(parameters).some((key) => key.startsWith(BODY_PARAMETER));
       this.takesBody.set(handler, known);
     }
     return known;
