@@ -8,12 +8,18 @@ import { PROBLEM_CONTENT_TYPE, ProblemError, problem, type ProblemDetails } from
 /** Paths anyone may call (the public board, health, metrics, the API document): no token is asked before their errors. */
 const OPEN = /^\/(?:api\/v1\/public(?:\/|$|\?)|health\/|metrics(?:$|\?)|docs)/;
 
-const forUrl = (error: FastifyError): ProblemDetails =>
-  error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-    ? problem(414, 'uri-too-long', 'A path parameter is longer than any identifier the engine knows')
-    : problem(400, 'validation-failed', 'The URL is not valid: a %-escape does not decode', {
+const forUrl = (error: FastifyError): ProblemDetails => {
+  switch (error.code) {
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(414, 'uri-too-long', 'A path parameter is longer than any identifier the engine knows');
+    case 'FST_ERR_BAD_URL':
+      return problem(400, 'validation-failed', 'The URL is not valid: a %-escape does not decode', {
         errors: [{ field: 'path', message: 'the path holds a %-escape that is not valid UTF-8' }],
       });
+    default:
+      return problem(500, 'internal-error', 'Something went wrong; the correlation id identifies it in the logs');
+  }
+};
 
 /**
  * Fastify's own routing errors (`%ZZ` in the path, an over-long path parameter) as problem+json. A caller is
