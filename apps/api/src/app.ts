@@ -19,6 +19,8 @@ import { openApiDocument } from './http/openapi/openapi.js';
 import { ProblemDetailsFilter } from './http/problems/problem-details.filter.js';
 import { JsonBodyPipe, dtoValidationPipe, validationFailed } from './http/validation/validation.js';
 import { ProblemError } from './http/problems/problem-details.js';
+import { clientErrorHandler, frameworkErrors } from './http/problems/framework-errors.js';
+import { NoBodyInterceptor } from './http/validation/no-body.interceptor.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -29,6 +31,8 @@ const correlationId = (request: IncomingMessage | Http2ServerRequest): string =>
   const given = request.headers['x-correlation-id'];
   return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
 };
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const ROOT_ROUTES = ['health/live', 'health/ready', 'metrics'];
 
@@ -50,13 +54,27 @@ const nestsDeeperThan = (value: unknown, limit: number): boolean => {
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
 export const createApp = async (settings: Settings, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> => {
   const clock = options.clock ?? new SystemClock();
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, requestIdHeader: false, genReqId: correlationId });
+  const authenticator = new Authenticator(resolveJwtSecret(settings).secret);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: false,
+    genReqId: correlationId,
+    // routing and HTTP parsing errors as problem+json too (414, %ZZ, 431, a broken Content-Length)
+    frameworkErrors: frameworkErrors(authenticator),
+    clientErrorHandler,
+  });
   const fastify = adapter.getInstance();
   // JSON bodies only (Fastify's default text/plain parser would let a text body through to validation instead of a 415):
-  // an empty body is no body (POST …/acknowledgement), prototype pollution and deep nesting are refused
+  // an empty body is no body (POST …/acknowledgement), prototype pollution, deep nesting and invalid UTF-8 are refused
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => {
+    let text: string;
+    try {
+      // never repaired into U+FFFD: what is recorded is what the client sent
+      text = typeof body === 'string' ? body : STRICT_UTF8.decode(body);
+    } catch {
+      return done(validationFailed([{ field: '', message: 'the body is not valid UTF-8' }], 'The request body is not valid UTF-8'), undefined);
+    }
     if (text.trim() === '') return done(null, undefined);
     let parsed: unknown;
     try {
@@ -89,9 +107,10 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
     errorResponseBuilder: (_request, context) =>
       ProblemError.of(429, 'rate-limited', `At most ${context.max} requests a minute from one address; retry in ${Math.ceil(context.ttl / 1000)} s`),
   });
-  installHttpEdge(app, new Authenticator(resolveJwtSecret(settings).secret), clock);
+  installHttpEdge(app, authenticator, clock);
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(new JsonBodyPipe(), dtoValidationPipe());
+  app.useGlobalInterceptors(new NoBodyInterceptor());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 

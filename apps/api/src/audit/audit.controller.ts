@@ -13,6 +13,11 @@ import { IsInstant, validationFailed } from '../http/validation/validation.js';
 
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,254}$/;
 
+// the store keeps versions as 32-bit and positions as 64-bit integers: a larger number is a bad request, not a 500
+// (a version leaves room for a page after it: no stream holds a billion events)
+const MAX_VERSION = 2 ** 30;
+const MAX_POSITION = Number.MAX_SAFE_INTEGER;
+
 class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
   @IsOptional()
@@ -37,9 +42,10 @@ class StreamsQuery extends PageQuery {
 }
 
 class StreamEventsQuery extends PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1, description: 'Inclusive' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_VERSION, default: 1, description: 'Inclusive' })
   @IsOptional()
   @Type(() => Number)
+  @Max(MAX_VERSION)
   @Min(1)
   @IsInt()
   fromVersion?: number;
@@ -51,9 +57,10 @@ class StateQuery {
   @IsInstant()
   at?: string;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'The state after this event' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_VERSION, description: 'The state after this event' })
   @IsOptional()
   @Type(() => Number)
+  @Max(MAX_VERSION)
   @Min(1)
   @IsInt()
   version?: number;
@@ -67,9 +74,10 @@ class VerificationQuery {
 }
 
 class GlobalEventsQuery extends PageQuery {
-  @ApiPropertyOptional({ default: 0, description: 'Exclusive' })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_POSITION, default: 0, description: 'Exclusive' })
   @IsOptional()
   @Type(() => Number)
+  @Max(MAX_POSITION)
   @Min(0)
   @IsInt()
   afterPosition?: number;

@@ -50,7 +50,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const outage = problemForStoreOutage(exception);
     if (outage) {
-      this.logger.warn(`store unavailable (correlation id ${String(request.id)}): ${exception instanceof Error ? exception.message : String(exception)}`);
+      this.logger.warn(
+        `store unavailable (correlation id ${String(request.id)}): ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
       return outage;
     }
     this.logger.error(`unhandled error (correlation id ${String(request.id)}): ${exception instanceof Error ? exception.stack : String(exception)}`);
