@@ -92,12 +92,25 @@ export class IdempotencyKeys implements OnModuleInit {
         body: unknown;
         body_text: string | null;
         headers: Record<string, string>;
+        released: boolean;
       }>(
-        `SELECT request_hash, state, status, body, body_text, headers FROM ${this.s}.idempotency_keys WHERE caller = $1 AND method = $2 AND path = $3 AND key = $4`,
+        `SELECT request_hash, state, status, body, body_text, headers, updated_at = '-infinity' AS released
+           FROM ${this.s}.idempotency_keys WHERE caller = $1 AND method = $2 AND path = $3 AND key = $4`,
         [scope.caller, scope.method, scope.path, scope.key],
       );
       if (!row) return this.claim(scope, requestHash, receivedAt);
-      if (row.request_hash !== requestHash) return { kind: 'mismatch' };
+      if (row.request_hash !== requestHash) {
+        if (!row.released) return { kind: 'mismatch' };
+        // the key's request failed: another body may use it now
+        const [reused] = await this.db.query(
+          `UPDATE ${this.s}.idempotency_keys SET request_hash = $5, received_at = $6, updated_at = now(), created_at = now()
+           WHERE caller = $1 AND method = $2 AND path = $3 AND key = $4 AND state = 'pending' AND updated_at = '-infinity' AND request_hash = $7
+           RETURNING 1`,
+          [scope.caller, scope.method, scope.path, scope.key, requestHash, receivedAt.toISOString(), row.request_hash],
+        );
+        if (reused) return { kind: 'new', commandId, receivedAt };
+        continue;
+      }
       if (row.state === 'done') {
         // rows kept from before body_text: their JSON re-serialised
         const bodyText = row.body_text ?? (row.body === null || row.body === undefined ? null : JSON.stringify(row.body));
@@ -131,13 +144,15 @@ export class IdempotencyKeys implements OnModuleInit {
     );
   }
 
-  /** The request failed: forget the claim, so that a retry with the same key runs again. */
+  /**
+   * The request failed: the claim is released, so that a retry with the same key runs again at once — under the same
+   * command id and time, so that if the failure came after the append (an answer lost to an outage) the retry finds
+   * what was written. Another body may then use the key.
+   */
   async release(scope: KeyScope): Promise<void> {
-    await this.db.query(`DELETE FROM ${this.s}.idempotency_keys WHERE caller = $1 AND method = $2 AND path = $3 AND key = $4 AND state = 'pending'`, [
-      scope.caller,
-      scope.method,
-      scope.path,
-      scope.key,
-    ]);
+    await this.db.query(
+      `UPDATE ${this.s}.idempotency_keys SET updated_at = '-infinity' WHERE caller = $1 AND method = $2 AND path = $3 AND key = $4 AND state = 'pending'`,
+      [scope.caller, scope.method, scope.path, scope.key],
+    );
   }
 }
