@@ -118,4 +118,29 @@ describe('an idempotent retry after a crash between the append and the key’s c
     expect(await replay.text()).toBe(retryText);
     expect(await scheduledEvents()).toEqual(written);
   }, 180_000);
+
+  it('killed right after the key is claimed (before or during the append): the retry runs the command exactly once', async () => {
+    const key = `early-${randomUUID()}`;
+    const before = await scheduledEvents();
+    const first = schedule(engine, key).catch((error: unknown) => error);
+    await waitUntil(async () => (await db.query(`SELECT 1 FROM "${schema}".idempotency_keys WHERE key = $1`, [key])).rows.length > 0, {
+      timeoutMs: 10_000,
+      intervalMs: 1,
+      what: 'the key claimed',
+    });
+    await engine.run.kill('SIGKILL');
+    await first;
+    engine = await startEngine(env);
+    await engine.listening();
+    const started = Date.now();
+    const retry = await schedule(engine, key);
+    expect(retry.status).toBe(201);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const answer = (await retry.json()) as { id: string };
+    // whether or not the first attempt had appended, there is one inspection for this request, the one answered
+    const added = (await scheduledEvents()).slice(before.length);
+    expect(added.map((event) => event.stream_id)).toEqual([`inspection-${answer.id}`]);
+    expect((await schedule(engine, key)).headers.get('idempotent-replayed')).toBe('true');
+    expect((await scheduledEvents()).slice(before.length)).toEqual(added);
+  }, 180_000);
 });
