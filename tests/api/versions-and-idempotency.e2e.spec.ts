@@ -458,6 +458,48 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
       expect((await app.call('POST', '/kindergartens', { token: li, headers: { 'idempotency-key': key }, body })).body).toMatchObject({ id });
     });
 
+    it('keys are scoped per principal: the same user id acting for another kindergarten is not replayed the first one’s answer', async () => {
+      const kindergarten = await steps.registerKindergarten();
+      const other = await steps.registerKindergarten();
+      const key = freshId('tenant');
+      const path = `/kindergartens/${kindergarten.id}/disclosure`;
+      const body = { teachers: 3, caregivers: 2, children: 40, monthlyFeeYuan: 800 };
+      const own = app.token('kindergarten', { sub: 'director-shared', kindergartenId: kindergarten.id });
+      const first = await app.call('PUT', path, { token: own, headers: { 'idempotency-key': key }, body });
+      expect(first.status).toBe(200);
+      const before = await record(`kindergarten-${kindergarten.id}`, `kindergarten-${other.id}`);
+      // the same sub, key, path and body, but the principal acts for another kindergarten: run (and refused), not replayed
+      const elsewhere = app.token('kindergarten', { sub: 'director-shared', kindergartenId: other.id });
+      const foreign = await app.call('PUT', path, { token: elsewhere, headers: { 'idempotency-key': key }, body });
+      expect(foreign.headers.get('idempotent-replayed')).toBeNull();
+      expect(foreign.status).toBe(404);
+      expect(foreign.body).not.toMatchObject({ id: kindergarten.id });
+      expect(await record(`kindergarten-${kindergarten.id}`, `kindergarten-${other.id}`)).toEqual(before);
+      // the first principal still gets its own answer
+      expectReplay(await app.call('PUT', path, { token: own, headers: { 'idempotency-key': key }, body }), first);
+    });
+
+    it('a replay is the first answer byte for byte: the same text, members in the same order', async () => {
+      const key = freshId('bytes');
+      const id = freshId('kg');
+      const send = () =>
+        fetch(`${app.url}/kindergartens`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${steps.admin}`, 'content-type': 'application/json', 'idempotency-key': key },
+          body: JSON.stringify({ id, name: '逐字节幼儿园', township: '城关镇', ownership: 'public' }),
+        });
+      const first = await send();
+      const firstText = await first.text();
+      expect(first.status).toBe(201);
+      // members whose order a JSON column would change (it sorts them by length): the replay keeps the first order
+      expect(Object.keys(JSON.parse(firstText) as object)).not.toEqual(Object.keys(JSON.parse(firstText) as object).sort((a, b) => a.length - b.length));
+      const replay = await send();
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('content-type')).toBe(first.headers.get('content-type'));
+      expect(await replay.text()).toBe(firstText);
+    });
+
     it('keys are scoped per path', async () => {
       const kindergarten = await steps.registerKindergarten();
       const key = freshId('path');

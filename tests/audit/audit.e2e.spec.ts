@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ShiftedClock } from '@app/config';
+import { GENESIS_HASH, eventHash } from '@app/event-sourcing';
 import { testDatabaseUrl } from '@app/sql/testing';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { workflow } from '../support/workflow.js';
@@ -261,4 +262,55 @@ describe('export and import', () => {
     ]);
     expect(JSON.parse(state.stdout)).toMatchObject({ version: 2, state: { status: 'acknowledged' } });
   }, 120_000);
+
+  it('a file whose hashes are right but whose last stream cannot be written imports nothing: the store stays empty and takes the good file', async () => {
+    const steps = workflow(source);
+    await steps.issuedCase();
+    await steps.registerKindergarten();
+    const response = await fetch(`${source.url}/audit/export`, { headers: { authorization: `Bearer ${source.token('auditor')}` } });
+    const good = (await response.text()).trimEnd().split('\n');
+    const events = good.map((line) => JSON.parse(line) as Record<string, unknown> & { streamId: string; version: number; id: string });
+    const lastStream = events.at(-1)!.streamId;
+    expect(events.filter((event) => event.streamId === lastStream).length).toBeLessThan(events.length / 2);
+
+    /** The file with the last stream's last event changed, and the stream's chain computed again (the hashes are right). */
+    const withLastStream = (change: (event: Record<string, unknown>) => void): string => {
+      const copy = events.map((event) => ({ ...event }));
+      const own = copy.filter((event) => event.streamId === lastStream);
+      change(own.at(-1)!);
+      let prevHash = GENESIS_HASH;
+      for (const event of own) {
+        event.prevHash = prevHash;
+        event.hash = eventHash(prevHash, event as never);
+        prevHash = event.hash as string;
+      }
+      return `${copy.map((event) => JSON.stringify(event)).join('\n')}\n`;
+    };
+    const cases = {
+      'invalid uuid': withLastStream((event) => (event.id = 'not-a-uuid')),
+      'duplicate event id': withLastStream((event) => (event.id = events[0]!.id)),
+      'unparseable recordedAt': withLastStream((event) => (event.recordedAt = 'yesterday')),
+    };
+    const target = join(folder, 'all-or-nothing');
+    for (const [name, text] of Object.entries(cases)) {
+      const file = join(folder, `${name.replaceAll(' ', '-')}.ndjson`);
+      await writeFile(file, text);
+      const refused = await auditCli(['import', '--in', file, '--store', 'pglite', '--data-dir', target]);
+      try {
+        expect(refused.code).toBe(1);
+        expect(refused.stdout).toContain('nothing imported');
+        expect(refused.stdout).toContain(lastStream);
+        // the store is as it was: empty
+        const verified = await auditCli(['verify', '--store', 'pglite', '--data-dir', target]);
+        expect(verified.stdout).toContain('intact: 0 streams, 0 events checked');
+      } catch (error) {
+        throw new Error(`${name}: ${(error as Error).message}\n${refused.stdout}${refused.stderr}`);
+      }
+    }
+    const file = join(folder, 'good.ndjson');
+    await writeFile(file, `${good.join('\n')}\n`);
+    const imported = await auditCli(['import', '--in', file, '--store', 'pglite', '--data-dir', target]);
+    expect(imported).toMatchObject({ code: 0 });
+    expect(imported.stdout).toContain(`imported ${events.length} events`);
+  }, 180_000);
 });

@@ -19,8 +19,9 @@ export interface WriteLoadReport {
   /** Kindergartens given up on: their registration may or may not be recorded. */
   readonly abandoned: string[];
   /**
-   * Kindergartens whose retry was refused as already registered: an attempt that got no answer (or a 503) wrote it.
-   * The key is settled apart from the append (issue 14, item 13), so such a retry runs the command again.
+   * Kindergartens whose retry was refused as already registered: an attempt that got no answer (or a 503) wrote it,
+   * and the retry ran the command again. Since the key and the command's events are one outcome (issue 14, item 13),
+   * such a retry answers with the first attempt's outcome instead: this stays empty.
    */
   readonly writtenByAnEarlierAttempt: string[];
   /** How often each answer came: `201`, `503 store-unavailable`, `network` (no answer)… */

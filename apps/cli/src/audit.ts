@@ -5,9 +5,9 @@ import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { AuditService, AuditedAggregates } from '@app/audit';
+import { AuditService, AuditedAggregates, ImportCheck, parseExportLine } from '@app/audit';
 import { ConfigurationError, loadSettings } from '@app/config';
-import { ChainVerifier, Upcasters, type StoredEvent } from '@app/event-sourcing';
+import { Upcasters, type StoredEvent } from '@app/event-sourcing';
 import { openDatabase, openEventStore } from '@app/event-store';
 
 const USAGE = `usage: npm run audit -- <command> [options]
@@ -170,22 +170,27 @@ const verify = async (audit: AuditService, store: Awaited<ReturnType<typeof open
   return report.ok ? 0 : 1;
 };
 
-const readExport = async function* (path: string): AsyncGenerator<StoredEvent> {
+const readLines = async function* (path: string): AsyncGenerator<{ line: string; lineNumber: number }> {
+  let lineNumber = 0;
   for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
-    if (line.trim() === '') continue;
-    const parsed = JSON.parse(line) as StoredEvent & { recordedAt: string };
-    yield { ...parsed, recordedAt: new Date(parsed.recordedAt) };
+    lineNumber++;
+    if (line.trim() !== '') yield { line, lineNumber };
   }
 };
 
-/** Checks the file's every hash first (nothing is written from a broken file), then writes each run of a stream's events at once; the store checks every hash again as it writes. */
+/**
+ * Checks the whole file first — every line, every event's fields, event ids unique, every hash (ImportCheck) —, so
+ * that nothing is written from a file that cannot be imported whole; then writes each run of a stream's events at
+ * once, the store checking every hash again as it writes.
+ */
 const importFile = async (store: Awaited<ReturnType<typeof openEventStore>>, path: string): Promise<number> => {
   if ((await store.headPosition()) !== 0) throw new Error('import needs an empty store');
-  const verifier = new ChainVerifier();
-  for await (const event of readExport(path)) verifier.add(event);
-  const report = verifier.report();
+  const check = new ImportCheck();
+  for await (const { line, lineNumber } of readLines(path)) check.addLine(line, lineNumber);
+  const report = check.report();
   if (!report.ok) {
-    for (const broken of report.broken) console.log(`broken in the file: ${broken.streamId} at version ${broken.version} (${broken.reason})`);
+    for (const problem of report.problems) console.log(problem.startsWith('broken') ? problem : `refused: ${problem}`);
+    if (report.more > 0) console.log(`and ${report.more} more`);
     console.log('nothing imported');
     return 1;
   }
@@ -197,12 +202,13 @@ const importFile = async (store: Awaited<ReturnType<typeof openEventStore>>, pat
     imported += run.length;
     run = [];
   };
-  for await (const event of readExport(path)) {
+  for await (const { line } of readLines(path)) {
+    const event = parseExportLine(line);
     if (run.length > 0 && (run[0]!.streamId !== event.streamId || run.length >= 500)) await flush();
     run.push(event);
   }
   await flush();
-  console.log(`imported ${imported} events in ${report.streamsChecked} streams; every hash verified`);
+  console.log(`imported ${imported} events in ${report.streams} streams; every hash verified`);
   return 0;
 };
 

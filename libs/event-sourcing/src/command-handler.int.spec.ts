@@ -4,6 +4,7 @@ import { PgliteEventStore } from '@app/event-store';
 import type { PgliteClient } from '@app/sql';
 import { pgliteFromTemplate } from '@app/sql/testing';
 import { DeciderCommandHandler } from './command-handler.js';
+import { isKeyedCommandId, keyedCommandId } from './command-ids.js';
 import type { DecisionContext } from './decider.js';
 import { ConflictError, VersionMismatchError } from './errors.js';
 import { WrongExpectedVersionError } from './event-store.js';
@@ -95,5 +96,28 @@ describe('DeciderCommandHandler', () => {
       },
     });
     await expect(attempt).rejects.toBeInstanceOf(WrongExpectedVersionError);
+  });
+
+  it('a keyed command runs once per stream: a retry (even racing, even pinned) answers with the events it wrote', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const commandId = keyedCommandId(`request ${randomUUID()}`);
+    expect(isKeyedCommandId(commandId)).toBe(true);
+    expect(isKeyedCommandId(randomUUID())).toBe(false);
+    const keyed = metadata({ commandId });
+    await handler.handle(streamId, increment(1), { context, metadata: metadata() });
+    const first = await handler.handle(streamId, increment(2), { context, metadata: keyed });
+    await handler.handle(streamId, increment(4), { context, metadata: metadata() });
+    const retried = await handler.handle(streamId, increment(2), { context, metadata: keyed });
+    expect(retried).toEqual({ ...first, events: first.events.map((event) => ({ ...event, recordedAt: expect.any(Date) })) });
+    expect(retried).toMatchObject({ state: { total: 3 }, version: 2 });
+    const pinned = await handler.handle(streamId, increment(2), { context, metadata: keyed, expectedVersion: 1 });
+    expect(pinned.version).toBe(2);
+    // two attempts of one keyed command racing on a new stream: one writes, the other answers with its events
+    const fresh = `counter-${randomUUID()}`;
+    const racing = metadata({ commandId: keyedCommandId(`request ${randomUUID()}`) });
+    const both = await Promise.all([1, 2].map(() => handler.handle(fresh, increment(5), { context, metadata: racing })));
+    expect(both.map((result) => result.version)).toEqual([1, 1]);
+    expect((await store.readStream(fresh)).map((event) => event.version)).toEqual([1]);
+    expect((await store.readStream(streamId)).map((event) => (event.data as { by: number }).by)).toEqual([1, 2, 4]);
   });
 });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from './command.js';
 import { fold, type Decider } from './decider.js';
+import { isKeyedCommandId } from './command-ids.js';
 import { VersionMismatchError } from './errors.js';
 import type { Event, EventMetadata, StoredEvent } from './event.js';
 import { WrongExpectedVersionError, type EventStore } from './event-store.js';
@@ -50,8 +51,14 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
   }
 
   async handle(streamId: string, command: C, options: HandleOptions<S, Ctx>): Promise<HandleResult<E, S>> {
+    const once = isKeyedCommandId(options.metadata.commandId);
     for (let attempt = 1; ; attempt++) {
-      const { state, version } = await this.load(streamId);
+      const events = await this.store.readStream(streamId);
+      // a keyed command (a retried request) that already wrote here answers with what it wrote, and writes nothing
+      const done = once ? this.alreadyDone(events, options.metadata.commandId) : null;
+      if (done) return done;
+      const state = fold(this.decider, events as unknown as E[]);
+      const version = events.at(-1)?.version ?? 0;
       options.precondition?.(state, version);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
         throw new VersionMismatchError(streamId, options.expectedVersion, version);
@@ -76,10 +83,24 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         this.settings.observer?.conflicted();
-        if (options.expectedVersion !== undefined) throw new VersionMismatchError(streamId, options.expectedVersion, error.actual);
+        // a keyed command looks once more: the append it lost may be its own first attempt's
+        if (options.expectedVersion !== undefined && !once) throw new VersionMismatchError(streamId, options.expectedVersion, error.actual);
         if (attempt >= this.maxAttempts) throw error;
         await sleep(Math.random() * 5 * attempt);
       }
     }
+  }
+
+  /** The outcome of the command `commandId` if the stream holds its events: the state and version right after them. */
+  private alreadyDone(events: readonly StoredEvent[], commandId: string): HandleResult<E, S> | null {
+    const own = events.filter((event) => event.metadata?.commandId === commandId);
+    if (own.length === 0) return null;
+    const last = own.at(-1)!;
+    return {
+      state: fold(this.decider, events.filter((event) => event.version <= last.version) as unknown as E[]),
+      version: last.version,
+      events: own as StoredEvent<E>[],
+      position: last.position,
+    };
   }
 }

@@ -299,6 +299,23 @@ const jsonCopy = <T>(value: T): T => {
   }
 };
 
+/**
+ * Why an exported event cannot be written as it stands (what an append would refuse, or the store's columns), or
+ * null: checked for a whole file before its first event is imported.
+ */
+export const unimportableReason = (event: StoredEvent): string | null => {
+  if (typeof event.streamId !== 'string' || !STREAM_ID.test(event.streamId)) return `invalid stream id ${JSON.stringify(event.streamId)}`;
+  if (!Number.isInteger(event.version) || event.version < 1 || event.version > 2 ** 31 - 1) return `invalid version ${String(event.version)}`;
+  if (typeof event.id !== 'string' || !UUID.test(event.id)) return `event id is not a lowercase UUID: ${JSON.stringify(event.id)}`;
+  if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) return `invalid event type ${JSON.stringify(event.type)}`;
+  if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1 || event.schemaVersion > 2 ** 31 - 1)
+    return `invalid schemaVersion ${String(event.schemaVersion)}`;
+  if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) return 'data is not a JSON object';
+  if (event.metadata === null || typeof event.metadata !== 'object' || Array.isArray(event.metadata)) return 'metadata is not a JSON object';
+  if (!(event.recordedAt instanceof Date) || Number.isNaN(event.recordedAt.getTime())) return 'recordedAt is not a valid time';
+  return null;
+};
+
 export const assertStreamId = (streamId: string): void => {
   if (typeof streamId !== 'string' || !STREAM_ID.test(streamId)) throw new InvalidAppendError(`Invalid stream id: ${String(streamId)}`);
 };

@@ -1,5 +1,6 @@
 export * from './command.js';
 export * from './command-handler.js';
+export * from './command-ids.js';
 export * from './decider.js';
 export * from './errors.js';
 export * from './event.js';

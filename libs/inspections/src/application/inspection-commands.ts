@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
-import { NotFoundError } from '@app/event-sourcing';
+import { NotFoundError, derivedUuidV7, isKeyedCommandId } from '@app/event-sourcing';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
 import type { InspectionCommand } from '../domain/inspection.commands.js';
 import { annualInspectionId, inspectionDecider, inspectionStreamId, type InspectionState } from '../domain/inspection.decider.js';
@@ -17,9 +17,18 @@ const mustExist = (state: InspectionState): void => {
 export class InspectionCommands {
   constructor(@Inject(CommandRunner) private readonly runner: CommandRunner) {}
 
-  /** An annual inspection's id is deterministic (once per kindergarten and year); any other gets a fresh one. */
+  /**
+   * An annual inspection's id is deterministic (once per kindergarten and year); any other gets a fresh one, the same
+   * for every attempt of a keyed (retried) request, so that a retry finds the inspection its first attempt created.
+   */
   schedule(data: Omit<CommandData<InspectionCommand, 'ScheduleInspection'>, 'inspectionId'>, request: CommandRequest): Promise<Outcome> {
-    const inspectionId = data.kind === 'annual' ? annualInspectionId(data.kindergartenId, data.year) : uuidv7();
+    const { commandId } = request.metadata;
+    const inspectionId =
+      data.kind === 'annual'
+        ? annualInspectionId(data.kindergartenId, data.year)
+        : isKeyedCommandId(commandId)
+          ? derivedUuidV7(request.now, `inspection:${commandId}`)
+          : uuidv7();
     return this.runner.execute(
       inspectionDecider,
       inspectionStreamId(inspectionId),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { Settings } from '@app/config';
-import { ConflictError } from '@app/event-sourcing';
+import { ConflictError, isKeyedCommandId, keyedCommandId } from '@app/event-sourcing';
 import { InspectionCommands } from '@app/inspections';
 import { annualInspectionId } from '@app/inspections/domain';
 import { assessmentDecider, type AssessmentState } from '../domain/assessment.decider.js';
@@ -28,6 +28,10 @@ export interface AssessmentOutcome extends CommandOutcome<AssessmentState> {
 }
 
 const CONCURRENCY = 8;
+
+/** The command id of one kindergarten's annual inspection within an assessment's opening: derived when the opening is keyed, so a retry schedules each once. */
+const subCommandId = (parent: string, kindergartenId: string): string =>
+  isKeyedCommandId(parent) ? keyedCommandId(`${parent}/schedule/${kindergartenId}`) : randomUUID();
 
 /** The day the inspections are planned for: today if the year is this one, else its first (ahead) or last (past) day. */
 const scheduledOnFor = (year: number, now: Date): string => {
@@ -139,7 +143,7 @@ export class PlanSupervisionCommands {
             {
               ...request,
               expectedVersion: undefined,
-              metadata: { ...request.metadata, commandId: randomUUID(), causationId: request.metadata.commandId },
+              metadata: { ...request.metadata, commandId: subCommandId(request.metadata.commandId, kindergartenId), causationId: request.metadata.commandId },
             },
           );
           scheduled.push(ref);

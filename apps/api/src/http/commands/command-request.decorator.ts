@@ -19,7 +19,7 @@ export const RequestContext = createParamDecorator((_: unknown, context: Executi
   return {
     caller,
     now,
-    metadata: { actor: actorOf(caller), at: formatShanghai(now), commandId: randomUUID(), correlationId: String(request.id), causationId: null },
+    metadata: { actor: actorOf(caller), at: formatShanghai(now), commandId: request.commandId ?? randomUUID(), correlationId: String(request.id), causationId: null },
     expectedVersion: parseIfMatch(Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch),
   };
 });

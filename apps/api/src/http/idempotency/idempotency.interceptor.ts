@@ -4,17 +4,27 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import { Reflector } from '@nestjs/core';
 import canonicalize from 'canonicalize';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
+import { catchError, finalize, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import { ProblemError } from '../problems/problem-details.js';
 import { validationFailed } from '../validation/validation.js';
-import { IdempotencyKeys, type KeyScope } from './idempotency-keys.js';
+import { HEARTBEAT_MS, IdempotencyKeys, principalOf, type KeyScope } from './idempotency-keys.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set for a request with an Idempotency-Key: the command id every attempt of it runs under (keyedCommandId). */
+    commandId?: string;
+  }
+}
 
 const KEY = /^[\x21-\x7E]{1,255}$/;
 const REPLAYED_HEADERS = ['etag', 'location'];
 
 /**
- * `Idempotency-Key` on POST and PUT: the same key with a JSON-equal body replays the first response (status,
- * body, ETag, Location) with `Idempotent-Replayed: true` and writes nothing; with another body, 422.
+ * `Idempotency-Key` on POST and PUT, per authenticated principal (user and its kindergarten or unit): the same key
+ * with a JSON-equal body replays the first response (status, body byte for byte, ETag, Location) with
+ * `Idempotent-Replayed: true` and writes nothing; with another body, 422. Every attempt runs its command under one
+ * derived command id and at the first attempt's time, so an attempt taking over from one that died (its claim no
+ * longer refreshed) answers with what the first wrote rather than writing again.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -34,11 +44,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'The Idempotency-Key header is not valid',
       );
     }
-    const scope: KeyScope = { caller: request.caller.sub, method: request.method, path: request.url.split('?')[0]!, key: header };
+    const scope: KeyScope = { caller: principalOf(request.caller), method: request.method, path: request.url.split('?')[0]!, key: header };
     const requestHash = createHash('sha256')
       .update(canonicalize(request.body ?? null) ?? 'null')
       .digest('hex');
-    const claim = await this.keys.claim(scope, requestHash);
+    const claim = await this.keys.claim(scope, requestHash, request.receivedAt ?? new Date());
     switch (claim.kind) {
       case 'mismatch':
         throw ProblemError.of(422, 'idempotency-key-reused', 'This Idempotency-Key was used with a different request body');
@@ -48,9 +58,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
         for (const [name, value] of Object.entries(claim.response.headers)) reply.header(name, value);
         reply.header('idempotent-replayed', 'true');
         reply.status(claim.response.status);
-        return of(claim.response.body);
+        if (claim.response.bodyText === null) return of(undefined);
+        // the text first sent, not a re-serialisation: the replay is the same bytes
+        reply.header('content-type', 'application/json; charset=utf-8');
+        return of(claim.response.bodyText);
       case 'new': {
         const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
+        request.commandId = claim.commandId;
+        request.receivedAt = claim.receivedAt;
+        const heartbeat = setInterval(() => void this.keys.heartbeat(scope).catch(() => undefined), HEARTBEAT_MS);
+        heartbeat.unref();
         return next.handle().pipe(
           mergeMap((body) =>
             from(
@@ -61,12 +78,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
                     return value === undefined ? [] : [[name, String(value)]];
                   }),
                 );
-                await this.keys.complete(scope, { status, body, headers });
-                return body;
+                // what Fastify sends for this body (JSON.stringify), kept as text and sent as such
+                const bodyText = body === undefined ? null : JSON.stringify(body);
+                await this.keys.complete(scope, { status, bodyText, headers });
+                if (bodyText === null) return body;
+                reply.header('content-type', 'application/json; charset=utf-8');
+                return bodyText;
               })(),
             ),
           ),
           catchError((error: unknown) => from(this.keys.release(scope)).pipe(mergeMap(() => throwError(() => error)))),
+          finalize(() => clearInterval(heartbeat)),
         );
       }
     }
