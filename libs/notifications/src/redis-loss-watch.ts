@@ -77,7 +77,11 @@ export class RedisLossWatch {
       await this.mark();
       await this.reminders.reconcile();
       await this.deliveries.reconcile();
-      for (const { name, rebuild } of this.rebuilders) await rebuild();
+      for (const { name, rebuild } of this.rebuilders) {
+        await rebuild().catch((error: unknown) => {
+          throw new Error(`${name}: ${(error as Error).message}`);
+        });
+      }
       this.owed = false;
       this.logger.log('rebuilt what Redis had lost from the record');
     } catch (error) {
