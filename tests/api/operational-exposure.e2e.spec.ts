@@ -100,6 +100,32 @@ describe('slow requests are cut off (HTTP_*_TIMEOUT_MS)', () => {
   });
 });
 
+describe('slow requests with a long idle timeout: the request timeout alone cuts them off', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp('pglite', { HTTP_IDLE_TIMEOUT_MS: '60000', HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('answers 408 and closes a connection that sent its headers and one byte, with or without a token', async () => {
+    const port = Number(new URL(app.url).port);
+    for (const token of [app.token('admin'), undefined]) {
+      const head =
+        'POST /api/v1/kindergartens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n' +
+        (token ? `Authorization: Bearer ${token}\r\n` : '') +
+        '\r\n';
+      const held = await holdConnection(port, head, { giveUpMs: 15_000 });
+      expect(held.closedByServer).toBe(true);
+      expect(held.heldMs).toBeLessThan(5_000);
+      if (token) expect(held.answer).toMatch(/^HTTP\/1\.1 408/);
+    }
+  });
+});
+
 describe('operational exposure', () => {
   let app: TestApp;
   let root: string;
@@ -238,7 +264,7 @@ describe('settings', () => {
 
   it('has safe defaults for the HTTP timeouts and the token lifetime, and validates them', () => {
     const settings = loadSettings({});
-    expect(settings).toMatchObject({ HTTP_REQUEST_TIMEOUT_MS: 30_000, HTTP_HEADERS_TIMEOUT_MS: 10_000, HTTP_IDLE_TIMEOUT_MS: 10_000, AUTH_TOKEN_MAX_HOURS: 24 });
+    expect(settings).toMatchObject({ HTTP_REQUEST_TIMEOUT_MS: 30_000, HTTP_HEADERS_TIMEOUT_MS: 10_000, HTTP_IDLE_TIMEOUT_MS: 60_000, AUTH_TOKEN_MAX_HOURS: 24 });
     expect(() => loadSettings({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS/);
     expect(() => loadSettings({ HTTP_HEADERS_TIMEOUT_MS: '60000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
     expect(() => loadSettings({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);

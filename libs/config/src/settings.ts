@@ -214,12 +214,15 @@ export class Settings {
   @IsInt()
   HTTP_HEADERS_TIMEOUT_MS = 10_000;
 
-  /** A connection silent this long (nothing received, nothing sent) is closed, mid-request or idle between requests (ms). */
+  /**
+   * A connection silent this long (nothing received, nothing sent) is closed, mid-request or idle between requests (ms).
+   * Keep it longer than the slowest answer (DATABASE_QUERY_TIMEOUT_MS + READ_MODEL_WAIT_MS), or a slow store's 503 is lost.
+   */
   @Transform(toInt)
   @Min(1_000)
   @Max(3_600_000)
   @IsInt()
-  HTTP_IDLE_TIMEOUT_MS = 10_000;
+  HTTP_IDLE_TIMEOUT_MS = 60_000;
 
   /** Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs, or a hop count (none when unset). */
   @Transform(emptyToUndefined)
