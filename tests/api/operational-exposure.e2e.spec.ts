@@ -254,6 +254,24 @@ describe('behind a trusted reverse proxy (TRUST_PROXY)', () => {
   });
 });
 
+describe('/metrics in production without METRICS_TOKEN', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp('pglite', { NODE_ENV: 'production' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('is refused (403) rather than open to anyone', async () => {
+    const reply = await fetch(`${app.url.replace(/\/api\/v1$/, '')}/metrics`);
+    expect(reply.status).toBe(403);
+    expect(await reply.json()).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('METRICS_TOKEN') });
+  });
+});
+
 describe('settings', () => {
   const production = { NODE_ENV: 'production', DATA_DIR: '/tmp' };
 
