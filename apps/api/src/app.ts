@@ -7,7 +7,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import rateLimit from '@fastify/rate-limit';
 import secureJson from 'secure-json-parse';
 import { SystemClock, type Clock, type Settings } from '@app/config';
 import { httpRequestDuration } from '@app/metrics';
@@ -18,9 +17,10 @@ import { installHttpEdge } from './http/http-edge.js';
 import { openApiDocument } from './http/openapi/openapi.js';
 import { ProblemDetailsFilter } from './http/problems/problem-details.filter.js';
 import { JsonBodyPipe, dtoValidationPipe, validationFailed } from './http/validation/validation.js';
-import { ProblemError } from './http/problems/problem-details.js';
 import { clientErrorHandler, frameworkErrors } from './http/problems/framework-errors.js';
 import { NoBodyInterceptor } from './http/validation/no-body.interceptor.js';
+import { connectionLimits, installSecurity } from './http/security/security.js';
+import { installQueuesBoard } from './operations/queues-board.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -54,11 +54,12 @@ const nestsDeeperThan = (value: unknown, limit: number): boolean => {
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
 export const createApp = async (settings: Settings, options: { clock?: Clock } = {}): Promise<NestFastifyApplication> => {
   const clock = options.clock ?? new SystemClock();
-  const authenticator = new Authenticator(resolveJwtSecret(settings).secret);
+  const authenticator = new Authenticator(resolveJwtSecret(settings).secret, { maxLifetimeHours: settings.AUTH_TOKEN_MAX_HOURS });
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
     genReqId: correlationId,
+    ...connectionLimits(settings),
     // routing and HTTP parsing errors as problem+json too (414, %ZZ, 431, a broken Content-Length)
     frameworkErrors: frameworkErrors(authenticator),
     clientErrorHandler,
@@ -99,14 +100,9 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(settings, clock), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  // only routes that opt in (the unauthenticated /public ones) are limited, per client address
-  await app.register(rateLimit, {
-    global: false,
-    max: settings.PUBLIC_RATE_LIMIT_PER_MINUTE,
-    timeWindow: 60_000,
-    errorResponseBuilder: (_request, context) =>
-      ProblemError.of(429, 'rate-limited', `At most ${context.max} requests a minute from one address; retry in ${Math.ceil(context.ttl / 1000)} s`),
-  });
+  // security headers, no-store on authenticated answers, the public rate limit (one bucket per address); Bull Board (admins)
+  await installSecurity(app, settings);
+  await installQueuesBoard(app, settings);
   installHttpEdge(app, authenticator, clock);
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(new JsonBodyPipe(), dtoValidationPipe());

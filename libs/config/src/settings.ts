@@ -75,6 +75,35 @@ const IsLongerThanStatementTimeout = () => (target: object, propertyName: string
     },
   });
 
+const IsNotLongerThanRequestTimeout = () => (target: object, propertyName: string) =>
+  registerDecorator({
+    name: 'isNotLongerThanRequestTimeout',
+    target: target.constructor,
+    propertyName,
+    options: { message: `${propertyName} must not be longer than HTTP_REQUEST_TIMEOUT_MS` },
+    validator: {
+      validate: (value: unknown, args) => {
+        const request = (args?.object as { HTTP_REQUEST_TIMEOUT_MS?: unknown }).HTTP_REQUEST_TIMEOUT_MS;
+        return typeof request !== 'number' || (typeof value === 'number' && value <= request);
+      },
+    },
+  });
+
+/** The secret `.env.example` shows: anyone can read it, so production refuses it. */
+export const PLACEHOLDER_JWT_SECRET = 'change-me-to-32-or-more-random-characters';
+
+const IsNotPlaceholderInProduction = () => (target: object, propertyName: string) =>
+  registerDecorator({
+    name: 'isNotPlaceholderInProduction',
+    target: target.constructor,
+    propertyName,
+    options: { message: 'AUTH_JWT_SECRET is the placeholder of .env.example: set a random secret in production' },
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as { NODE_ENV?: unknown }).NODE_ENV !== 'production' || typeof value !== 'string' || !/^change-?me/i.test(value),
+    },
+  });
+
 /** Every setting the engine reads, from environment variables (`.env.example` documents them); also the DI token for them. */
 export class Settings {
   @IsIn(['development', 'production', 'test'])
@@ -158,9 +187,70 @@ export class Settings {
   @Transform(emptyToUndefined)
   @ValidateIf((env: Settings) => env.NODE_ENV === 'production' || env.AUTH_JWT_SECRET !== undefined)
   @MaxLength(4096)
+  @IsNotPlaceholderInProduction()
   @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
   @IsString({ message: 'AUTH_JWT_SECRET is required when NODE_ENV=production (at least 32 characters)' })
   AUTH_JWT_SECRET?: string;
+
+  /** Bearer tokens must carry `exp`, at most this many hours after `iat` (or after now, without `iat`); longer ones answer 401. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(24 * 366)
+  @IsInt()
+  AUTH_TOKEN_MAX_HOURS = 24;
+
+  /** A request must arrive whole (headers and body) within this long, or its connection is closed (ms). */
+  @Transform(toInt)
+  @Min(1_000)
+  @Max(3_600_000)
+  @IsInt()
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** The request's headers must arrive within this long (ms); at most HTTP_REQUEST_TIMEOUT_MS. */
+  @Transform(toInt)
+  @IsNotLongerThanRequestTimeout()
+  @Min(1_000)
+  @Max(3_600_000)
+  @IsInt()
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /**
+   * A connection silent this long (nothing received, nothing sent) is closed, mid-request or idle between requests (ms).
+   * Keep it longer than the slowest answer (DATABASE_QUERY_TIMEOUT_MS + READ_MODEL_WAIT_MS), or a slow store's 503 is lost.
+   */
+  @Transform(toInt)
+  @Min(1_000)
+  @Max(3_600_000)
+  @IsInt()
+  HTTP_IDLE_TIMEOUT_MS = 60_000;
+
+  /** Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs, or a hop count (none when unset). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be a number of proxy hops, or comma-separated addresses or CIDRs (e.g. 10.0.0.0/8,127.0.0.1)',
+  })
+  TRUST_PROXY?: string;
+
+  /** `GET /metrics` needs `Authorization: Bearer <METRICS_TOKEN>`; unset: open outside production, refused in production. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MaxLength(4096)
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  @IsString()
+  METRICS_TOKEN?: string;
+
+  /** Bull Board at /admin/queues (admins only) may retry, promote, clean or remove jobs; read-only otherwise. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'ADMIN_QUEUES_WRITABLE must be true or false' })
+  ADMIN_QUEUES_WRITABLE = false;
+
+  /** How often the scheduler checks that Redis still holds its marker, and reconciles the reminders if not (ms). */
+  @Transform(toInt)
+  @Min(100)
+  @Max(3_600_000)
+  @IsInt()
+  REDIS_LOSS_CHECK_MS = 30_000;
 
   /** Run the projections (and, later, the BullMQ workers) in this process too: `npm start` runs everything in one. */
   @Transform(toBoolean)

@@ -52,3 +52,9 @@ export const reminderLateness = new Histogram({
   buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 300, 3600],
   registers: [registry],
 });
+
+export const redisDataLosses = new Counter({
+  name: 'reminders_redis_data_lost_total',
+  help: 'Times Redis was found to have lost the scheduler\'s data (its marker key gone) and the reminders were rebuilt from the record',
+  registers: [registry],
+});

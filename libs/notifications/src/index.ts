@@ -14,3 +14,4 @@ export * from './inbox/inbox-views.js';
 export * from './inbox/inbox.projection.js';
 export * from './reminders-lifecycle.js';
 export * from './notifications.feature.js';
+export * from './redis-loss-watch.js';

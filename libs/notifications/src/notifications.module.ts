@@ -9,6 +9,7 @@ import { DeliveryProcessor } from './delivery.processor.js';
 import { DeliveryReconciler } from './delivery-reconciler.js';
 import { NotificationSource, NotificationSources } from './notification-source.js';
 import { CADENCE_QUEUE, DELIVERY_QUEUE, REMINDER_QUEUE, applyJobLock } from './queues.js';
+import { RedisLossWatch } from './redis-loss-watch.js';
 import { ReminderRedis } from './reminder-redis.js';
 import { ReminderProcessor } from './reminder.processor.js';
 import { ReminderReconciler } from './reminder-reconciler.js';
@@ -34,6 +35,7 @@ export class NotificationsModule {
       ReminderScheduler,
       ReminderWorkers,
       ReminderRedisErrors,
+      RedisLossWatch,
       RemindersLifecycle,
     ];
     return {
@@ -64,7 +66,15 @@ export class NotificationsModule {
         ReminderConnections,
         ...(options.workers === false ? [] : background),
       ],
-      exports: [NotificationSources, NotificationChannels, Deliveries, ReminderReconciler, DeliveryReconciler, BullModule],
+      exports: [
+        NotificationSources,
+        NotificationChannels,
+        Deliveries,
+        ReminderReconciler,
+        DeliveryReconciler,
+        BullModule,
+        ...(options.workers === false ? [] : [RedisLossWatch]),
+      ],
     };
   }
 }

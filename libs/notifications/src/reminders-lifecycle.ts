@@ -11,6 +11,7 @@ import { DeliveryProcessor } from './delivery.processor.js';
 import { DeliveryReconciler } from './delivery-reconciler.js';
 import { NotificationSources } from './notification-source.js';
 import { CADENCE_QUEUE, DELIVERY_QUEUE, REMINDER_QUEUE, type ReminderJob } from './queues.js';
+import { RedisLossWatch } from './redis-loss-watch.js';
 import { ReminderRedis } from './reminder-redis.js';
 import { ReminderProcessor } from './reminder.processor.js';
 import { ReminderReconciler } from './reminder-reconciler.js';
@@ -121,6 +122,7 @@ export class RemindersLifecycle implements OnApplicationBootstrap, BeforeApplica
     @Inject(ReminderScheduler) private readonly scheduler: ReminderScheduler,
     @Inject(ReminderWorkers) private readonly workers: ReminderWorkers,
     @Inject(NotificationChannels) private readonly channels: NotificationChannels,
+    @Inject(RedisLossWatch) private readonly lossWatch: RedisLossWatch,
   ) {}
 
   // in the background: a Redis that is down must not hold up the rest of the process (the API answers, readiness says why)
@@ -131,6 +133,8 @@ export class RemindersLifecycle implements OnApplicationBootstrap, BeforeApplica
   private async start(): Promise<void> {
     for (let delay = 1_000; !this.stopping.signal.aborted; delay = Math.min(delay * 2, 30_000)) {
       try {
+        // the marker first: Redis losing its data during the rebuild is then noticed afterwards
+        await this.lossWatch.mark();
         await this.reconciler.reconcile();
         await this.deliveryReconciler.reconcile();
         break;
@@ -141,6 +145,7 @@ export class RemindersLifecycle implements OnApplicationBootstrap, BeforeApplica
     }
     if (this.stopping.signal.aborted) return;
     this.scheduler.start();
+    this.lossWatch.start();
     const channels = this.channels.enabled.map((channel) => channel.name);
     this.logger.log(`reminder scheduler running; channels: inbox${channels.map((name) => `, ${name}`).join('')}`);
   }
@@ -149,6 +154,7 @@ export class RemindersLifecycle implements OnApplicationBootstrap, BeforeApplica
     this.stopping.abort();
     // a start still waiting for Redis is abandoned, not awaited
     await Promise.race([this.starting, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await this.lossWatch.stop();
     await this.scheduler.stop();
     await this.workers.close();
   }

@@ -16,6 +16,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: AccessRule;
+    /** Counted against the client address's one public bucket (PUBLIC_RATE_LIMIT_PER_MINUTE across these routes). */
+    rateLimited?: boolean;
   }
 }
 
@@ -30,9 +32,9 @@ export const Access = (...roles: Role[]) =>
     }),
   );
 
-/** No token needed; a token, if sent, is ignored. Rate-limited routes count requests per client address. */
+/** No token needed; a token, if sent, is ignored. Rate-limited routes share one count per client address. */
 export const Public = (options: { rateLimited?: boolean } = {}) =>
-  applyDecorators(RouteConfig({ access: 'public', ...(options.rateLimited ? { rateLimit: {} } : {}) }), NoSecurity());
+  applyDecorators(RouteConfig({ access: 'public', ...(options.rateLimited ? { rateLimited: true } : {}) }), NoSecurity());
 
 /** The authenticated caller of the request. */
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {

@@ -5,12 +5,14 @@ import { ProblemError } from '../http/problems/problem-details.js';
 const SUB = /^[\p{L}\p{N}._@:-]{1,128}$/u;
 const ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
-/** Verifies bearer tokens (HS256, exp and nbf honoured) and turns their claims into a Caller. */
+/** Verifies bearer tokens (HS256, exp required and honoured, lifetime capped, nbf honoured) and turns their claims into a Caller. */
 export class Authenticator {
   private readonly tokens: BearerTokens;
+  private readonly maxLifetimeSeconds: number;
 
-  constructor(secret: string) {
+  constructor(secret: string, options: { maxLifetimeHours?: number } = {}) {
     this.tokens = new BearerTokens(secret);
+    this.maxLifetimeSeconds = (options.maxLifetimeHours ?? 24) * 3600;
   }
 
   async authenticate(authorization: string | undefined): Promise<Caller> {
@@ -23,7 +25,20 @@ export class Authenticator {
     } catch (error) {
       throw unauthenticated(`The token is not valid: ${(error as Error).message}`);
     }
+    this.checkLifetime(claims);
     return callerFrom(claims);
+  }
+
+  /** A token without `exp` would be valid for ever: refused, as is one living longer than AUTH_TOKEN_MAX_HOURS. */
+  private checkLifetime(claims: Record<string, unknown>): void {
+    const { exp, iat } = claims;
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) throw unauthenticated('The token has no exp claim: tokens must expire');
+    const now = Math.floor(Date.now() / 1000);
+    // from when it was issued, or (without iat, or with an iat in the future) from now
+    const issued = typeof iat === 'number' && Number.isFinite(iat) && iat <= now ? iat : now;
+    if (exp - issued > this.maxLifetimeSeconds) {
+      throw unauthenticated(`The token lives longer than ${this.maxLifetimeSeconds / 3600} h (AUTH_TOKEN_MAX_HOURS)`);
+    }
   }
 
   sign(claims: TokenClaims, expiresIn = '8h'): string {

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Settings } from '@app/config';
-import { CADENCE_QUEUE } from '@app/notifications';
+import { CADENCE_QUEUE, RedisLossWatch } from '@app/notifications';
 import { CadenceProcessor } from './cadence.processor.js';
 import { cadenceSchedules, upsertCadenceSchedulers } from './cadence-jobs.js';
 
@@ -18,7 +18,10 @@ export class CadenceLifecycle implements OnApplicationBootstrap, BeforeApplicati
     @InjectQueue(CADENCE_QUEUE) private readonly queue: Queue,
     @Inject(Settings) private readonly settings: Settings,
     @Inject(CadenceProcessor) private readonly processor: CadenceProcessor,
+    @Optional() @Inject(RedisLossWatch) lossWatch?: RedisLossWatch,
   ) {
+    // Redis losing its data loses the schedulers too: put them back with the reminders
+    lossWatch?.onLoss('the cadence schedulers', () => upsertCadenceSchedulers(this.queue, cadenceSchedules(this.settings)));
     // Redis going away is logged (at most once a minute), not thrown: BullMQ reconnects by itself
     let lastLogged = 0;
     processor.onError = (error) => {
