@@ -8,6 +8,7 @@ import { KindergartensModule } from '@app/kindergartens';
 import { PlanSupervisionModule } from '@app/plan-supervision';
 import { RectificationsModule } from '@app/rectifications';
 import { InboxViews } from '@app/notifications';
+import { UsersModule } from '@app/users';
 import { AuditController } from './audit/audit.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         RectificationsModule,
         EnrolmentModule,
         PlanSupervisionModule,
+        UsersModule,
         ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
       controllers: [

@@ -5,9 +5,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { formatShanghai } from '@app/calendar/domain';
 import { Clock, Settings } from '@app/config';
 import { ConflictError, EventStore } from '@app/event-sourcing';
-import type { Caller } from '@app/identity';
+import { actorOf, type Caller } from '@app/identity';
 import type { CommandRequest } from '@app/commands';
 import { KindergartenCommands } from '@app/kindergartens';
+import { Accounts } from '@app/users';
 import { type Ownership } from '@app/kindergartens/domain';
 import { PlanSupervisionCommands } from '@app/plan-supervision';
 import { planTaskStreamId, responsibleUnitStreamId, type UnitKind } from '@app/plan-supervision/domain';
@@ -57,9 +58,11 @@ export class SeedLoader implements OnApplicationBootstrap {
     @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,
     @Inject(KindergartenCommands) private readonly kindergartens: KindergartenCommands,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(Accounts) private readonly accounts: Accounts,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.accounts.bootstrapAdmin();
     if (!this.settings.SEED_ON_EMPTY) return;
     const empty = (await this.store.headPosition()) === 0;
     await this.loadPlan();
@@ -139,7 +142,7 @@ export class SeedLoader implements OnApplicationBootstrap {
       caller: SEED_CALLER,
       now,
       metadata: {
-        actor: { sub: SEED_CALLER.sub, role: SEED_CALLER.role },
+        actor: actorOf(SEED_CALLER),
         at: formatShanghai(now),
         commandId: randomUUID(),
         correlationId,
