@@ -26,6 +26,10 @@ import { PlanTasksController } from './plan-supervision/plan-tasks.controller.js
 import { PublicController } from './public/public.controller.js';
 import { RectificationsController } from './rectifications/rectifications.controller.js';
 import { SeedLoader } from './seeds/seed-loader.js';
+import { AuthController } from './auth/auth.controller.js';
+import { SessionCookies } from './auth/session-cookies.js';
+import { TownshipsController } from './townships/townships.controller.js';
+import { UsersController } from './users/users.controller.js';
 
 /** The API process: the engine's core, its HTTP edge, and (with RUN_WORKER, as `npm start` runs) the background work too. */
 @Module({})
@@ -58,8 +62,11 @@ export class AppModule {
         InboxController,
         AuditController,
         MetricsController,
+        AuthController,
+        UsersController,
+        TownshipsController,
       ],
-      providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews],
+      providers: [SessionCookies, IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews],
     };
   }
 }

@@ -46,7 +46,8 @@ export class Authenticator {
     if (sessionId === undefined) throw unauthenticated('Sign in, or send a bearer token');
     const session = SESSION_ID.test(sessionId) ? await this.directory().session(sessionId) : null;
     if (!session) throw unauthenticated('The session has ended: sign in again');
-    return { caller: callerOf(session.user), session };
+    // a single sign-on user is never asked to change a password
+    return { caller: { ...callerOf(session.user), passwordChangeRequired: session.method === 'password' && session.user.passwordChangeRequired }, session };
   }
 
   /** A cookie-authenticated write must prove it comes from the engine's own pages: `X-CSRF-Token` equal to the session's. */

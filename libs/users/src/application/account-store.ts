@@ -5,10 +5,13 @@ import type { UserState } from '../domain/user.decider.js';
 import { DIRECTORY_TABLE } from '../read-models/directory.projection.js';
 
 export type RegisteredUser = Extract<UserState, { status: 'registered' }>;
+/** A directory row: the user and the version of its stream. */
+export type DirectoryEntry = RegisteredUser & { readonly version: number };
 
 export interface SessionRow {
   readonly userId: string;
   readonly csrfToken: string;
+  readonly method: 'password' | 'oidc';
   readonly createdAt: Date;
   readonly lastSeenAt: Date;
   /** The directory's row of its user (null: not in the directory any more). */
@@ -23,7 +26,7 @@ export interface Contacts {
 const migrations = (s: string): readonly string[] => [
   `CREATE TABLE ${s}.user_passwords (user_id text PRIMARY KEY, hash text NOT NULL, previous text[] NOT NULL DEFAULT '{}', changed_at timestamptz NOT NULL);
    CREATE TABLE ${s}.user_contacts (user_id text PRIMARY KEY, email text, phone text);
-   CREATE TABLE ${s}.user_sessions (id_hash text PRIMARY KEY, user_id text NOT NULL, csrf_token text NOT NULL, created_at timestamptz NOT NULL, last_seen_at timestamptz NOT NULL);
+   CREATE TABLE ${s}.user_sessions (id_hash text PRIMARY KEY, user_id text NOT NULL, csrf_token text NOT NULL, method text NOT NULL, created_at timestamptz NOT NULL, last_seen_at timestamptz NOT NULL);
    CREATE INDEX user_sessions_user ON ${s}.user_sessions (user_id);
    CREATE TABLE ${s}.sign_in_failures (username text NOT NULL, at timestamptz NOT NULL);
    CREATE INDEX sign_in_failures_username ON ${s}.sign_in_failures (username, at);
@@ -50,22 +53,24 @@ export class AccountStore implements OnModuleInit {
     await migrate(this.db, this.settings.DATABASE_SCHEMA, 'accounts', migrations(this.s));
   }
 
-  async user(userId: string): Promise<RegisteredUser | null> {
-    const [row] = await this.db.query<{ state: UserState }>(`SELECT state FROM ${this.s}.${DIRECTORY_TABLE} WHERE id = $1`, [userId], {
-      name: 'directory-user',
-    });
-    return row?.state.status === 'registered' ? row.state : null;
+  async user(userId: string): Promise<DirectoryEntry | null> {
+    const [row] = await this.db.query<{ state: UserState; version: number }>(
+      `SELECT state, version FROM ${this.s}.${DIRECTORY_TABLE} WHERE id = $1`,
+      [userId],
+      { name: 'directory-user' },
+    );
+    return row?.state.status === 'registered' ? { ...row.state, version: Number(row.version) } : null;
   }
 
-  async users(filter: { role?: string; kindergartenId?: string; unitId?: string; after?: string; limit: number }): Promise<RegisteredUser[]> {
-    const rows = await this.db.query<{ state: UserState }>(
-      `SELECT state FROM ${this.s}.${DIRECTORY_TABLE}
+  async users(filter: { role?: string; kindergartenId?: string; unitId?: string; after?: string; limit: number }): Promise<DirectoryEntry[]> {
+    const rows = await this.db.query<{ state: RegisteredUser; version: number }>(
+      `SELECT state, version FROM ${this.s}.${DIRECTORY_TABLE}
         WHERE ($1::text IS NULL OR role = $1) AND ($2::text IS NULL OR kindergarten_id = $2) AND ($3::text IS NULL OR unit_id = $3)
           AND ($4::text IS NULL OR id > $4) AND role IS NOT NULL
         ORDER BY id LIMIT $5`,
       [filter.role ?? null, filter.kindergartenId ?? null, filter.unitId ?? null, filter.after ?? null, filter.limit],
     );
-    return rows.map((row) => row.state as RegisteredUser);
+    return rows.map((row) => ({ ...row.state, version: Number(row.version) }));
   }
 
   async passwordHashes(userId: string): Promise<{ hash: string; previous: string[] } | null> {
@@ -99,19 +104,24 @@ export class AccountStore implements OnModuleInit {
     );
   }
 
-  async createSession(idHash: string, userId: string, csrfToken: string, at: Date): Promise<void> {
-    await this.db.query(`INSERT INTO ${this.s}.user_sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)`, [
-      idHash,
-      userId,
-      csrfToken,
-      at.toISOString(),
-    ]);
+  async createSession(idHash: string, userId: string, csrfToken: string, method: 'password' | 'oidc', at: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO ${this.s}.user_sessions (id_hash, user_id, csrf_token, method, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $5)`,
+      [idHash, userId, csrfToken, method, at.toISOString()],
+    );
   }
 
   /** One indexed query per request: the session and its user's directory row. */
   async session(idHash: string): Promise<SessionRow | null> {
-    const [row] = await this.db.query<{ user_id: string; csrf_token: string; created_at: Date | string; last_seen_at: Date | string; state: UserState | null }>(
-      `SELECT s.user_id, s.csrf_token, s.created_at, s.last_seen_at, d.state
+    const [row] = await this.db.query<{
+      user_id: string;
+      csrf_token: string;
+      method: 'password' | 'oidc';
+      created_at: Date | string;
+      last_seen_at: Date | string;
+      state: UserState | null;
+    }>(
+      `SELECT s.user_id, s.csrf_token, s.method, s.created_at, s.last_seen_at, d.state
          FROM ${this.s}.user_sessions s LEFT JOIN ${this.s}.${DIRECTORY_TABLE} d ON d.id = s.user_id WHERE s.id_hash = $1`,
       [idHash],
       { name: 'session-by-id' },
@@ -120,6 +130,7 @@ export class AccountStore implements OnModuleInit {
     return {
       userId: row.user_id,
       csrfToken: row.csrf_token,
+      method: row.method,
       createdAt: new Date(row.created_at),
       lastSeenAt: new Date(row.last_seen_at),
       user: row.state?.status === 'registered' ? row.state : null,

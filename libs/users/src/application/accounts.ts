@@ -35,6 +35,8 @@ export interface UserView {
   readonly serviceAccount: boolean;
   readonly email?: string;
   readonly phone?: string;
+  /** The version of its `user-{id}` stream (the ETag). */
+  readonly version: number;
 }
 
 export interface StartedSession {
@@ -47,6 +49,7 @@ export interface StartedSession {
 export interface ActiveSession {
   readonly idHash: string;
   readonly csrfToken: string;
+  readonly method: 'password' | 'oidc';
   readonly user: RegisteredUser;
 }
 
@@ -64,7 +67,7 @@ export const callerOf = (user: RegisteredUser): Caller => ({
   passwordChangeRequired: user.passwordChangeRequired,
 });
 
-export const viewOf = (user: RegisteredUser, contacts: Contacts = {}): UserView => ({
+export const viewOf = (user: RegisteredUser, version: number, contacts: Contacts = {}): UserView => ({
   id: user.id,
   name: user.name,
   role: user.role,
@@ -75,6 +78,7 @@ export const viewOf = (user: RegisteredUser, contacts: Contacts = {}): UserView 
   passwordChangeRequired: user.passwordChangeRequired,
   serviceAccount: user.serviceAccount,
   ...contacts,
+  version,
 });
 
 /**
@@ -103,13 +107,13 @@ export class Accounts {
 
   async user(userId: string): Promise<UserView | null> {
     const user = await this.store.user(userId);
-    return user ? viewOf(user, (await this.store.contacts([userId])).get(userId)) : null;
+    return user ? viewOf(user, user.version, (await this.store.contacts([userId])).get(userId)) : null;
   }
 
   async users(filter: { role?: string; kindergartenId?: string; unitId?: string; after?: string; limit: number }): Promise<UserView[]> {
     const users = await this.store.users(filter);
     const contacts = await this.store.contacts(users.map((user) => user.id));
-    return users.map((user) => viewOf(user, contacts.get(user.id)));
+    return users.map((user) => viewOf(user, user.version, contacts.get(user.id)));
   }
 
   /** Registers a user; answers its one-time password (none for a service account), shown once and never kept in clear. */
@@ -215,7 +219,7 @@ export class Accounts {
     const now = this.clock.now();
     const sessionId = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    await this.store.createSession(hashOf(sessionId), user.id, csrfToken, now);
+    await this.store.createSession(hashOf(sessionId), user.id, csrfToken, method, now);
     await this.log({ type: 'UserSignedIn', data: { userId: user.id, method } }, now, actorOf(callerOf(user)));
     return { sessionId, csrfToken, user };
   }
@@ -233,7 +237,7 @@ export class Accounts {
       return null;
     }
     if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.store.touchSession(idHash, now);
-    return { idHash, csrfToken: row.csrfToken, user: row.user };
+    return { idHash, csrfToken: row.csrfToken, method: row.method, user: row.user };
   }
 
   async signOut(session: ActiveSession): Promise<void> {
