@@ -158,7 +158,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('accounts and sign-in over HTTP
     );
     expect(lockedSentence.sentence).toMatch(/连续登录失败，锁定至/);
     expect(types).toContain('UserSignedIn');
-  });
+  }, 60_000);
 
   it('unknown user, wrong password and disabled account answer the same 401; a disabled user’s live session ends at once', async () => {
     const { id, browser } = await person('auditor');
@@ -263,7 +263,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('accounts and sign-in over HTTP
     expectProblem(await change(third, GOOD), 422, 'weak-password');
     expect((await change(third, 'Fourth-Password-4')).status).toBe(204);
     expect((await change('Fourth-Password-4', GOOD)).status).toBe(204);
-  });
+  }, 120_000);
 
   it('the record names the directory’s person: timelines show 王督学（督学）', async () => {
     const id = freshId('wang');

@@ -4,6 +4,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandRequest } from '@app/commands';
 import { ROLES, type Caller } from '@app/identity';
+import { ReadModels } from '@app/projections';
 import { Accounts } from '@app/users';
 import { BodyProblems, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
@@ -18,6 +19,7 @@ export class AuthController {
   constructor(
     @Inject(Accounts) private readonly accounts: Accounts,
     @Inject(SessionCookies) private readonly sessions: SessionCookies,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
   ) {}
 
   @Post('sign-in')
@@ -78,6 +80,8 @@ export class AuthController {
   @BodyProblems()
   @Problems({ 401: ['invalid-credentials'], 422: ['weak-password'] })
   async changePassword(@Body() body: ChangePasswordDto, @RequestContext() context: CommandRequest, @Req() request: FastifyRequest): Promise<void> {
-    await this.accounts.changePassword(context.caller, body.currentPassword, body.newPassword, context, request.session);
+    const outcome = await this.accounts.changePassword(context.caller, body.currentPassword, body.newPassword, context, request.session);
+    // the next request is authenticated from the directory: it must know the password was changed
+    await this.readModels.catchUp(outcome.position, 'user');
   }
 }

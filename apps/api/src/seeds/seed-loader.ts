@@ -9,6 +9,7 @@ import { actorOf, type Caller } from '@app/identity';
 import type { CommandRequest } from '@app/commands';
 import { KindergartenCommands } from '@app/kindergartens';
 import { Accounts } from '@app/users';
+import type { UserRole } from '@app/users/domain';
 import { type Ownership } from '@app/kindergartens/domain';
 import { PlanSupervisionCommands } from '@app/plan-supervision';
 import { planTaskStreamId, responsibleUnitStreamId, type UnitKind } from '@app/plan-supervision/domain';
@@ -19,6 +20,15 @@ interface KindergartenSeed {
   township: string;
   ownership: Ownership;
   disclosure?: { teachers: number; caregivers: number; children: number; monthlyFeeYuan: number };
+}
+
+interface UserSeed {
+  id: string;
+  name: string;
+  role: UserRole;
+  kindergartenId?: string;
+  unitId?: string;
+  townships?: string[];
 }
 
 interface UnitSeed {
@@ -67,7 +77,23 @@ export class SeedLoader implements OnApplicationBootstrap {
     const empty = (await this.store.headPosition()) === 0;
     await this.loadPlan();
     const sample = this.settings.SEED_SAMPLE_DATA ?? this.settings.NODE_ENV !== 'production';
-    if (empty && sample) await this.loadKindergartens();
+    if (empty && sample) {
+      await this.loadKindergartens();
+      await this.loadUsers();
+    }
+  }
+
+  /** The sample users of every role (seeds/users.json), with the documented password, to be changed at first sign-in. */
+  private async loadUsers(): Promise<void> {
+    const file = join(resolve(this.settings.SEEDS_DIR), 'users.json');
+    const { password, users } = JSON.parse(await readFile(file, 'utf8')) as { password: string; users: UserSeed[] };
+    const correlationId = randomUUID();
+    let loaded = 0;
+    for (const { id, ...profile } of users) {
+      const registration = { userId: id, serviceAccount: false, ...profile };
+      if (await this.tolerateConflict(() => this.accounts.register(registration, this.request(correlationId), { initialPassword: password }))) loaded++;
+    }
+    this.logger.log(`registered ${loaded} sample users from ${file} (sample data; their password is in the README)`);
   }
 
   /** The plan's responsible units, then its tasks (which name them), each unless already recorded. */

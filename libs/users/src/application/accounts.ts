@@ -117,7 +117,7 @@ export class Accounts {
   }
 
   /** Registers a user; answers its one-time password (none for a service account), shown once and never kept in clear. */
-  async register(input: RegistrationInput, request: CommandRequest, options: { checkScope?: boolean } = {}) {
+  async register(input: RegistrationInput, request: CommandRequest, options: { checkScope?: boolean; initialPassword?: string } = {}) {
     const { userId, serviceAccount, email, phone, ...given } = input;
     const profile = options.checkScope === false ? given : await this.checkedProfile(given);
     const outcome = await this.runner.execute(
@@ -128,7 +128,8 @@ export class Accounts {
     );
     let initialPassword: string | null = null;
     if (!serviceAccount) {
-      initialPassword = this.hasher.oneTimePassword();
+      // a documented sample password (seeds) is one-time too: to be changed at first sign-in
+      initialPassword = options.initialPassword ?? this.hasher.oneTimePassword();
       await this.store.setPassword(userId, await this.hasher.hash(initialPassword), request.now, false);
     }
     await this.store.setContacts(userId, { email, phone });
@@ -165,7 +166,7 @@ export class Accounts {
   }
 
   /** The user's own new password: the policy, then the record, then the hash; its other sessions end, `keep` stays. */
-  async changePassword(caller: Caller, currentPassword: string, newPassword: string, request: CommandRequest, keep?: ActiveSession): Promise<void> {
+  async changePassword(caller: Caller, currentPassword: string, newPassword: string, request: CommandRequest, keep?: ActiveSession) {
     if (currentPassword.length > MAX_PASSWORD_LENGTH || newPassword.length > MAX_PASSWORD_LENGTH) {
       throw new AccountRefusal(400, 'validation-failed', `A password has at most ${MAX_PASSWORD_LENGTH} characters`);
     }
@@ -181,9 +182,10 @@ export class Accounts {
       }
     }
     const hash = await this.hasher.hash(newPassword);
-    await this.run(caller.sub, { type: 'ChangePassword', data: {} }, request);
+    const outcome = await this.run(caller.sub, { type: 'ChangePassword', data: {} }, request);
     await this.store.setPassword(caller.sub, hash, request.now, true);
     await this.store.endSessionsOf(caller.sub, keep?.idHash);
+    return outcome;
   }
 
   /**
