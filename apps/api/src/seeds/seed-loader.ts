@@ -72,9 +72,9 @@ export class SeedLoader implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const empty = (await this.store.headPosition()) === 0;
     await this.accounts.bootstrapAdmin();
     if (!this.settings.SEED_ON_EMPTY) return;
-    const empty = (await this.store.headPosition()) === 0;
     await this.loadPlan();
     const sample = this.settings.SEED_SAMPLE_DATA ?? this.settings.NODE_ENV !== 'production';
     if (empty && sample) {

@@ -175,7 +175,7 @@ export class Accounts {
       throw new AccountRefusal(401, 'invalid-credentials', 'The current password is not right');
     }
     const weakness = passwordWeakness(newPassword, caller.sub);
-    if (weakness) throw new AccountRefusal(422, 'weak-password', `The new password must have ${weakness}`);
+    if (weakness) throw new AccountRefusal(422, 'weak-password', `The new password ${weakness}`);
     for (const old of [hashes!.hash, ...hashes!.previous]) {
       if (await this.hasher.verify(old, newPassword)) {
         throw new AccountRefusal(422, 'weak-password', 'The new password must differ from the current one and the two before it');

@@ -8,10 +8,10 @@ export const MIN_PASSWORD_LENGTH = 10;
  * caller checks that.
  */
 export const passwordWeakness = (password: string, username: string): string | null => {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `at most ${MAX_PASSWORD_LENGTH} characters`;
+  if ([...password].length < MIN_PASSWORD_LENGTH) return `has fewer than ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `has more than ${MAX_PASSWORD_LENGTH} characters`;
   const classes = [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{Ll}\p{Lu}\p{Nd}]/u].filter((pattern) => pattern.test(password)).length;
-  if (classes < 3) return 'at least three of lower case, upper case, digits and symbols';
-  if (password.toLowerCase().includes(username.toLowerCase())) return 'not containing the username';
+  if (classes < 3) return 'has fewer than three of lower case, upper case, digits and symbols';
+  if (password.toLowerCase().includes(username.toLowerCase())) return 'contains the username';
   return null;
 };
