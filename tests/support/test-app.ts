@@ -146,7 +146,7 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
     stopped = true;
     await app.close();
   };
-  return {
+  const testApp: TestApp = {
     kind,
     url,
     settings,
@@ -203,4 +203,9 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
       for (const cleanup of cleanups.reverse()) await cleanup();
     },
   };
+  // the default users of the roles without a scope (`${role}-user`) are in the directory from the start: their tokens
+  // work anywhere, in a fetch of the test's own too
+  for (const role of ['admin', 'supervisor', 'auditor'] as const) testApp.token(role);
+  await testApp.usersReady();
+  return testApp;
 };
