@@ -160,6 +160,16 @@ describe.each<StoreKind>(['pglite', 'postgres'])('accounts and sign-in over HTTP
     expect(types).toContain('UserSignedIn');
   }, 60_000);
 
+  it('racing wrong passwords lock the username once: every answer 401 or 423, one AccountLocked', async () => {
+    const { id } = await person('auditor');
+    const replies = await Promise.all(Array.from({ length: 8 }, () => new Browser(app).signIn(id, 'Wrong-password-1')));
+    expect(replies.every((reply) => reply.status === 401 || reply.status === 423)).toBe(true);
+    expect(replies.filter((reply) => reply.status === 401).length).toBeGreaterThanOrEqual(5);
+    expectProblem(await new Browser(app).signIn(id, GOOD), 423, 'account-locked');
+    const log = await app.call('GET', `/audit/sign-ins?userId=${id}`, { token: app.token('auditor') });
+    expect(log.body.items.filter((item: { type: string }) => item.type === 'AccountLocked')).toHaveLength(1);
+  }, 60_000);
+
   it('unknown user, wrong password and disabled account answer the same 401; a disabled user’s live session ends at once', async () => {
     const { id, browser } = await person('auditor');
     expect((await browser.call('GET', '/audit/streams')).status).toBe(200);

@@ -162,6 +162,8 @@ export class AccountStore implements OnModuleInit {
   async recordFailure(username: string, now: Date, limit: number, windowMs: number): Promise<Date | null> {
     const since = new Date(now.getTime() - windowMs).toISOString();
     return this.db.transaction(async (tx) => {
+      // one count at a time per username: racing failures lock it exactly once
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`sign-in/${username}`]);
       await tx.query(`DELETE FROM ${this.s}.sign_in_failures WHERE username = $1 AND at <= $2`, [username, since]);
       await tx.query(`INSERT INTO ${this.s}.sign_in_failures (username, at) VALUES ($1, $2)`, [username, now.toISOString()]);
       const [{ count }] = (await tx.query<{ count: string | number }>(`SELECT count(*) AS count FROM ${this.s}.sign_in_failures WHERE username = $1`, [
