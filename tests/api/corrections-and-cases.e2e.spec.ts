@@ -92,7 +92,10 @@ describe.each<StoreKind>(['pglite', 'postgres'])('inspection corrections and rec
         token: steps.supervisor,
         body: { description: '消防通道堆放杂物，影响疏散', severity: 'critical' },
       });
-      expect(amended).toMatchObject({ status: 200, body: { findings: [{ code: 'S-01', description: '消防通道堆放杂物，影响疏散', severity: 'critical' }, { code: 'S-02' }] } });
+      expect(amended).toMatchObject({
+        status: 200,
+        body: { findings: [{ code: 'S-01', description: '消防通道堆放杂物，影响疏散', severity: 'critical' }, { code: 'S-02' }] },
+      });
       expectProblem(
         await app.call('PUT', `/inspections/${id}/findings/S-99`, { token: steps.supervisor, body: { description: '无', severity: 'minor' } }),
         404,
@@ -104,7 +107,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('inspection corrections and rec
         status: 200,
         body: {
           findings: [{ code: 'S-01' }],
-          withdrawnFindings: [{ code: 'S-02', description: '晨检记录不全', severity: 'major', reason: '核实后不属实', withdrawnAt: expect.any(String) }],
+          withdrawnFindings: [
+            { code: 'S-02', description: '晨检记录不全', severity: 'major', reason: '核实后不属实', withdrawnAt: expect.any(String) },
+          ],
         },
       });
       expectProblem(await post(`/inspections/${id}/findings/S-02/withdrawal`, { reason: '再撤' }), 404, 'not-found');
@@ -171,7 +176,10 @@ describe.each<StoreKind>(['pglite', 'postgres'])('inspection corrections and rec
       );
 
       const board = await app.call('GET', '/public/notices');
-      expect(board.body.notices.find((item: { id: string }) => item.id === notice.id)).toMatchObject({ documentNo: notice.documentNo, withdrawal: null });
+      expect(board.body.notices.find((item: { id: string }) => item.id === notice.id)).toMatchObject({
+        documentNo: notice.documentNo,
+        withdrawal: null,
+      });
     });
 
     it('a refused notice takes no number: the next notice gets the next one', async () => {
@@ -244,7 +252,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('inspection corrections and rec
       const id = notice.id as string;
       const hidden = await app.call('GET', '/public/notices');
       expect(hidden.body.notices.map((item: { id: string }) => item.id)).not.toContain(id);
-      expectProblem(await app.call('POST', `/rectifications/${id}/publication`, { token: steps.supervisor, body: { x: 1 } }), 400, 'validation-failed');
+      expectProblem(
+        await app.call('POST', `/rectifications/${id}/publication`, { token: steps.supervisor, body: { x: 1 } }),
+        400,
+        'validation-failed',
+      );
       const published = await post(`/rectifications/${id}/publication`);
       expect(published).toMatchObject({ status: 200, body: { publish: true, publishedAt: expect.stringMatching(/\+08:00$/), version: 2 } });
       expectProblem(await post(`/rectifications/${id}/publication`), 409, 'already-published');

@@ -34,7 +34,12 @@ describe.each<StoreKind>(['postgres', 'pglite'])('case notifications v1.1 (%s)',
   it('tells the supervisors of an extension request and of a report, naming the document number', async () => {
     const { notice, director, codes } = await steps.issuedCase({ deadline: { dueAt: FAR } });
     await post(`/rectifications/${notice.id}/acknowledgement`, director);
-    await post(`/rectifications/${notice.id}/extension-requests`, director, { requestedDueAt: '2100-06-30T23:59:59+08:00', reason: '需更换消防设施' }, 201);
+    await post(
+      `/rectifications/${notice.id}/extension-requests`,
+      director,
+      { requestedDueAt: '2100-06-30T23:59:59+08:00', reason: '需更换消防设施' },
+      201,
+    );
     const requested = await awaitInbox(app, steps.supervisor, notice.id, 'extension-requested', WITHIN);
     expect(requested.subject).toContain('【延期申请待审批】');
     expect(requested.body).toContain('需更换消防设施');
@@ -52,7 +57,10 @@ describe.each<StoreKind>(['postgres', 'pglite'])('case notifications v1.1 (%s)',
 
   it('tells the kindergarten of a new deadline and of a failed case', async () => {
     const { notice, director, codes, kindergarten } = await steps.issuedCase({ deadline: { dueAt: FAR } });
-    await post(`/rectifications/${notice.id}/deadline`, steps.supervisor, { deadline: { dueAt: '2099-06-30T23:59:59+08:00' }, reason: '重新限期整改' });
+    await post(`/rectifications/${notice.id}/deadline`, steps.supervisor, {
+      deadline: { dueAt: '2099-06-30T23:59:59+08:00' },
+      reason: '重新限期整改',
+    });
     const reset = await awaitInbox(app, director, notice.id, 'deadline-reset', WITHIN);
     expect(reset.subject).toBe(`【整改期限调整】${kindergarten.name}：新的整改期限为2099年6月30日 23:59`);
 
@@ -69,10 +77,10 @@ describe.each<StoreKind>(['postgres', 'pglite'])('case notifications v1.1 (%s)',
   it('a withdrawn notice tells the kindergarten, and the scheduler drops its reminders', async () => {
     const { notice, director } = await steps.issuedCase({ deadline: { dueAt: FAR } });
     await awaitInbox(app, director, notice.id, 'notice-issued', WITHIN);
-    const pending = await waitUntil(
-      async () => (await probe.pendingReminderIds()).filter((id) => id.startsWith(`${notice.id}.`)).length > 0,
-      { timeoutMs: WITHIN, what: 'the case’s reminder jobs' },
-    );
+    const pending = await waitUntil(async () => (await probe.pendingReminderIds()).filter((id) => id.startsWith(`${notice.id}.`)).length > 0, {
+      timeoutMs: WITHIN,
+      what: 'the case’s reminder jobs',
+    });
     expect(pending).toBe(true);
     await post(`/rectifications/${notice.id}/withdrawal`, steps.supervisor, { reason: '检查结论有误' });
     const withdrawn = await awaitInbox(app, director, notice.id, 'notice-withdrawn', WITHIN);
@@ -81,7 +89,9 @@ describe.each<StoreKind>(['postgres', 'pglite'])('case notifications v1.1 (%s)',
       timeoutMs: WITHIN,
       what: 'no reminder job left for the withdrawn case',
     });
-    const kinds = (await app.store.readStream(caseStream(notice.id))).filter((event) => event.type === 'ReminderSent').map((event) => (event.data as { kind: string }).kind);
+    const kinds = (await app.store.readStream(caseStream(notice.id)))
+      .filter((event) => event.type === 'ReminderSent')
+      .map((event) => (event.data as { kind: string }).kind);
     expect(kinds).toEqual(['notice-issued', 'notice-withdrawn']);
   });
 
@@ -103,7 +113,9 @@ describe.each<StoreKind>(['postgres', 'pglite'])('case notifications v1.1 (%s)',
     expect(await unread()).not.toContain(item.id);
     // read marks are per user: another director of the same kindergarten still has it unread
     const colleague = app.token('kindergarten', { sub: 'deputy', kindergartenId: notice.kindergartenId });
-    expect((await app.call('GET', '/inbox?unread=true', { token: colleague })).body.items.map((entry: { id: string }) => entry.id)).toContain(item.id);
+    expect((await app.call('GET', '/inbox?unread=true', { token: colleague })).body.items.map((entry: { id: string }) => entry.id)).toContain(
+      item.id,
+    );
     expect((await app.call('GET', '/inbox?unread=maybe', { token: director })).status).toBe(400);
   });
 });

@@ -81,7 +81,8 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
         const result: AppendResult =
           alongside.length === 0
             ? await this.store.appendToStream(streamId, events, { expectedVersion: version })
-            : (await this.store.appendToStreams([{ streamId, events, expectedVersion: version }, ...alongside]))[0]!;
+            : // the aggregate's own stream last: where a store appends stream by stream, its event is written only after the others
+              (await this.store.appendToStreams([...alongside, { streamId, events, expectedVersion: version }])).at(-1)!;
         this.settings.observer?.appended((performance.now() - started) / 1000);
         return {
           state: decided.reduce((current, event) => this.decider.evolve(current, event), state),
