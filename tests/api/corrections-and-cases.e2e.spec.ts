@@ -401,5 +401,5 @@ describe.each<StoreKind>(['pglite', 'postgres'])('document numbers (%s)', (kind)
     } finally {
       await again.close();
     }
-  });
+  }, 180_000);
 });
