@@ -272,8 +272,10 @@ export const rectificationDecider = withDeliveries<
       case 'RecordFollowUp': {
         const current = requireCase(state);
         if (!isOpen(current)) throw invalidTransition(current, 'record a follow-up for');
-        // 整改后仍不达标: after the rectification was reported, or once it is overdue, not before
-        if (current.status !== 'submitted' && !current.overdue) {
+        // 整改后仍不达标: after the rectification was reported, or once it is overdue (even before the engine has
+        // recorded DeadlineMissed), not before
+        const overdue = current.overdue || (owesReportNow(current) && now.getTime() >= instant(current.dueAt));
+        if (current.status !== 'submitted' && !overdue) {
           throw new ConflictError('follow-up-too-early', 'A follow-up is recorded once a report is submitted or the case is overdue', {
             caseStatus: current.status,
           });

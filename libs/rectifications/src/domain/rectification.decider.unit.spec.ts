@@ -619,10 +619,19 @@ describe('RectificationCase', () => {
     it('is too early while the report is still owed and not overdue, and says so before looking at the inspection', () => {
       for (const history of [issuedCase(), acknowledgedCase(), returnedCase()]) {
         given(history)
-          .when(recordFollowUp(), { now: at(recordedAt), inspection: followUpInspection('failed') })
+          .when(recordFollowUp(), { now: justBefore(DUE), inspection: followUpInspection('failed') })
           .thenThrows(ConflictError, 'follow-up-too-early');
         given(history).when(recordFollowUp(), { inspection: { status: 'none' } }).thenThrows(ConflictError, 'follow-up-too-early');
       }
+    });
+
+    it('counts a case past its deadline as overdue even before DeadlineMissed is recorded', () => {
+      given(acknowledgedCase())
+        .when(recordFollowUp(), { now: at(DUE), inspection: followUpInspection('failed') })
+        .then([followUp('failed', DUE)]);
+      given(acknowledgedCase())
+        .when(recordFollowUp(), { now: justBefore(DUE), inspection: followUpInspection('failed') })
+        .thenThrows(ConflictError, 'follow-up-too-early');
     });
 
     it('is too early again once a new deadline clears overdue', () => {
