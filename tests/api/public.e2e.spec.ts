@@ -245,6 +245,9 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
       dueAt: '2025-03-17T23:59:59.999+08:00',
       status: 'returned',
       overdue: false,
+      // the first notice this store numbered
+      documentNo: '清教督改〔2025〕1号',
+      withdrawal: null,
     });
     expect(reply.body.notices.find((item: { id: string }) => item.id === suspendedCaseId)).toMatchObject({
       kindergarten: { id: ids.suspended, name: names.suspended },

@@ -63,7 +63,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
 
       const scheduled = await app.call('POST', '/inspections', {
         token: steps.supervisor,
-        body: { kindergartenId, kind: 'annual', year: 2025, scheduledOn: '2025-03-05' },
+        body: { kindergartenId, kind: 'annual', year: 2025, scheduledOn: '2025-03-03' },
       });
       const inspectionId = scheduled.body.id as string;
       const inspectionStream = `inspection-${inspectionId}`;
@@ -504,7 +504,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
     it('keys are scoped per path', async () => {
       const kindergarten = await steps.registerKindergarten();
       const key = freshId('path');
-      const scheduleBody = { kindergartenId: kindergarten.id, kind: 'safety', year: 2025, scheduledOn: '2025-03-12' };
+      const scheduleBody = { kindergartenId: kindergarten.id, kind: 'safety', year: 2025, scheduledOn: '2025-03-03' };
       const scheduled = await app.call('POST', '/inspections', { token: steps.supervisor, headers: { 'idempotency-key': key }, body: scheduleBody });
       expect(scheduled.status).toBe(201);
       const inspectionId = scheduled.body.id as string;
