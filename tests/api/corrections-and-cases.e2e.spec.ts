@@ -169,7 +169,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('inspection corrections and rec
 
       const auditor = app.token('auditor', { sub: 'auditor-zhao' });
       const timeline = await app.call('GET', `/audit/streams/rectification-${notice.id}/timeline`, { token: auditor });
-      expect(timeline.body.steps[0].sentence).toContain(`下发限期整改通知（${notice.documentNo}）`);
+      expect(timeline.body.steps[0].sentence).toContain(`【${notice.documentNo}】下发限期整改通知`);
       const registerTimeline = await app.call('GET', '/audit/streams/documentNo-2025/timeline', { token: auditor });
       expect(registerTimeline.body.steps.map((step: { sentence: string }) => step.sentence)).toContain(
         `编发文号${notice.documentNo}（整改事项 ${notice.id}）`,

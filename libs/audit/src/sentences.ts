@@ -43,7 +43,7 @@ export const describeEvent = (event: StoredEvent): string | undefined => {
     case 'InspectionConcluded':
       return `作出检查结论：${d.outcome === 'passed' ? '合格' : '不合格'}。${d.summary}`;
     case 'RectificationNoticeIssued':
-      return `下发限期整改通知${d.documentNo ? `（${d.documentNo}）` : ''}，整改期限${wallTime(d.dueAt)}${d.publish ? '，并予以通报' : ''}；需整改的问题：${(d.findings as Data[]).map((f) => `${f.code} ${f.description}`).join('；')}`;
+      return `${d.documentNo ? `【${d.documentNo}】` : ''}下发限期整改通知，整改期限${wallTime(d.dueAt)}${d.publish ? '，并予以通报' : ''}；需整改的问题：${(d.findings as Data[]).map((f) => `${f.code} ${f.description}`).join('；')}`;
     case 'InspectionRescheduled':
       return `检查日期由${wallDate(d.previousScheduledOn)}改为${wallDate(d.scheduledOn)}，理由：${d.reason}`;
     case 'InspectionCancelled':

@@ -75,7 +75,7 @@ describe('describeEvent', () => {
   it('names the document number of a notice, and the new deadline of a reset', () => {
     expect(
       describeEvent(stored('RectificationNoticeIssued', { ...samples.RectificationNoticeIssued!, documentNo: '清教督改〔2025〕3号', publish: false })),
-    ).toBe('下发限期整改通知（清教督改〔2025〕3号），整改期限2025年3月17日 23:59；需整改的问题：F1 消防通道堵塞');
+    ).toBe('【清教督改〔2025〕3号】下发限期整改通知，整改期限2025年3月17日 23:59；需整改的问题：F1 消防通道堵塞');
     expect(describeEvent(stored('DeadlineReset', samples.DeadlineReset!))).toBe(
       '重新确定整改期限，由2025年3月17日 23:59调整为2025年3月31日 23:59。重新限期',
     );
