@@ -324,6 +324,10 @@ export class Settings {
   @IsString()
   SEEDS_DIR = './seeds';
 
+  /** The issuing office's prefix of a notice's document number (文号): `{prefix}〔{year}〕{n}号`. */
+  @Matches(/^[\p{Script=Han}A-Za-z0-9]{1,16}$/u, { message: 'DOCUMENT_NO_PREFIX must be 1–16 Chinese characters, letters or digits, e.g. 清教督改' })
+  DOCUMENT_NO_PREFIX = '清教督改';
+
   /** Before each rectification deadline, remind the kindergarten this long ahead (ISO 8601 durations). */
   @AreReminderOffsets()
   REMINDER_OFFSETS = 'P7D,P1D';
