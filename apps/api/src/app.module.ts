@@ -8,7 +8,10 @@ import { KindergartensModule } from '@app/kindergartens';
 import { PlanSupervisionModule } from '@app/plan-supervision';
 import { RectificationsModule } from '@app/rectifications';
 import { InboxViews } from '@app/notifications';
+import { OidcModule } from '@app/oidc';
 import { AuditController } from './audit/audit.controller.js';
+import { OidcController } from './auth/oidc/oidc.controller.js';
+import { InMemorySessions, SessionStarter } from './auth/oidc/session-starter.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { CommandAnswers } from './http/commands/command-answers.js';
@@ -41,6 +44,7 @@ export class AppModule {
         RectificationsModule,
         EnrolmentModule,
         PlanSupervisionModule,
+        OidcModule,
         ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
       controllers: [
@@ -56,8 +60,9 @@ export class AppModule {
         InboxController,
         AuditController,
         MetricsController,
+        OidcController,
       ],
-      providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews],
+      providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews, InMemorySessions, { provide: SessionStarter, useExisting: InMemorySessions }],
     };
   }
 }

@@ -6,6 +6,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import cookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
 import secureJson from 'secure-json-parse';
 import { SystemClock, type Clock, type Settings } from '@app/config';
@@ -102,6 +103,7 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
   app.useLogger(app.get(Logger));
   // security headers, no-store on authenticated answers, the public rate limit (one bucket per address); Bull Board (admins)
   await installSecurity(app, settings);
+  await app.register(cookie);
   await installQueuesBoard(app, settings);
   installHttpEdge(app, authenticator, clock);
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });

@@ -8,6 +8,8 @@ import { ProjectionsModule } from '@app/projections';
 import { AuditService, AuditedAggregates } from '@app/audit';
 import { AUDITED_AGGREGATES, FEATURE_MODULES, PROJECTIONS } from './features.js';
 
+const SECRET_QUERY = /([?&](?:code|id_token|access_token)=)[^&#]*/g;
+
 /** What every engine process holds: settings, logs, the event store, the calendar, the read models, the features. */
 @Module({})
 export class EngineCoreModule {
@@ -22,7 +24,9 @@ export class EngineCoreModule {
             // Fastify already gave the request its correlation id (see apps/api/src/app.ts)
             customProps: (request) => ({ correlationId: request.id }),
             timestamp: () => `,"time":"${new Date().toISOString()}"`,
-            redact: ['req.headers.authorization'],
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            // a single sign-on callback's URL carries the provider's authorization code
+            serializers: { req: (request: { url?: string }) => Object.assign(request, { url: request.url?.replace(SECRET_QUERY, '$1[Redacted]') }) },
           },
         }),
         CqrsModule.forRoot(),
