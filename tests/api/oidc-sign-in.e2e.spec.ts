@@ -90,7 +90,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
     );
     const engineCookies = client.setCookieLines.filter((cookie) => cookie.host === ENGINE).map((cookie) => cookie.line);
     // the pending sign-in: HttpOnly, back only to the callback, Lax so that it crosses the provider's redirect; then spent
-    expect(engineCookies[0]).toMatch(new RegExp(`^${PENDING_COOKIE}=[A-Za-z0-9_-]{43}; Path=/api/v1/auth/oidc/callback; Expires=.*; HttpOnly; SameSite=Lax$`));
+    expect(engineCookies[0]).toMatch(
+      new RegExp(`^${PENDING_COOKIE}=[A-Za-z0-9_-]{43}; Path=/api/v1/auth/oidc/callback; Expires=.*; HttpOnly; SameSite=Lax$`),
+    );
     expect(client.cookie(ENGINE, PENDING_COOKIE)).toBeUndefined();
     expect(engineCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`))).toMatch(/; Path=\/; HttpOnly; SameSite=Strict$/);
     expect(await bindings(userId)).toBe(1);
@@ -126,7 +128,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
   });
 
   it('answers an unregistered subject, or one without the username claim, with 403 unknown-user and no session', async () => {
-    for (const claims of [{ preferred_username: freshId('nobody') }, { name: '无用户名' }]) {
+    for (const claims of [{ preferred_username: freshId('nobody') }, { name: '无用户名' }] as Array<Record<string, string>>) {
       account(claims);
       const client = browser();
       const visit = await signIn(client);

@@ -8,7 +8,8 @@ import { ProjectionsModule } from '@app/projections';
 import { AuditService, AuditedAggregates } from '@app/audit';
 import { AUDITED_AGGREGATES, FEATURE_MODULES, PROJECTIONS } from './features.js';
 
-const SECRET_QUERY = /([?&](?:code|id_token|access_token)=)[^&#]*/g;
+const SECRET_PARAMETERS = ['code', 'id_token', 'access_token'];
+const SECRET_QUERY = new RegExp(`([?&](?:${SECRET_PARAMETERS.join('|')})=)[^&#]*`, 'g');
 
 /** What every engine process holds: settings, logs, the event store, the calendar, the read models, the features. */
 @Module({})
@@ -24,7 +25,12 @@ export class EngineCoreModule {
             // Fastify already gave the request its correlation id (see apps/api/src/app.ts)
             customProps: (request) => ({ correlationId: request.id }),
             timestamp: () => `,"time":"${new Date().toISOString()}"`,
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+              ...SECRET_PARAMETERS.map((name) => `req.query.${name}`),
+            ],
             // a single sign-on callback's URL carries the provider's authorization code
             serializers: { req: (request: { url?: string }) => Object.assign(request, { url: request.url?.replace(SECRET_QUERY, '$1[Redacted]') }) },
           },

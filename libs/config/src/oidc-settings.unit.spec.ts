@@ -37,9 +37,9 @@ describe('single sign-on settings', () => {
     expect(problemsOf({ ...OIDC, OIDC_ISSUER_URL: 'sso.example.gov.cn' })).toEqual([expect.stringMatching(/^OIDC_ISSUER_URL: /)]);
     expect(problemsOf({ ...OIDC, OIDC_REDIRECT_URI: 'javascript:alert(1)' })).toEqual([expect.stringMatching(/^OIDC_REDIRECT_URI: /)]);
     expect(problemsOf({ ...OIDC, OIDC_ISSUER_URL: 'http://127.0.0.1:4000' })).toEqual([]);
-    expect(
-      problemsOf({ ...OIDC, NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), OIDC_ISSUER_URL: 'http://sso.example.gov.cn' }),
-    ).toEqual(['OIDC_ISSUER_URL must be an https:// URL when NODE_ENV=production']);
+    expect(problemsOf({ ...OIDC, NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), OIDC_ISSUER_URL: 'http://sso.example.gov.cn' })).toEqual([
+      'OIDC_ISSUER_URL must be an https:// URL when NODE_ENV=production',
+    ]);
   });
 
   it('take another username claim and scopes, which must include openid', () => {
@@ -47,7 +47,9 @@ describe('single sign-on settings', () => {
       'employee_no',
     );
     expect(problemsOf({ OIDC_USERNAME_CLAIM: 'a claim' })).toEqual(['OIDC_USERNAME_CLAIM must be a claim name such as preferred_username']);
-    expect(problemsOf({ OIDC_SCOPE: 'profile email' })).toEqual([expect.stringMatching(/^OIDC_SCOPE must be space-separated scopes including openid/)]);
+    expect(problemsOf({ OIDC_SCOPE: 'profile email' })).toEqual([
+      expect.stringMatching(/^OIDC_SCOPE must be space-separated scopes including openid/),
+    ]);
     expect(problemsOf({ OIDC_SCOPE: 'openidx profile' })).toHaveLength(1);
   });
 });

@@ -64,7 +64,11 @@ export class OidcSignIn implements OnModuleInit {
     const pending = pendingId ? await this.tables.takePending(pendingId, this.clock.now()) : null;
     const parameters = new URLSearchParams(query);
     if (!pending || parameters.get('state') !== pending.state) {
-      throw new OidcSignInError(400, 'oidc-state-mismatch', 'No sign-in of this browser awaits this answer: start again (it may have expired or been used)');
+      throw new OidcSignInError(
+        400,
+        'oidc-state-mismatch',
+        'No sign-in of this browser awaits this answer: start again (it may have expired or been used)',
+      );
     }
     const configuration = await this.discover();
     const callbackUrl = new URL(this.settings.OIDC_REDIRECT_URI!);
@@ -100,7 +104,9 @@ export class OidcSignIn implements OnModuleInit {
       this.logger.log(`Single sign-on: ${issuer} account ${subject} bound to user ${user.id}`);
       return user.id;
     }
-    this.logger.warn(`Single sign-on refused: ${issuer} account ${subject} (${claim} ${JSON.stringify(username ?? null)}) matches no unbound, enabled user`);
+    this.logger.warn(
+      `Single sign-on refused: ${issuer} account ${subject} (${claim} ${JSON.stringify(username ?? null)}) matches no unbound, enabled user`,
+    );
     throw unknownUser();
   }
 
@@ -147,7 +153,12 @@ const refusal = (error: unknown): OidcSignInError => {
   return new OidcSignInError(502, 'oidc-provider-unavailable', 'The identity provider cannot be reached or answers out of protocol; try again later');
 };
 
-const UNREACHABLE = new Set(['OAUTH_RESPONSE_IS_NOT_CONFORM', 'OAUTH_RESPONSE_IS_NOT_JSON', 'OAUTH_HTTP_REQUEST_FORBIDDEN', 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN']);
+const UNREACHABLE = new Set([
+  'OAUTH_RESPONSE_IS_NOT_CONFORM',
+  'OAUTH_RESPONSE_IS_NOT_JSON',
+  'OAUTH_HTTP_REQUEST_FORBIDDEN',
+  'OAUTH_REQUEST_PROTOCOL_FORBIDDEN',
+]);
 
 // the library's own message names the check ("unexpected JWT claim value encountered"); its cause names the claim
 const describe = (error: Error): string => {

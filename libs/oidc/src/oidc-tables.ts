@@ -69,10 +69,12 @@ export class OidcTables {
    * second account claiming the same username cannot take the user over). True when this binding holds afterwards.
    */
   async bind(issuer: string, subject: string, userId: string, now: Date): Promise<boolean> {
-    await this.db.query(
-      `INSERT INTO ${this.s}.oidc_identities (issuer, subject, user_id, bound_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-      [issuer, subject, userId, now.toISOString()],
-    );
+    await this.db.query(`INSERT INTO ${this.s}.oidc_identities (issuer, subject, user_id, bound_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+      issuer,
+      subject,
+      userId,
+      now.toISOString(),
+    ]);
     return (await this.boundUser(issuer, subject)) === userId;
   }
 }

@@ -22,16 +22,18 @@ class StartQuery {
 
 const notConfigured = (): ProblemError => ProblemError.of(404, 'not-found', 'Single sign-on is not configured on this engine');
 
-const asProblem = (error: unknown): unknown =>
-  error instanceof OidcSignInError ? ProblemError.of(error.status, error.code, error.message) : error;
+const asProblem = (error: unknown): unknown => (error instanceof OidcSignInError ? ProblemError.of(error.status, error.code, error.message) : error);
 
 /** Single sign-on (OpenID Connect): the browser leaves for the provider at `start` and comes back to `callback`. */
 @ApiTags('auth')
 @Controller('auth/oidc')
-@Problems({ 404: ['not-found'], 429: ['rate-limited'], 502: ['oidc-provider-unavailable'] }, {
-  404: 'Single sign-on is not configured (OIDC_* settings)',
-  502: 'The identity provider cannot be reached',
-})
+@Problems(
+  { 404: ['not-found'], 429: ['rate-limited'], 502: ['oidc-provider-unavailable'] },
+  {
+    404: 'Single sign-on is not configured (OIDC_* settings)',
+    502: 'The identity provider cannot be reached',
+  },
+)
 @StoreProblems()
 export class OidcController {
   constructor(
