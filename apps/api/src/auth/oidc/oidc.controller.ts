@@ -25,7 +25,7 @@ const notConfigured = (): ProblemError => ProblemError.of(404, 'not-found', 'Sin
 const asProblem = (error: unknown): unknown => (error instanceof OidcSignInError ? ProblemError.of(error.status, error.code, error.message) : error);
 
 /** Single sign-on (OpenID Connect): the browser leaves for the provider at `start` and comes back to `callback`. */
-@ApiTags('auth')
+@ApiTags('accounts')
 @Controller('auth/oidc')
 @Problems(
   { 404: ['not-found'], 429: ['rate-limited'], 502: ['oidc-provider-unavailable'] },
