@@ -227,6 +227,34 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
     expect(await bindings(userId)).toBe(0);
   });
 
+  it('lets one of two racing callbacks of one sign-in through, and refuses the other (400)', async () => {
+    const userId = user();
+    account({ preferred_username: userId });
+    const client = browser();
+    const { url: callback } = await client.visit(START, { stopAt: isCallback });
+
+    const visits = await Promise.all([0, 1].map(() => client.visit(callback, { stopAt: isSignedIn })));
+
+    expect(visits.map((visit) => visit.response?.status ?? 'signed in').sort()).toEqual([400, 'signed in']);
+    expect(signedInUser(client)).toBe(userId);
+  });
+
+  it('binds one of two provider accounts racing to claim the same user at their first sign-in, and refuses the other', async () => {
+    const userId = user();
+    const pending = [];
+    for (let i = 0; i < 2; i++) {
+      account({ preferred_username: userId });
+      const client = browser();
+      pending.push({ client, callback: (await client.visit(START, { stopAt: isCallback })).url });
+    }
+
+    const visits = await Promise.all(pending.map(({ client, callback }) => client.visit(callback, { stopAt: isSignedIn })));
+
+    expect(visits.map((visit) => visit.response?.status ?? 'signed in').sort()).toEqual([403, 'signed in']);
+    expect(pending.map(({ client }) => signedInUser(client)).filter(Boolean)).toEqual([userId]);
+    expect(await bindings(userId)).toBe(1);
+  });
+
   it('returns to a path of this site given at the start, and refuses one leading elsewhere (400 validation-failed)', async () => {
     const userId = user();
     account({ preferred_username: userId });
