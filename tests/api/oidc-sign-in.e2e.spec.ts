@@ -227,6 +227,25 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
     expect(await bindings(userId)).toBe(0);
   });
 
+  it('passes on the provider’s refusal to sign in (401 oidc-sign-in-refused)', async () => {
+    account({ preferred_username: user() });
+    const client = browser();
+    // asked not to show its login (prompt=none) to a browser without a session there, the provider answers login_required
+    const visit = await client.visit(START, {
+      stopAt: isSignedIn,
+      tamper: (url) => {
+        if (url.origin !== provider.issuer || url.pathname !== '/auth' || url.searchParams.has('prompt')) return undefined;
+        const tampered = new URL(url);
+        tampered.searchParams.set('prompt', 'none');
+        return tampered;
+      },
+    });
+    expect(visit.trail.some((url) => isCallback(url) && url.searchParams.get('error') === 'login_required')).toBe(true);
+    expect(visit.response?.status).toBe(401);
+    expect(JSON.parse(visit.body!)).toMatchObject({ code: 'oidc-sign-in-refused', detail: expect.stringMatching(/login_required/) });
+    expect(client.cookie(ENGINE, SESSION_COOKIE)).toBeUndefined();
+  });
+
   it('lets one of two racing callbacks of one sign-in through, and refuses the other (400)', async () => {
     const userId = user();
     account({ preferred_username: userId });
