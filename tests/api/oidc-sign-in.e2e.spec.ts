@@ -168,6 +168,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
     const wrongState = await client.visit(forged, { stopAt: isSignedIn });
     expect(wrongState.response?.status).toBe(400);
     expect(JSON.parse(wrongState.body!)).toMatchObject({ code: 'oidc-state-mismatch' });
+    expect(client.cookie(ENGINE, PENDING_COOKIE)).toBeUndefined();
     // the pending sign-in was spent by the refused attempt: even the genuine answer no longer signs in
     const genuine = await client.visit(callback, { stopAt: isSignedIn });
     expect(genuine.response?.status).toBe(400);
