@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InMemorySignInDirectory } from '@app/oidc';
-import { InMemorySessions, SESSION_COOKIE } from '../../apps/api/src/auth/oidc/session-starter.js';
+import { SESSION_COOKIE } from '../../apps/api/src/auth/authenticator.js';
 import { startOidcProvider, TestBrowser, type TestOidcProvider, type Visit } from '../support/oidc-provider.js';
 import { freshId, startTestApp, type StoreKind, type TestApp } from '../support/test-app.js';
 
@@ -18,8 +17,7 @@ const isSignedIn = (url: URL): boolean => url.host === ENGINE && !url.pathname.s
 describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real OpenID provider (%s)', (kind) => {
   let provider: TestOidcProvider;
   let app: TestApp;
-  let directory: InMemorySignInDirectory;
-  let sessions: InMemorySessions;
+  let admin: string;
 
   const browser = (): TestBrowser => new TestBrowser({ [ENGINE]: new URL(app.url).origin });
 
@@ -31,18 +29,28 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
     return sub;
   };
 
-  /** A registered user of the directory, enabled unless said otherwise. */
-  const user = (options: { enabled?: boolean } = {}): string => {
+  /** A person registered in the directory (POST /users), enabled unless said otherwise. */
+  const user = async (options: { enabled?: boolean } = {}): Promise<string> => {
     const id = freshId('user');
-    directory.register(id, options);
+    expect((await app.call('POST', '/users', { token: admin, body: { id, name: `督学${id}`, role: 'supervisor' } })).status).toBe(201);
+    if (options.enabled === false) await disable(id);
     return id;
+  };
+
+  const disable = async (id: string): Promise<void> => {
+    expect((await app.call('POST', `/users/${id}/disable`, { token: admin })).status).toBe(200);
   };
 
   const signIn = (client: TestBrowser, start = START): Promise<Visit> => client.visit(start, { stopAt: isSignedIn });
 
-  const signedInUser = (client: TestBrowser): string | undefined => {
+  /** Who GET /auth/me says the browser's session belongs to (never asked to change a password), or undefined. */
+  const signedInUser = async (client: TestBrowser): Promise<string | undefined> => {
     const session = client.cookie(ENGINE, SESSION_COOKIE);
-    return session === undefined ? undefined : sessions.userOf(session);
+    if (session === undefined) return undefined;
+    const me = await app.call('GET', '/auth/me', { headers: { cookie: `${SESSION_COOKIE}=${session}` } });
+    if (me.status !== 200) return undefined;
+    expect(me.body).toMatchObject({ csrfToken: expect.any(String), passwordChangeRequired: false });
+    return me.body.user.id;
   };
 
   const bindings = async (userId: string): Promise<number> =>
@@ -57,8 +65,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
       OIDC_REDIRECT_URI: REDIRECT_URI,
       PUBLIC_RATE_LIMIT_PER_MINUTE: '1000',
     });
-    directory = app.app.get(InMemorySignInDirectory);
-    sessions = app.app.get(InMemorySessions);
+    admin = app.token('admin');
   });
 
   afterAll(async () => {
@@ -67,14 +74,14 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
   });
 
   it('signs a registered user in through the provider’s redirects: PKCE, state and nonce, then a session and a redirect to /', async () => {
-    const userId = user();
+    const userId = await user();
     account({ preferred_username: userId, name: '王督学' });
     const client = browser();
 
     const visit = await signIn(client);
 
     expect(visit.url.href).toBe(`http://${ENGINE}/`);
-    expect(signedInUser(client)).toBe(userId);
+    expect(await signedInUser(client)).toBe(userId);
     const authorization = visit.trail.find((url) => url.origin === provider.issuer && url.pathname === '/auth')!;
     expect(Object.fromEntries(authorization.searchParams)).toEqual(
       expect.objectContaining({
@@ -94,26 +101,32 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
       new RegExp(`^${PENDING_COOKIE}=[A-Za-z0-9_-]{43}; Path=/api/v1/auth/oidc/callback; Expires=.*; HttpOnly; SameSite=Lax$`),
     );
     expect(client.cookie(ENGINE, PENDING_COOKIE)).toBeUndefined();
-    expect(engineCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`))).toMatch(/; Path=\/; HttpOnly; SameSite=Strict$/);
+    const session = engineCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`));
+    expect(session).toMatch(/; Path=\/;/);
+    expect(session).toMatch(/; HttpOnly;/);
+    expect(session).toMatch(/; SameSite=Strict(;|$)/);
     expect(await bindings(userId)).toBe(1);
+    // the sign-in log records it as a single sign-on
+    const log = await app.call('GET', `/audit/sign-ins?userId=${userId}`, { token: app.token('auditor') });
+    expect(log.body.items).toEqual([expect.objectContaining({ type: 'UserSignedIn', data: { userId, method: 'oidc' } })]);
   });
 
   it('finds the user by the bound iss + sub at the next sign-in, even after the username claim changed', async () => {
-    const userId = user();
+    const userId = await user();
     const sub = account({ preferred_username: userId });
     const first = browser();
     await signIn(first);
-    expect(signedInUser(first)).toBe(userId);
+    expect(await signedInUser(first)).toBe(userId);
 
     provider.accounts.set(sub, { preferred_username: `renamed-${userId}` });
     provider.signInAs(sub);
     const second = browser();
     expect((await signIn(second)).url.href).toBe(`http://${ENGINE}/`);
-    expect(signedInUser(second)).toBe(userId);
+    expect(await signedInUser(second)).toBe(userId);
   });
 
   it('refuses a second provider account claiming a user already bound (403 unknown-user), and binds nothing', async () => {
-    const userId = user();
+    const userId = await user();
     account({ preferred_username: userId });
     await signIn(browser());
     account({ preferred_username: userId });
@@ -127,8 +140,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
     expect(await bindings(userId)).toBe(1);
   });
 
-  it('answers an unregistered subject, or one without the username claim, with 403 unknown-user and no session', async () => {
-    for (const claims of [{ preferred_username: freshId('nobody') }, { name: '无用户名' }] as Array<Record<string, string>>) {
+  it('answers an unregistered subject, one without the username claim, or a service account with 403 unknown-user and no session', async () => {
+    // an integration's account: tokens only, it cannot sign in
+    const serviceAccount = freshId('service');
+    app.token('supervisor', { sub: serviceAccount });
+    await app.usersReady();
+    for (const claims of [{ preferred_username: serviceAccount }, { preferred_username: freshId('nobody') }, { name: '无用户名' }] as Array<Record<string, string>>) {
       account(claims);
       const client = browser();
       const visit = await signIn(client);
@@ -140,25 +157,25 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
   });
 
   it('refuses a disabled user, at the first sign-in and once bound', async () => {
-    const disabled = user({ enabled: false });
+    const disabled = await user({ enabled: false });
     account({ preferred_username: disabled });
     expect((await signIn(browser())).response?.status).toBe(403);
     expect(await bindings(disabled)).toBe(0);
 
-    const userId = user();
+    const userId = await user();
     const sub = account({ preferred_username: userId });
     await signIn(browser());
-    directory.setEnabled(userId, false);
+    await disable(userId);
     provider.signInAs(sub);
     const client = browser();
     const visit = await signIn(client);
     expect(visit.response?.status).toBe(403);
     expect(JSON.parse(visit.body!)).toMatchObject({ code: 'unknown-user' });
-    expect(signedInUser(client)).toBeUndefined();
+    expect(await signedInUser(client)).toBeUndefined();
   });
 
   it('refuses an answer whose state is not the pending sign-in’s, or that reaches another browser (400 oidc-state-mismatch)', async () => {
-    const userId = user();
+    const userId = await user();
     account({ preferred_username: userId });
     const client = browser();
     const { url: callback } = await client.visit(START, { stopAt: isCallback });
@@ -185,7 +202,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
   });
 
   it('refuses a replayed code: the spent pending sign-in (400), and the provider’s refusal within a new one (401 oidc-code-rejected)', async () => {
-    const userId = user();
+    const userId = await user();
     const sub = account({ preferred_username: userId });
     const client = browser();
     const { url: callback } = await client.visit(START, { stopAt: isCallback });
@@ -208,7 +225,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
   });
 
   it('refuses an ID token whose nonce is not the pending sign-in’s (401 oidc-id-token-rejected)', async () => {
-    const userId = user();
+    const userId = await user();
     account({ preferred_username: userId });
     const client = browser();
     // the authorization request altered on its way to the provider, which then signs another nonce into the ID token
@@ -229,7 +246,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
   });
 
   it('passes on the provider’s refusal to sign in (401 oidc-sign-in-refused)', async () => {
-    account({ preferred_username: user() });
+    account({ preferred_username: await user() });
     const client = browser();
     // asked not to show its login (prompt=none) to a browser without a session there, the provider answers login_required
     const visit = await client.visit(START, {
@@ -248,7 +265,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
   });
 
   it('lets one of two racing callbacks of one sign-in through, and refuses the other (400)', async () => {
-    const userId = user();
+    const userId = await user();
     account({ preferred_username: userId });
     const client = browser();
     const { url: callback } = await client.visit(START, { stopAt: isCallback });
@@ -256,11 +273,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
     const visits = await Promise.all([0, 1].map(() => client.visit(callback, { stopAt: isSignedIn })));
 
     expect(visits.map((visit) => visit.response?.status ?? 'signed in').sort()).toEqual([400, 'signed in']);
-    expect(signedInUser(client)).toBe(userId);
+    expect(await signedInUser(client)).toBe(userId);
   });
 
   it('binds one of two provider accounts racing to claim the same user at their first sign-in, and refuses the other', async () => {
-    const userId = user();
+    const userId = await user();
     const pending = [];
     for (let i = 0; i < 2; i++) {
       account({ preferred_username: userId });
@@ -271,12 +288,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
     const visits = await Promise.all(pending.map(({ client, callback }) => client.visit(callback, { stopAt: isSignedIn })));
 
     expect(visits.map((visit) => visit.response?.status ?? 'signed in').sort()).toEqual([403, 'signed in']);
-    expect(pending.map(({ client }) => signedInUser(client)).filter(Boolean)).toEqual([userId]);
+    expect((await Promise.all(pending.map(({ client }) => signedInUser(client)))).filter(Boolean)).toEqual([userId]);
     expect(await bindings(userId)).toBe(1);
   });
 
   it('returns to a path of this site given at the start, and refuses one leading elsewhere (400 validation-failed)', async () => {
-    const userId = user();
+    const userId = await user();
     account({ preferred_username: userId });
     const client = browser();
     expect((await signIn(client, `${START}?returnTo=${encodeURIComponent('/rectifications?status=open')}`)).url.href).toBe(

@@ -8,10 +8,10 @@ import { KindergartensModule } from '@app/kindergartens';
 import { PlanSupervisionModule } from '@app/plan-supervision';
 import { RectificationsModule } from '@app/rectifications';
 import { InboxViews } from '@app/notifications';
+import { UsersModule } from '@app/users';
 import { OidcModule } from '@app/oidc';
 import { AuditController } from './audit/audit.controller.js';
 import { OidcController } from './auth/oidc/oidc.controller.js';
-import { InMemorySessions, SessionStarter } from './auth/oidc/session-starter.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { CommandAnswers } from './http/commands/command-answers.js';
@@ -28,6 +28,10 @@ import { PlanTasksController } from './plan-supervision/plan-tasks.controller.js
 import { PublicController } from './public/public.controller.js';
 import { RectificationsController } from './rectifications/rectifications.controller.js';
 import { SeedLoader } from './seeds/seed-loader.js';
+import { AuthController } from './auth/auth.controller.js';
+import { SessionCookies } from './auth/session-cookies.js';
+import { TownshipsController } from './townships/townships.controller.js';
+import { UsersController } from './users/users.controller.js';
 
 /** The API process: the engine's core, its HTTP edge, and (with RUN_WORKER, as `npm start` runs) the background work too. */
 @Module({})
@@ -44,6 +48,7 @@ export class AppModule {
         RectificationsModule,
         EnrolmentModule,
         PlanSupervisionModule,
+        UsersModule,
         OidcModule,
         ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
@@ -60,9 +65,12 @@ export class AppModule {
         InboxController,
         AuditController,
         MetricsController,
+        AuthController,
+        UsersController,
+        TownshipsController,
         OidcController,
       ],
-      providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews, InMemorySessions, { provide: SessionStarter, useExisting: InMemorySessions }],
+      providers: [SessionCookies, IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews],
     };
   }
 }

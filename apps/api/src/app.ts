@@ -6,12 +6,13 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import cookie from '@fastify/cookie';
 import { Logger } from 'nestjs-pino';
 import secureJson from 'secure-json-parse';
 import { SystemClock, type Clock, type Settings } from '@app/config';
 import { httpRequestDuration } from '@app/metrics';
 import { resolveJwtSecret } from '@app/identity/tokens';
+import { Accounts } from '@app/users';
+import fastifyCookie from '@fastify/cookie';
 import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
 import { installHttpEdge } from './http/http-edge.js';
@@ -103,7 +104,9 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
   app.useLogger(app.get(Logger));
   // security headers, no-store on authenticated answers, the public rate limit (one bucket per address); Bull Board (admins)
   await installSecurity(app, settings);
-  await app.register(cookie);
+  // the session cookie (parsed before the auth hook below reads it)
+  await app.register(fastifyCookie as never);
+  authenticator.useDirectory(app.get(Accounts));
   await installQueuesBoard(app, settings);
   installHttpEdge(app, authenticator, clock);
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });

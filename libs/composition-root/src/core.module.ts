@@ -25,9 +25,11 @@ export class EngineCoreModule {
             // Fastify already gave the request its correlation id (see apps/api/src/app.ts)
             customProps: (request) => ({ correlationId: request.id }),
             timestamp: () => `,"time":"${new Date().toISOString()}"`,
+            // credentials never reach a log line: tokens, the session cookie (its id), the CSRF token, an authorization code
             redact: [
               'req.headers.authorization',
               'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
               'res.headers["set-cookie"]',
               ...SECRET_PARAMETERS.map((name) => `req.query.${name}`),
             ],

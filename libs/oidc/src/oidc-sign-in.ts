@@ -3,7 +3,7 @@ import * as oidc from 'openid-client';
 import { Clock, Settings, oidcEnabled } from '@app/config';
 import { OidcSignInError, unknownUser } from './oidc-sign-in-error.js';
 import { OidcTables } from './oidc-tables.js';
-import { SignInDirectory } from './sign-in-directory.js';
+import { Accounts, type RegisteredUser } from '@app/users';
 
 /** How long a browser has between leaving for the provider and coming back. */
 const PENDING_FOR_MS = 10 * 60_000;
@@ -25,7 +25,7 @@ export class OidcSignIn implements OnModuleInit {
     @Inject(Settings) private readonly settings: Settings,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(OidcTables) private readonly tables: OidcTables,
-    @Inject(SignInDirectory) private readonly directory: SignInDirectory,
+    @Inject(Accounts) private readonly directory: Accounts,
   ) {}
 
   get enabled(): boolean {
@@ -60,7 +60,7 @@ export class OidcSignIn implements OnModuleInit {
    * query string): the user it signs in, and where to send the browser.
    * @throws OidcSignInError
    */
-  async finish(pendingId: string | undefined, query: string): Promise<{ userId: string; returnTo: string }> {
+  async finish(pendingId: string | undefined, query: string): Promise<{ user: RegisteredUser; returnTo: string }> {
     const pending = pendingId ? await this.tables.takePending(pendingId, this.clock.now()) : null;
     const parameters = new URLSearchParams(query);
     if (!pending || parameters.get('state') !== pending.state) {
@@ -85,29 +85,36 @@ export class OidcSignIn implements OnModuleInit {
       throw refusal(error);
     }
     const claims = tokens.claims()!;
-    return { userId: await this.userFor(configuration, claims, tokens.access_token), returnTo: pending.returnTo };
+    return { user: await this.userFor(configuration, claims, tokens.access_token), returnTo: pending.returnTo };
   }
 
-  private async userFor(configuration: oidc.Configuration, claims: oidc.IDToken, accessToken: string): Promise<string> {
+  private async userFor(configuration: oidc.Configuration, claims: oidc.IDToken, accessToken: string): Promise<RegisteredUser> {
     const { iss: issuer, sub: subject } = claims;
     const bound = await this.tables.boundUser(issuer, subject);
     if (bound !== null) {
-      if (await this.directory.findEnabledUser(bound)) return bound;
+      const user = await this.signable(bound);
+      if (user) return user;
       this.logger.warn(`Single sign-on refused: ${issuer} account ${subject} is bound to ${bound}, which is not an enabled user`);
       throw unknownUser();
     }
     const claim = this.settings.OIDC_USERNAME_CLAIM;
     // providers put profile claims in the ID token or only in userinfo (OpenID Connect Core §5.4)
     const username = claims[claim] ?? (await this.userInfo(configuration, accessToken, subject))[claim];
-    const user = typeof username === 'string' ? await this.directory.findEnabledUser(username) : null;
+    const user = typeof username === 'string' ? await this.signable(username) : null;
     if (user && (await this.tables.bind(issuer, subject, user.id, this.clock.now()))) {
       this.logger.log(`Single sign-on: ${issuer} account ${subject} bound to user ${user.id}`);
-      return user.id;
+      return user;
     }
     this.logger.warn(
       `Single sign-on refused: ${issuer} account ${subject} (${claim} ${JSON.stringify(username ?? null)}) matches no unbound, enabled user`,
     );
     throw unknownUser();
+  }
+
+  /** A registered, enabled person: a service account acts through tokens only, and cannot sign in. */
+  private async signable(userId: string): Promise<RegisteredUser | null> {
+    const user = await this.directory.findEnabledUser(userId);
+    return user && !user.serviceAccount ? user : null;
   }
 
   private async userInfo(configuration: oidc.Configuration, accessToken: string, subject: string): Promise<oidc.UserInfoResponse> {

@@ -6,7 +6,7 @@ import { LOCAL_PATH, OidcSignIn, OidcSignInError } from '@app/oidc';
 import { Public } from '../access.decorator.js';
 import { Problems, StoreProblems } from '../../http/openapi/openapi.js';
 import { ProblemError } from '../../http/problems/problem-details.js';
-import { SessionStarter } from './session-starter.js';
+import { SessionCookies } from '../session-cookies.js';
 
 /** The browser's pending sign-in: sent back only to the callback, and across the provider's redirect (so Lax, not Strict). */
 const PENDING_COOKIE = 'oidc_sign_in';
@@ -38,7 +38,7 @@ const asProblem = (error: unknown): unknown => (error instanceof OidcSignInError
 export class OidcController {
   constructor(
     @Inject(OidcSignIn) private readonly signIn: OidcSignIn,
-    @Inject(SessionStarter) private readonly sessions: SessionStarter,
+    @Inject(SessionCookies) private readonly sessions: SessionCookies,
   ) {}
 
   @Get('start')
@@ -91,10 +91,10 @@ export class OidcController {
     // whatever happens next, this pending sign-in is spent
     reply.clearCookie(PENDING_COOKIE, { path: CALLBACK_PATH });
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
-    const { userId, returnTo } = await this.signIn.finish(request.cookies[PENDING_COOKIE], query).catch((error) => {
+    const { user, returnTo } = await this.signIn.finish(request.cookies[PENDING_COOKIE], query).catch((error) => {
       throw asProblem(error);
     });
-    await this.sessions.start(userId, request, reply);
+    await this.sessions.start(user, 'oidc', request, reply);
     reply.redirect(returnTo, 302);
   }
 }
