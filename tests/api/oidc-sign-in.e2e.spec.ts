@@ -66,7 +66,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
       PUBLIC_RATE_LIMIT_PER_MINUTE: '1000',
     });
     admin = app.token('admin');
-  });
+    // a first run after the schema changed prepares the shared PGlite template
+  }, 90_000);
 
   afterAll(async () => {
     await app?.close();
@@ -145,7 +146,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
     const serviceAccount = freshId('service');
     app.token('supervisor', { sub: serviceAccount });
     await app.usersReady();
-    for (const claims of [{ preferred_username: serviceAccount }, { preferred_username: freshId('nobody') }, { name: '无用户名' }] as Array<Record<string, string>>) {
+    for (const claims of [{ preferred_username: serviceAccount }, { preferred_username: freshId('nobody') }, { name: '无用户名' }] as Array<
+      Record<string, string>
+    >) {
       account(claims);
       const client = browser();
       const visit = await signIn(client);
@@ -320,7 +323,7 @@ describe('single sign-on when not configured, or when the provider is away', () 
       OIDC_CLIENT_SECRET: 'secret',
       OIDC_REDIRECT_URI: REDIRECT_URI,
     });
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await plain?.close();
