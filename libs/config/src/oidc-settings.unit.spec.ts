@@ -37,7 +37,9 @@ describe('single sign-on settings', () => {
     expect(problemsOf({ ...OIDC, OIDC_ISSUER_URL: 'sso.example.gov.cn' })).toEqual([expect.stringMatching(/^OIDC_ISSUER_URL: /)]);
     expect(problemsOf({ ...OIDC, OIDC_REDIRECT_URI: 'javascript:alert(1)' })).toEqual([expect.stringMatching(/^OIDC_REDIRECT_URI: /)]);
     expect(problemsOf({ ...OIDC, OIDC_ISSUER_URL: 'http://127.0.0.1:4000' })).toEqual([]);
-    expect(problemsOf({ ...OIDC, NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), OIDC_ISSUER_URL: 'http://sso.example.gov.cn' })).toEqual([
+    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), ADMIN_INITIAL_PASSWORD: 'Initial-Password-1' };
+    expect(problemsOf({ ...OIDC, ...production })).toEqual([]);
+    expect(problemsOf({ ...OIDC, ...production, OIDC_ISSUER_URL: 'http://sso.example.gov.cn' })).toEqual([
       'OIDC_ISSUER_URL must be an https:// URL when NODE_ENV=production',
     ]);
   });
