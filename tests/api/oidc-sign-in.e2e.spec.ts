@@ -64,6 +64,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
       OIDC_CLIENT_SECRET: provider.clientSecret,
       OIDC_REDIRECT_URI: REDIRECT_URI,
       PUBLIC_RATE_LIMIT_PER_MINUTE: '1000',
+      // as behind an HTTPS proxy: every cookie of the engine is Secure (this browser sends them over plain HTTP all the same)
+      SESSION_COOKIE_SECURE: 'always',
     });
     admin = app.token('admin');
     // a first run after the schema changed prepares the shared PGlite template
@@ -99,12 +101,13 @@ describe.each<StoreKind>(['pglite', 'postgres'])('single sign-on with a real Ope
     const engineCookies = client.setCookieLines.filter((cookie) => cookie.host === ENGINE).map((cookie) => cookie.line);
     // the pending sign-in: HttpOnly, back only to the callback, Lax so that it crosses the provider's redirect; then spent
     expect(engineCookies[0]).toMatch(
-      new RegExp(`^${PENDING_COOKIE}=[A-Za-z0-9_-]{43}; Path=/api/v1/auth/oidc/callback; Expires=.*; HttpOnly; SameSite=Lax$`),
+      new RegExp(`^${PENDING_COOKIE}=[A-Za-z0-9_-]{43}; Path=/api/v1/auth/oidc/callback; Expires=.*; HttpOnly; Secure; SameSite=Lax$`),
     );
     expect(client.cookie(ENGINE, PENDING_COOKIE)).toBeUndefined();
     const session = engineCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`));
     expect(session).toMatch(/; Path=\/;/);
     expect(session).toMatch(/; HttpOnly;/);
+    expect(session).toMatch(/; Secure;/);
     expect(session).toMatch(/; SameSite=Strict(;|$)/);
     expect(await bindings(userId)).toBe(1);
     // the sign-in log records it as a single sign-on

@@ -60,7 +60,7 @@ export class OidcController {
         httpOnly: true,
         sameSite: 'lax',
         path: CALLBACK_PATH,
-        secure: request.protocol === 'https',
+        secure: this.sessions.secure(request),
         expires: expiresAt,
       })
       .redirect(authorizationUrl.href, 302);
