@@ -36,6 +36,7 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     reviewComment: `审核意见-${tag}`,
     extensionReason: `延期理由-${tag}`,
     reinstatementReason: `恢复招生理由-${tag}`,
+    statement: `陈述申辩意见-${tag}`,
   };
   const ids = {
     published: freshId('kg-pub'),
@@ -116,8 +117,11 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     suspendedCaseId = (await issue(ids.suspended, failing.id, ['S-01'], true)).id;
     const followUp = await failedInspection(ids.suspended, 'follow-up', ['午睡室仍通风不良']);
     await post(`/rectifications/${suspendedCaseId}/follow-up`, supervisor, { inspectionId: followUp.id });
+    const notice = (rectificationId: string) => ({ rectificationId, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2025-03-10' });
+    await post(`/kindergartens/${ids.suspended}/enrolment/suspension-notice`, supervisor, notice(suspendedCaseId));
+    await post(`/kindergartens/${ids.suspended}/enrolment/statement`, director(ids.suspended), { text: secret.statement });
     await post(`/kindergartens/${ids.suspended}/enrolment/suspension`, supervisor, {
-      rectificationId: suspendedCaseId,
+      decision: 'suspend',
       effectiveFrom: '2025-03-10',
       reason: suspensionReason,
     });
@@ -127,11 +131,9 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     const againCase = await issue(ids.reinstated, again.id, ['S-01'], true);
     const againFollowUp = await failedInspection(ids.reinstated, 'follow-up', ['食堂留样仍不规范']);
     await post(`/rectifications/${againCase.id}/follow-up`, supervisor, { inspectionId: againFollowUp.id });
-    await post(`/kindergartens/${ids.reinstated}/enrolment/suspension`, supervisor, {
-      rectificationId: againCase.id,
-      effectiveFrom: '2025-03-04',
-      reason: '暂停招生',
-    });
+    await post(`/kindergartens/${ids.reinstated}/enrolment/suspension-notice`, supervisor, notice(againCase.id));
+    await post(`/kindergartens/${ids.reinstated}/enrolment/statement`, director(ids.reinstated), { waive: true });
+    await post(`/kindergartens/${ids.reinstated}/enrolment/suspension`, supervisor, { decision: 'suspend', effectiveFrom: '2025-03-04', reason: '暂停招生' });
     const passed = await passedInspection(ids.reinstated, 'follow-up');
     await post(`/kindergartens/${ids.reinstated}/enrolment/reinstatement`, supervisor, {
       inspectionId: passed.id,
