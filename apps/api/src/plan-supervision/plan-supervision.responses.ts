@@ -28,6 +28,11 @@ class MonthlyReportItemResponse {
   @ApiProperty() progress: string;
 }
 
+class ReportVersionResponse {
+  @ApiProperty({ type: [MonthlyReportItemResponse] }) items: MonthlyReportItemResponse[];
+  @ApiProperty() filedAt: string;
+}
+
 export class MonthlyReportResponse {
   @ApiProperty({ type: UnitRefResponse }) unit: UnitRefResponse;
   @ApiProperty({ example: '2025-03' }) period: string;
@@ -41,6 +46,8 @@ export class MonthlyReportResponse {
   @ApiProperty({ type: [MonthlyReportItemResponse] }) items: MonthlyReportItemResponse[];
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty({ nullable: true, type: Boolean, description: 'Submitted after dueAt (null while not submitted)' }) late: boolean | null;
+  @ApiProperty({ type: [ReportVersionResponse], description: 'Every version filed, the first one first; an amendment adds one' })
+  versions: ReportVersionResponse[];
   @ApiProperty({ nullable: true, type: String, description: 'When the engine recorded MonthlyReportMissed' }) missedAt: string | null;
   @ApiProperty({ description: 'Version of monthlyReport-{unitId}-{period}; also the ETag' }) version: number;
 }
@@ -84,4 +91,8 @@ export class OpenAssessmentResponse extends AssessmentResponse {
   scheduled: AnnualInspectionRefResponse[];
   @ApiProperty({ type: [AnnualInspectionRefResponse], description: 'Annual inspections that already existed (none is scheduled twice)' })
   existing: AnnualInspectionRefResponse[];
+}
+
+export class BulletinList {
+  @ApiProperty({ type: [BulletinResponse] }) items: BulletinResponse[];
 }
