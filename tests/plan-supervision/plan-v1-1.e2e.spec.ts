@@ -118,4 +118,31 @@ describe.each<StoreKind>(['pglite', 'postgres'])('plan supervision v1.1 over HTT
     }
     expect((await app.call('GET', '/bulletins', { token: supervisor })).body.items[0]).toEqual(published.body);
   });
+  it('assesses the departments in the annual assessment, and shows the kindergartens’ annual inspection results', async () => {
+    clock.set('2025-04-23T10:00:00+08:00');
+    const steps = workflow(app);
+    const kindergarten = await steps.registerKindergarten();
+    const opened = await app.call('POST', '/annual-assessments', { token: supervisor, body: { year: 2025 } });
+    expect(opened.status).toBe(201);
+    const inspectionId = `annual-2025-${kindergarten.id}`;
+    await steps.finding(inspectionId, 'S-01');
+    await steps.conclude(inspectionId, 'failed', '存在安全隐患');
+
+    const reply = await app.call('GET', '/annual-assessments/2025', { token: app.token('auditor') });
+    expect(reply.status).toBe(200);
+    const units = Object.fromEntries(reply.body.units.map((unit: any) => [unit.unitId, unit]));
+    // by 23 April 2025 the reports of January, February and March were due; the units were registered on 10 January
+    expect(units[FINANCE]).toEqual({ unitId: FINANCE, name: expect.any(String), owed: 3, onTime: 0, late: 1, missing: 2, score: 17 });
+    expect(units[CIVIL_AFFAIRS]).toMatchObject({ owed: 3, onTime: 0, late: 0, missing: 3, score: 0 });
+    expect(units[RESEARCH_CENTER]).toBeUndefined();
+    for (const unit of reply.body.units) expect(unit.onTime + unit.late + unit.missing).toBe(unit.owed);
+    expect(reply.body.annualInspections.items).toContainEqual({
+      kindergartenId: kindergarten.id,
+      inspectionId,
+      status: 'concluded',
+      outcome: 'failed',
+      concludedAt: expect.stringMatching(/^2025-04-23T/),
+    });
+    expect(reply.body.annualInspections.failed).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -86,6 +86,39 @@ export class AssessmentResponse {
   @ApiProperty({ description: 'Version of assessment-{YYYY}; also the ETag' }) version: number;
 }
 
+class UnitAssessmentResponse {
+  @ApiProperty() unitId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Monthly reports of the year owed so far (due by now, months after the unit was registered)' }) owed: number;
+  @ApiProperty() onTime: number;
+  @ApiProperty() late: number;
+  @ApiProperty() missing: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'round(100 × (onTime + 0.5 × late) / owed); null when nothing was owed' })
+  score: number | null;
+}
+
+class AnnualInspectionResultResponse {
+  @ApiProperty() kindergartenId: string;
+  @ApiProperty() inspectionId: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ nullable: true, enum: ['passed', 'failed'] }) outcome: string | null;
+  @ApiProperty({ nullable: true, type: String }) concludedAt: string | null;
+}
+
+class AnnualInspectionsResponse {
+  @ApiProperty() scheduled: number;
+  @ApiProperty() passed: number;
+  @ApiProperty() failed: number;
+  @ApiProperty({ type: [AnnualInspectionResultResponse] }) items: AnnualInspectionResultResponse[];
+}
+
+export class AssessmentDetailResponse extends AssessmentResponse {
+  @ApiProperty({ type: [UnitAssessmentResponse], description: 'The departments’ assessment (督导考核结果纳入年度考核)' })
+  units: UnitAssessmentResponse[];
+  @ApiProperty({ type: AnnualInspectionsResponse, description: 'The kindergartens’ annual inspections of the year and their results' })
+  annualInspections: AnnualInspectionsResponse;
+}
+
 export class OpenAssessmentResponse extends AssessmentResponse {
   @ApiProperty({ type: [AnnualInspectionRefResponse], description: 'Annual inspections this request scheduled' })
   scheduled: AnnualInspectionRefResponse[];

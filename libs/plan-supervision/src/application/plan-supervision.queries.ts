@@ -10,6 +10,7 @@ import { monthlyReportDecider } from '../domain/monthly-report.decider.js';
 import { assessmentStreamId, bulletinStreamId, monthlyReportStreamId } from '../domain/plan-notifications.js';
 import { monthlyReportDueAt, periodEnd, PLAN_FIRST_PERIOD, type Period, type Quarter } from '../domain/plan-periods.js';
 import { hasTasks } from '../domain/plan-task.decider.js';
+import { assessUnits, periodsDueInYear } from '../domain/unit-assessment.js';
 import { PlanSupervisionViews, monthlyReportView, type MonthlyReportView, type PlanTaskView } from '../read-models/plan-supervision-views.js';
 import { assessmentView, bulletinView, type AssessmentView, type BulletinView } from '../read-models/plan-views.js';
 import { PlanRecord } from './plan-record.js';
@@ -136,9 +137,37 @@ export class ListBulletinsHandler implements IQueryHandler<ListBulletins> {
 
 @QueryHandler(GetAssessment)
 export class GetAssessmentHandler implements IQueryHandler<GetAssessment> {
-  constructor(@Inject(CommandRunner) private readonly runner: CommandRunner) {}
-  async execute({ year }: GetAssessment) {
+  constructor(
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
+    @Inject(PlanRecord) private readonly record: PlanRecord,
+    @Inject(PlanSupervisionViews) private readonly views: PlanSupervisionViews,
+    @Inject(Settings) private readonly settings: Settings,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** The campaign, with the departments' scores and the kindergartens' annual inspection results of the year. */
+  async execute({ year }: GetAssessment): Promise<AssessmentView | null> {
     const { state, version } = await this.runner.load(assessmentDecider, assessmentStreamId(year));
-    return state.status === 'opened' ? assessmentView(state, version) : null;
+    if (state.status !== 'opened') return null;
+    const [units, tasks, filed, inspections] = await Promise.all([
+      this.record.units(),
+      this.record.tasks(),
+      this.views.filedReports(year),
+      this.views.annualInspections(year),
+    ]);
+    const reporting = units
+      .map((unit) => ({ unitId: unit.id, name: unit.name, registeredAt: unit.registeredAt, hasTasks: hasTasks(unit.id, tasks) }))
+      .sort((a, b) => (a.unitId < b.unitId ? -1 : 1));
+    const periods = periodsDueInYear(year, this.clock.now(), this.settings.MONTHLY_REPORT_DUE_DAY);
+    return {
+      ...assessmentView(state, version),
+      units: assessUnits(reporting, periods, filed),
+      annualInspections: {
+        scheduled: inspections.filter((inspection) => inspection.status === 'scheduled').length,
+        passed: inspections.filter((inspection) => inspection.outcome === 'passed').length,
+        failed: inspections.filter((inspection) => inspection.outcome === 'failed').length,
+        items: inspections,
+      },
+    };
   }
 }

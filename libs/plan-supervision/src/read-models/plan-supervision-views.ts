@@ -6,6 +6,7 @@ import type { MonthlyReportState } from '../domain/monthly-report.decider.js';
 import type { MonthlyReportItem } from '../domain/monthly-report.events.js';
 import type { PlanTaskState } from '../domain/plan-task.decider.js';
 import { monthlyReportDueAt, periodEnd, type Period } from '../domain/plan-periods.js';
+import type { AnnualInspectionResult } from './plan-views.js';
 
 export interface UnitRef {
   readonly id: string;
@@ -111,6 +112,37 @@ export class PlanSupervisionViews {
       }),
       (row) => [Number(row.task_no)],
     );
+  }
+
+  /** The monthly reports filed in a year, by unit and period, with whether each was late (as first filed). */
+  async filedReports(year: number): Promise<Map<string, Map<Period, { late: boolean }>>> {
+    const rows = await this.db.query<{ unit_id: string; period: string; late: boolean }>(
+      `SELECT unit_id, period, late FROM ${this.s}.rm_monthly_reports WHERE status = 'submitted' AND period LIKE $1`,
+      [`${year}-%`],
+    );
+    const filed = new Map<string, Map<Period, { late: boolean }>>();
+    for (const row of rows) {
+      const unit = filed.get(row.unit_id) ?? new Map<Period, { late: boolean }>();
+      unit.set(row.period, { late: row.late });
+      filed.set(row.unit_id, unit);
+    }
+    return filed;
+  }
+
+  /** The year's annual inspections, by kindergarten. */
+  async annualInspections(year: number): Promise<AnnualInspectionResult[]> {
+    const rows = await this.db.query<{ id: string; kindergarten_id: string; status: string; outcome: 'passed' | 'failed' | null; concluded_at: string | null }>(
+      `SELECT id, kindergarten_id, status, outcome, concluded_at FROM ${this.s}.rm_assessment_inspections
+       WHERE kind = 'annual' AND year = $1 ORDER BY kindergarten_id, id`,
+      [year],
+    );
+    return rows.map((row) => ({
+      kindergartenId: row.kindergarten_id,
+      inspectionId: row.id,
+      status: row.status,
+      outcome: row.outcome,
+      concludedAt: row.concluded_at,
+    }));
   }
 
   /**
