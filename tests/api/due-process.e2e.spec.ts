@@ -76,7 +76,11 @@ describe.each(['pglite', 'postgres'] as const)('enrolment suspension with due pr
 
     const stated = await app.call('POST', `${path}/statement`, { token: director, body: { text: statementText, attachmentIds: ['att-photo-1'] } });
     expect(stated.status).toBe(200);
-    expect(stated.body.enrolment.proposal.statement).toEqual({ text: statementText, attachmentIds: ['att-photo-1'], submittedAt: expect.any(String) });
+    expect(stated.body.enrolment.proposal.statement).toEqual({
+      text: statementText,
+      attachmentIds: ['att-photo-1'],
+      submittedAt: expect.any(String),
+    });
     const twice = await app.call('POST', `${path}/statement`, { token: director, body: { waive: true } });
     expect([twice.status, twice.body.code]).toEqual([409, 'statement-exists']);
 
@@ -133,19 +137,28 @@ describe.each(['pglite', 'postgres'] as const)('enrolment suspension with due pr
     const late = await app.call('POST', `${path}/statement`, { token: director, body: { text: '迟到的陈述' } });
     expect([late.status, late.body.code]).toEqual([422, 'statement-period-over']);
 
-    const withdrawn = await app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: { decision: 'withdraw', reason: '经复核，暂不作处理' } });
+    const withdrawn = await app.call('POST', `${path}/suspension`, {
+      token: steps.supervisor,
+      body: { decision: 'withdraw', reason: '经复核，暂不作处理' },
+    });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.enrolment).toEqual({ status: 'open' });
     const none = await app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: { decision: 'suspend', reason: '再次决定' } });
     expect([none.status, none.body.code]).toEqual([409, 'no-proposal']);
 
-    const second = await app.call('POST', `${path}/suspension-notice`, { token: steps.supervisor, body: notice(failed.id, { proposedFrom: '2026-03-20' }) });
+    const second = await app.call('POST', `${path}/suspension-notice`, {
+      token: steps.supervisor,
+      body: notice(failed.id, { proposedFrom: '2026-03-20' }),
+    });
     expect(second.status).toBe(200);
     // Friday 6 March + 3 working days: Monday 9, Tuesday 10, Wednesday 11
     expect(second.body.enrolment.proposal).toMatchObject({ proposedFrom: '2026-03-20', statementDueAt: '2026-03-11T23:59:59.999+08:00' });
     const waived = await app.call('POST', `${path}/statement`, { token: director, body: { waive: true } });
     expect(waived.body.enrolment.proposal).toMatchObject({ waived: true });
-    const suspended = await app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: { decision: 'suspend', reason: '放弃陈述申辩，依规暂停招生' } });
+    const suspended = await app.call('POST', `${path}/suspension`, {
+      token: steps.supervisor,
+      body: { decision: 'suspend', reason: '放弃陈述申辩，依规暂停招生' },
+    });
     expect(suspended.status).toBe(200);
     expect(suspended.body.enrolment.suspension).toMatchObject({ effectiveFrom: '2026-03-06' });
 
@@ -165,9 +178,23 @@ describe.each(['pglite', 'postgres'] as const)('enrolment suspension with due pr
     await refused('POST', `${path}/suspension-notice`, steps.supervisor, notice('rc-nothing-here'), 422, 'unknown-rectification');
     await refused('POST', `${path}/statement`, director, { text: '陈述' }, 409, 'no-proposal');
     await refused('POST', `${path}/suspension`, steps.supervisor, { decision: 'withdraw', reason: '撤回' }, 409, 'no-proposal');
-    await refused('POST', `/kindergartens/kg-missing-${randomUUID().slice(0, 6)}/enrolment/suspension-notice`, steps.supervisor, notice(open.id), 404, 'not-found');
+    await refused(
+      'POST',
+      `/kindergartens/kg-missing-${randomUUID().slice(0, 6)}/enrolment/suspension-notice`,
+      steps.supervisor,
+      notice(open.id),
+      404,
+      'not-found',
+    );
     // the v1 body of a suspension no longer suffices (changelog v1.1)
-    await refused('POST', `${path}/suspension`, steps.supervisor, { rectificationId: open.id, effectiveFrom: '2026-03-02', reason: '暂停' }, 400, 'validation-failed');
+    await refused(
+      'POST',
+      `${path}/suspension`,
+      steps.supervisor,
+      { rectificationId: open.id, effectiveFrom: '2026-03-02', reason: '暂停' },
+      400,
+      'validation-failed',
+    );
     await refused('POST', `${path}/statement`, director, { waive: true, text: '两者都有' }, 400, 'validation-failed');
     await refused('POST', `${path}/statement`, director, { waive: true, attachmentIds: ['a'] }, 400, 'validation-failed');
     await refused('POST', `${path}/statement`, director, { waive: false }, 400, 'validation-failed');

@@ -133,7 +133,11 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     await post(`/rectifications/${againCase.id}/follow-up`, supervisor, { inspectionId: againFollowUp.id });
     await post(`/kindergartens/${ids.reinstated}/enrolment/suspension-notice`, supervisor, notice(againCase.id));
     await post(`/kindergartens/${ids.reinstated}/enrolment/statement`, director(ids.reinstated), { waive: true });
-    await post(`/kindergartens/${ids.reinstated}/enrolment/suspension`, supervisor, { decision: 'suspend', effectiveFrom: '2025-03-04', reason: '暂停招生' });
+    await post(`/kindergartens/${ids.reinstated}/enrolment/suspension`, supervisor, {
+      decision: 'suspend',
+      effectiveFrom: '2025-03-04',
+      reason: '暂停招生',
+    });
     const passed = await passedInspection(ids.reinstated, 'follow-up');
     await post(`/kindergartens/${ids.reinstated}/enrolment/reinstatement`, supervisor, {
       inspectionId: passed.id,

@@ -102,9 +102,19 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
       const yesterday = { decision: 'suspend', effectiveFrom: '2025-03-02', reason: '暂停招生' };
       expect((await app.call('POST', `${path}/suspension-notice`, { token: steps.supervisor, body: notice(open.notice.id) })).status).toBe(200);
       const streams = [enrolmentStream(open.kindergarten.id)];
-      await refuses(streams, () => app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: yesterday }), 409, 'statement-period-open');
+      await refuses(
+        streams,
+        () => app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: yesterday }),
+        409,
+        'statement-period-open',
+      );
       expect((await app.call('POST', `${path}/statement`, { token: open.director, body: { waive: true } })).status).toBe(200);
-      await refuses(streams, () => app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: yesterday }), 422, 'effective-from-in-past');
+      await refuses(
+        streams,
+        () => app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: yesterday }),
+        422,
+        'effective-from-in-past',
+      );
     });
 
     it('409 already-suspended and 409 suspension-proposed, checked after the cited case', async () => {

@@ -143,7 +143,10 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the supervision workflow over 
       headers: { 'if-match': '"0"' },
       body: { rectificationId: caseId, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2025-03-10' },
     });
-    expect(proposed).toMatchObject({ status: 200, body: { enrolmentStatus: 'open', enrolmentVersion: 1, enrolment: { proposal: { proposedFrom: '2025-03-10' } } } });
+    expect(proposed).toMatchObject({
+      status: 200,
+      body: { enrolmentStatus: 'open', enrolmentVersion: 1, enrolment: { proposal: { proposedFrom: '2025-03-10' } } },
+    });
     const waived = await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/statement`, {
       token: steps.kindergartenToken(kindergartenId),
       body: { waive: true },

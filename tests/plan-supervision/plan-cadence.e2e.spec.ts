@@ -55,9 +55,14 @@ describe('the plan’s cadence (pglite, real Redis)', () => {
     expect(await app.store.readStream(`monthlyReport-${RESEARCH_CENTER}-2025-03`)).toEqual([]);
 
     clock.set('2025-04-02T10:00:00+08:00');
-    expect((await app.call('POST', '/monthly-reports', { token: departmentToken(app, EDUCATION), body: unitReportBody(await planTasks(app), EDUCATION, '2025-03') })).status).toBe(
-      201,
-    );
+    expect(
+      (
+        await app.call('POST', '/monthly-reports', {
+          token: departmentToken(app, EDUCATION),
+          body: unitReportBody(await planTasks(app), EDUCATION, '2025-03'),
+        })
+      ).status,
+    ).toBe(201);
 
     clock.set('2025-04-04T09:00:00+08:00');
     const second = await cadence.run('monthly-report-second-reminder', {}, shanghai('2025-04-04T09:00:00'));

@@ -325,11 +325,14 @@ const firstQuarter = async (app: TestApp, clock: SettableClock) => {
   const passed = await steps.inspection('kg-passed', 'quality', 2025);
   await steps.conclude(passed.id, 'passed', '保教质量良好');
   const pending = await steps.inspection('kg-pending', 'safety', 2025);
-  expect((await app.call('POST', '/monthly-reports', { token: departmentToken(app, EDUCATION), body: unitReportBody(tasks, EDUCATION, '2025-01') })).status).toBe(
-    201,
-  );
+  expect(
+    (await app.call('POST', '/monthly-reports', { token: departmentToken(app, EDUCATION), body: unitReportBody(tasks, EDUCATION, '2025-01') }))
+      .status,
+  ).toBe(201);
   clock.set('2025-03-08T10:00:00+08:00');
-  expect((await app.call('POST', '/monthly-reports', { token: departmentToken(app, FINANCE), body: unitReportBody(tasks, FINANCE, '2025-02') })).status).toBe(201);
+  expect(
+    (await app.call('POST', '/monthly-reports', { token: departmentToken(app, FINANCE), body: unitReportBody(tasks, FINANCE, '2025-02') })).status,
+  ).toBe(201);
   return { steps, notice: notice.body, pending };
 };
 
@@ -367,7 +370,12 @@ describe('a quarterly bulletin published late (pglite)', () => {
     lateClock.set('2025-04-02T10:00:00+08:00');
     await steps.conclude(pending.id, 'passed', '无隐患');
     expect(
-      (await lateApp.call('POST', '/monthly-reports', { token: departmentToken(lateApp, CIVIL_AFFAIRS), body: unitReportBody(await planTasks(lateApp), CIVIL_AFFAIRS, '2025-02') })).status,
+      (
+        await lateApp.call('POST', '/monthly-reports', {
+          token: departmentToken(lateApp, CIVIL_AFFAIRS),
+          body: unitReportBody(await planTasks(lateApp), CIVIL_AFFAIRS, '2025-02'),
+        })
+      ).status,
     ).toBe(201);
     expect((await lateApp.call('POST', `/rectifications/${notice.id}/acknowledgement`, { token: steps.kindergartenToken('kg-failed') })).status).toBe(
       200,

@@ -45,7 +45,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('plan supervision v1.1 over HTT
     clock.set('2025-05-02T10:00:00+08:00');
     const civil = departmentToken(app, CIVIL_AFFAIRS);
     for (const period of ['2022-12', '2019-06']) {
-      expectProblem(await app.call('POST', '/monthly-reports', { token: civil, body: unitReportBody(tasks, CIVIL_AFFAIRS, period) }), 422, 'period-outside-plan');
+      expectProblem(
+        await app.call('POST', '/monthly-reports', { token: civil, body: unitReportBody(tasks, CIVIL_AFFAIRS, period) }),
+        422,
+        'period-outside-plan',
+      );
       expect(await app.store.readStream(`monthlyReport-${CIVIL_AFFAIRS}-${period}`)).toEqual([]);
     }
     expectProblem(await app.call('POST', '/monthly-reports', { token: civil, body: reportBody('2025-04', [2]) }), 422, 'task-not-reported');
@@ -61,7 +65,14 @@ describe.each<StoreKind>(['pglite', 'postgres'])('plan supervision v1.1 over HTT
     const filed = await app.call('POST', '/monthly-reports', { token: finance, body: unitReportBody(tasks, FINANCE, '2025-03', 'at-risk') });
     expect([filed.status, filed.body.late]).toEqual([201, true]);
 
-    expectProblem(await app.call('PUT', `/monthly-reports/${CIVIL_AFFAIRS}/2025-03`, { token: departmentToken(app, CIVIL_AFFAIRS), body: { items: reportBody('2025-03', [2, 3]).items } }), 409, 'invalid-transition');
+    expectProblem(
+      await app.call('PUT', `/monthly-reports/${CIVIL_AFFAIRS}/2025-03`, {
+        token: departmentToken(app, CIVIL_AFFAIRS),
+        body: { items: reportBody('2025-03', [2, 3]).items },
+      }),
+      409,
+      'invalid-transition',
+    );
     expectProblem(await app.call('PUT', path, { token: departmentToken(app, EDUCATION), body: { items: filed.body.items } }), 404, 'not-found');
     expectProblem(await app.call('PUT', path, { token: finance, body: { items: reportBody('2025-03', [1]).items } }), 422, 'task-not-reported');
     expectProblem(await app.call('PUT', path, { token: supervisor, body: { items: filed.body.items } }), 403, 'forbidden');
@@ -114,7 +125,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('plan supervision v1.1 over HTT
     for (const role of ['admin', 'supervisor', 'kindergarten', 'department', 'auditor'] as const) {
       const claims = role === 'kindergarten' ? { kindergartenId: 'kg-any' } : role === 'department' ? { unitId: FINANCE } : {};
       const reply = await app.call('GET', '/bulletins', { token: app.token(role, claims) });
-      expect({ role, status: reply.status, ids: reply.body.items?.map((bulletin: any) => bulletin.id) }).toEqual({ role, status: 200, ids: ['2025-Q1'] });
+      expect({ role, status: reply.status, ids: reply.body.items?.map((bulletin: any) => bulletin.id) }).toEqual({
+        role,
+        status: 200,
+        ids: ['2025-Q1'],
+      });
     }
     expect((await app.call('GET', '/bulletins', { token: supervisor })).body.items[0]).toEqual(published.body);
   });

@@ -44,22 +44,30 @@ describe.each<StoreKind>(['postgres', 'pglite'])('notifications of a suspension�
     expect(told.subject).toContain('暂停招生告知');
     expect(told.body).toContain('复查仍不达标');
     // the reminder one working day before the deadline, and the supervisors' notice at its end, wait in the queue
-    await waitUntil(async () => {
-      const pending = await probe.pendingReminderIds();
-      return pending.includes(keys.reminder) && pending.includes(keys.periodEnded);
-    }, { what: 'the statement reminder and the end of the period in the queue' });
+    await waitUntil(
+      async () => {
+        const pending = await probe.pendingReminderIds();
+        return pending.includes(keys.reminder) && pending.includes(keys.periodEnded);
+      },
+      { what: 'the statement reminder and the end of the period in the queue' },
+    );
 
     const statement = '我园已完成消防通道整改，请求不予暂停招生';
     expect((await app.call('POST', `${path}/statement`, { token: director, body: { text: statement } })).status).toBe(200);
     const heard = await inboxItem(steps.supervisor, id, 'statement-submitted');
     expect(heard.body).toContain(statement);
     // spoken: no reminder, and no notice of a silent period
-    await waitUntil(async () => {
-      const pending = await probe.pendingReminderIds();
-      return !pending.includes(keys.reminder) && !pending.includes(keys.periodEnded);
-    }, { what: 'the stale reminders removed' });
+    await waitUntil(
+      async () => {
+        const pending = await probe.pendingReminderIds();
+        return !pending.includes(keys.reminder) && !pending.includes(keys.periodEnded);
+      },
+      { what: 'the stale reminders removed' },
+    );
 
-    expect((await app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: { decision: 'suspend', reason: '陈述理由不成立' } })).status).toBe(200);
+    expect(
+      (await app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: { decision: 'suspend', reason: '陈述理由不成立' } })).status,
+    ).toBe(200);
     const decided = await inboxItem(director, id, 'suspension-decided');
     expect(decided.body).toContain('陈述理由不成立');
     expect(decided.body).toContain('行政复议');
@@ -71,7 +79,9 @@ describe.each<StoreKind>(['postgres', 'pglite'])('notifications of a suspension�
     ).toBe(200);
     await inboxItem(director, id, 'enrolment-reinstated');
 
-    const sent = (await app.store.readStream(`enrolment-${id}`)).filter((event) => event.type === 'ReminderSent').map((event) => (event.data as any).kind);
+    const sent = (await app.store.readStream(`enrolment-${id}`))
+      .filter((event) => event.type === 'ReminderSent')
+      .map((event) => (event.data as any).kind);
     expect(sent.sort()).toEqual(['enrolment-reinstated', 'statement-submitted', 'suspension-decided', 'suspension-proposed']);
   });
 });

@@ -74,7 +74,10 @@ export const workflow = (app: TestApp) => {
       const followUp = await steps.inspection(kindergarten.id, 'follow-up', year);
       await steps.finding(followUp.id, 'F-01', '复查仍不达标');
       await steps.conclude(followUp.id, 'failed', '整改后仍不达标');
-      const failed = await ok(app.call('POST', `/rectifications/${notice.id}/follow-up`, { token: supervisor, body: { inspectionId: followUp.id } }), 200);
+      const failed = await ok(
+        app.call('POST', `/rectifications/${notice.id}/follow-up`, { token: supervisor, body: { inspectionId: followUp.id } }),
+        200,
+      );
       return { ...issued, notice: failed };
     },
 
@@ -90,7 +93,10 @@ export const workflow = (app: TestApp) => {
       );
       await ok(app.call('POST', `${path}/statement`, { token: steps.kindergartenToken(kindergartenId), body: { waive: true } }), 200);
       return ok(
-        app.call('POST', `${path}/suspension`, { token: supervisor, body: { decision: 'suspend', reason, ...(effectiveFrom ? { effectiveFrom } : {}) } }),
+        app.call('POST', `${path}/suspension`, {
+          token: supervisor,
+          body: { decision: 'suspend', reason, ...(effectiveFrom ? { effectiveFrom } : {}) },
+        }),
         200,
       );
     },

@@ -14,7 +14,7 @@ export const applyPublication = (calendar: LiveWorkingDayCalendar, event: Stored
 
 /** Loads every year published through the API into this process's calendar. */
 export const loadPublishedYears = async (store: EventStore, calendar: LiveWorkingDayCalendar): Promise<void> => {
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const streams = await store.listStreams({ category: 'calendar', afterStreamId: after, limit: 500 });
     for (const { streamId } of streams) for (const event of await store.readStream(streamId)) applyPublication(calendar, event);
     if (streams.length < 500) return;

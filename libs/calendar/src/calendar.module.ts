@@ -38,7 +38,8 @@ const LOADED_AT = Symbol('calendar loaded at');
     {
       provide: CalendarFollower,
       inject: [EventStore, LiveWorkingDayCalendar, LOADED_AT],
-      useFactory: (store: EventStore, calendar: LiveWorkingDayCalendar, loaded: { position: number }) => new CalendarFollower(store, calendar, loaded.position),
+      useFactory: (store: EventStore, calendar: LiveWorkingDayCalendar, loaded: { position: number }) =>
+        new CalendarFollower(store, calendar, loaded.position),
     },
   ],
   exports: [WorkingDayCalendar, LiveWorkingDayCalendar],

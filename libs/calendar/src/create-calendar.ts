@@ -15,4 +15,5 @@ export const baseCalendarYears = (overrides?: CalendarOverrides): Map<number, Ca
  * The calendar of the package and the override file (without the years published through the API).
  * @throws Error if the package data or an override year is unsound (overrides from `loadCalendarOverrides` are already validated).
  */
-export const createCalendar = (overrides?: CalendarOverrides): WorkingDayCalendar => new OfficialWorkingDayCalendar(baseCalendarYears(overrides).values());
+export const createCalendar = (overrides?: CalendarOverrides): WorkingDayCalendar =>
+  new OfficialWorkingDayCalendar(baseCalendarYears(overrides).values());

@@ -16,7 +16,12 @@ import { ProblemError, problem } from '../http/problems/problem-details.js';
 import { FIRST_YEAR, IsDateOnly, LAST_YEAR, validationFailed } from '../http/validation/validation.js';
 
 class PublishCalendarYearDto {
-  @ApiProperty({ type: [String], format: 'date', example: ['2027-01-01', '2027-01-02', '2027-01-03'], description: 'Every day off, weekends inside a holiday period included' })
+  @ApiProperty({
+    type: [String],
+    format: 'date',
+    example: ['2027-01-01', '2027-01-02', '2027-01-03'],
+    description: 'Every day off, weekends inside a holiday period included',
+  })
   @IsDateOnly({ each: true })
   @ArrayMaxSize(120)
   @IsArray()

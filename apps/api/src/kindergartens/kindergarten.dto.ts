@@ -159,7 +159,7 @@ export class SuspensionDecisionDto {
   @IsIn(['suspend', 'withdraw'])
   decision: 'suspend' | 'withdraw';
 
-  @ApiProperty({ maxLength: 4000, example: '陈述申辩理由不成立：复查时消防通道仍被堵塞' , description: 'The answer to the statement' })
+  @ApiProperty({ maxLength: 4000, example: '陈述申辩理由不成立：复查时消防通道仍被堵塞', description: 'The answer to the statement' })
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   @Length(1, 4000)
   @IsString()

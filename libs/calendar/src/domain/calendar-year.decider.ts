@@ -1,5 +1,14 @@
 import { DateTime } from 'luxon';
-import { ConflictError, RuleViolationError, unchanged, unknownCommand, type Command, type Decider, type DecisionContext, type Event } from '@app/event-sourcing';
+import {
+  ConflictError,
+  RuleViolationError,
+  unchanged,
+  unknownCommand,
+  type Command,
+  type Decider,
+  type DecisionContext,
+  type Event,
+} from '@app/event-sourcing';
 import { calendarYearProblems, type CalendarYearData } from './calendar-year-data.js';
 import { formatShanghai, SHANGHAI_ZONE } from './shanghai-time.js';
 

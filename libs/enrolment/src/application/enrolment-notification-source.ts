@@ -29,7 +29,7 @@ export class EnrolmentNotificationSource extends NotificationSource {
 
   // only kindergartens whose enrolment was ever acted on have a stream: few, read one by one
   async *allPending(now: Date): AsyncGenerator<{ streamId: string; notifications: DueNotification[] }> {
-    for (let after: string | undefined; ; ) {
+    for (let after: string | undefined; ;) {
       const streams = await this.store.listStreams({ category: 'enrolment', afterStreamId: after, limit: PAGE });
       for (const { streamId } of streams) {
         const notifications = await this.pending(streamId, now);

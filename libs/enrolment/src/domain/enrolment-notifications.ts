@@ -22,19 +22,38 @@ export const enrolmentNotifications = (state: EnrolmentCaseState & Delivered, ki
     const key = `${stream}.p${proposal.proposalNo}`;
     const pending = state.status === 'open';
     const spoke = proposal.statement !== undefined || proposal.waivedAt !== undefined;
-    if (pending) wanted.push({ key: `${key}.proposed`, kind: 'suspension-proposed', dueAt: proposal.proposedAt, recipients: [kindergarten], kindergartenId });
+    if (pending)
+      wanted.push({ key: `${key}.proposed`, kind: 'suspension-proposed', dueAt: proposal.proposedAt, recipients: [kindergarten], kindergartenId });
     if (pending && !spoke && now.getTime() < Date.parse(proposal.statementDueAt))
-      wanted.push({ key: `${key}.statement-reminder`, kind: 'statement-reminder', dueAt: proposal.reminderAt, recipients: [kindergarten], kindergartenId });
+      wanted.push({
+        key: `${key}.statement-reminder`,
+        kind: 'statement-reminder',
+        dueAt: proposal.reminderAt,
+        recipients: [kindergarten],
+        kindergartenId,
+      });
     if (spoke) {
       const dueAt = proposal.statement?.submittedAt ?? proposal.waivedAt!;
       wanted.push({ key: `${key}.statement`, kind: 'statement-submitted', dueAt, recipients: ['supervisors'], kindergartenId });
     } else if (pending) {
-      wanted.push({ key: `${key}.period-ended`, kind: 'statement-period-ended', dueAt: proposal.statementDueAt, recipients: ['supervisors'], kindergartenId });
+      wanted.push({
+        key: `${key}.period-ended`,
+        kind: 'statement-period-ended',
+        dueAt: proposal.statementDueAt,
+        recipients: ['supervisors'],
+        kindergartenId,
+      });
     }
   }
   const decision = state.lastDecision;
   if (decision && (state.status === 'suspended' || decision.decision === 'withdraw'))
-    wanted.push({ key: `${stream}.p${decision.proposalNo}.decided`, kind: 'suspension-decided', dueAt: decision.decidedAt, recipients: [kindergarten], kindergartenId });
+    wanted.push({
+      key: `${stream}.p${decision.proposalNo}.decided`,
+      kind: 'suspension-decided',
+      dueAt: decision.decidedAt,
+      recipients: [kindergarten],
+      kindergartenId,
+    });
   if (state.status === 'open' && state.lastReinstatedAt && state.reinstatedAfterProposal && !proposal)
     wanted.push({
       key: `${stream}.reinstated.${instantKey(state.lastReinstatedAt)}`,

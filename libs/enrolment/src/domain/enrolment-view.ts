@@ -33,7 +33,14 @@ export const enrolmentView = (state: EnrolmentCaseState): EnrolmentView => {
     status: state.status,
     ...(proposal ? { proposal } : {}),
     ...(state.status === 'suspended'
-      ? { suspension: { rectificationId: state.rectificationId, effectiveFrom: state.effectiveFrom, reason: state.reason, decidedAt: state.suspendedAt } }
+      ? {
+          suspension: {
+            rectificationId: state.rectificationId,
+            effectiveFrom: state.effectiveFrom,
+            reason: state.reason,
+            decidedAt: state.suspendedAt,
+          },
+        }
       : {}),
   };
 };

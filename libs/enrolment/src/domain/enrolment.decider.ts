@@ -54,8 +54,7 @@ interface DueProcess {
 
 /** 暂停招生 / 恢复招生: enrolment is open until a suspension is decided on a proposal, and again after a reinstatement. */
 export type EnrolmentCaseState =
-  | ({ readonly status: 'open'; readonly lastReinstatedAt: string | null } & DueProcess)
-  | ({ readonly status: 'suspended' } & Suspension & DueProcess);
+  ({ readonly status: 'open'; readonly lastReinstatedAt: string | null } & DueProcess) | ({ readonly status: 'suspended' } & Suspension & DueProcess);
 
 /** What the decider needs of the working-day calendar. */
 export interface StatementDeadlines {
@@ -77,8 +76,7 @@ export interface EnrolmentContext extends DecisionContext {
 export const enrolmentStreamId = (kindergartenId: string): string => `enrolment-${kindergartenId}`;
 
 /** The proposal awaiting a decision, if any. */
-export const pendingProposal = (state: EnrolmentCaseState): SuspensionProposal | undefined =>
-  state.status === 'open' ? state.proposal : undefined;
+export const pendingProposal = (state: EnrolmentCaseState): SuspensionProposal | undefined => (state.status === 'open' ? state.proposal : undefined);
 
 const requirePending = (state: EnrolmentCaseState): SuspensionProposal => {
   const proposal = pendingProposal(state);
@@ -240,7 +238,12 @@ export const enrolmentDecider = withDeliveries<
       case 'SuspensionWithdrawn': {
         const { proposalNo, reason, withdrawnAt } = event.data;
         const lastReinstatedAt = state.status === 'open' ? state.lastReinstatedAt : null;
-        return { status: 'open', lastReinstatedAt, ...dueProcess, lastDecision: { proposalNo, decision: 'withdraw', reason, decidedAt: withdrawnAt } };
+        return {
+          status: 'open',
+          lastReinstatedAt,
+          ...dueProcess,
+          lastDecision: { proposalNo, decision: 'withdraw', reason, decidedAt: withdrawnAt },
+        };
       }
       case 'EnrolmentReinstated':
         return {

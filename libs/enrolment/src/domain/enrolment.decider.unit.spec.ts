@@ -67,7 +67,7 @@ const followUpInspection = (outcome: 'passed' | 'failed', overrides: Partial<Con
 const weekdays = {
   deadline(issuedOn: string, workingDays: number) {
     const day = new Date(`${issuedOn}T00:00:00Z`);
-    for (let counted = 0; counted < workingDays; ) {
+    for (let counted = 0; counted < workingDays;) {
       day.setUTCDate(day.getUTCDate() + 1);
       if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) counted++;
     }
@@ -98,12 +98,21 @@ const suspend = (effectiveFrom = '2025-03-03'): EnrolmentCommand => ({
   type: 'DecideSuspension',
   data: { kindergartenId: KG, decision: 'suspend', reason: '整改后仍不达标', effectiveFrom },
 });
-const suspendFromToday = (): EnrolmentCommand => ({ type: 'DecideSuspension', data: { kindergartenId: KG, decision: 'suspend', reason: '整改后仍不达标' } });
+const suspendFromToday = (): EnrolmentCommand => ({
+  type: 'DecideSuspension',
+  data: { kindergartenId: KG, decision: 'suspend', reason: '整改后仍不达标' },
+});
 const withdraw = (): EnrolmentCommand => ({ type: 'DecideSuspension', data: { kindergartenId: KG, decision: 'withdraw', reason: '陈述理由成立' } });
 const state = (text = '已完成整改'): EnrolmentCommand => ({ type: 'SubmitStatement', data: { kindergartenId: KG, text, attachmentIds: ['att-1'] } });
 const waive = (): EnrolmentCommand => ({ type: 'WaiveStatement', data: { kindergartenId: KG } });
 
-const proposed = (proposalNo = 1, proposedAt = PROPOSED_AT, statementDueAt = STATEMENT_DUE, reminderAt = REMINDER_AT, rectificationId = CASE): SuspensionProposed => ({
+const proposed = (
+  proposalNo = 1,
+  proposedAt = PROPOSED_AT,
+  statementDueAt = STATEMENT_DUE,
+  reminderAt = REMINDER_AT,
+  rectificationId = CASE,
+): SuspensionProposed => ({
   type: 'SuspensionProposed',
   data: {
     kindergartenId: KG,
@@ -134,9 +143,21 @@ const reinstate = (inspectionId = 'fu-1'): EnrolmentCommand => ({
   data: { kindergartenId: KG, inspectionId, reason: '复查合格' },
 });
 
-const suspended = (suspendedAt = SUSPENDED_AT, effectiveFrom = '2025-03-03', rectificationId = CASE, proposalNo: number | undefined = 1): EnrolmentSuspended => ({
+const suspended = (
+  suspendedAt = SUSPENDED_AT,
+  effectiveFrom = '2025-03-03',
+  rectificationId = CASE,
+  proposalNo: number | undefined = 1,
+): EnrolmentSuspended => ({
   type: 'EnrolmentSuspended',
-  data: { kindergartenId: KG, rectificationId, effectiveFrom, reason: '整改后仍不达标', suspendedAt, ...(proposalNo === undefined ? {} : { proposalNo }) },
+  data: {
+    kindergartenId: KG,
+    rectificationId,
+    effectiveFrom,
+    reason: '整改后仍不达标',
+    suspendedAt,
+    ...(proposalNo === undefined ? {} : { proposalNo }),
+  },
 });
 const reinstated = (reinstatedAt = REINSTATED_AT, inspectionId = 'fu-1'): EnrolmentReinstated => ({
   type: 'EnrolmentReinstated',
@@ -174,13 +195,17 @@ describe('Enrolment', () => {
           throw new RuleViolationError('calendar-unavailable', 'no data');
         },
       };
-      given([]).when(propose(), { ...proposing, calendar: unavailable }).thenThrows(RuleViolationError, 'calendar-unavailable');
+      given([])
+        .when(propose(), { ...proposing, calendar: unavailable })
+        .thenThrows(RuleViolationError, 'calendar-unavailable');
     });
 
     // api.md Conventions: a reference to something that does not exist inside a body is 422 unknown-…
     it('refuses a proposal citing a case that does not exist', () => {
       given([]).when(propose(), { rectification: undefined }).thenThrows(RuleViolationError, 'unknown-rectification');
-      given([]).when(propose(), { rectification: { status: 'none' } }).thenThrows(RuleViolationError, 'unknown-rectification');
+      given([])
+        .when(propose(), { rectification: { status: 'none' } })
+        .thenThrows(RuleViolationError, 'unknown-rectification');
     });
 
     it('refuses a proposal citing an open or closed case', () => {
@@ -255,14 +280,22 @@ describe('Enrolment', () => {
     });
 
     it('refuses a decision before the end of the period while the kindergarten has not spoken', () => {
-      given([proposed()]).when(suspend('2025-03-05'), { now: at('2025-03-05T10:00:00.000+08:00') }).thenThrows(ConflictError, 'statement-period-open');
-      given([proposed()]).when(withdraw(), { now: at('2025-03-05T10:00:00.000+08:00') }).thenThrows(ConflictError, 'statement-period-open');
+      given([proposed()])
+        .when(suspend('2025-03-05'), { now: at('2025-03-05T10:00:00.000+08:00') })
+        .thenThrows(ConflictError, 'statement-period-open');
+      given([proposed()])
+        .when(withdraw(), { now: at('2025-03-05T10:00:00.000+08:00') })
+        .thenThrows(ConflictError, 'statement-period-open');
     });
 
     it('decides before the end of the period once the kindergarten has stated its case or waived it', () => {
       const early = { now: at('2025-03-03T10:00:00.000+08:00') };
-      given([proposed(), stated()]).when(suspend('2025-03-03'), early).then([suspended(SUSPENDED_AT, '2025-03-03')]);
-      given([proposed(), waived()]).when(withdraw(), early).then([withdrawn(1, SUSPENDED_AT)]);
+      given([proposed(), stated()])
+        .when(suspend('2025-03-03'), early)
+        .then([suspended(SUSPENDED_AT, '2025-03-03')]);
+      given([proposed(), waived()])
+        .when(withdraw(), early)
+        .then([withdrawn(1, SUSPENDED_AT)]);
     });
 
     it('suspends from today by default once the period is over, the reason answering the silence', () => {
@@ -272,7 +305,9 @@ describe('Enrolment', () => {
     });
 
     it('checks the period before the effective date', () => {
-      given([proposed()]).when(suspend('2025-03-01'), { now: at('2025-03-04T10:00:00.000+08:00') }).thenThrows(ConflictError, 'statement-period-open');
+      given([proposed()])
+        .when(suspend('2025-03-01'), { now: at('2025-03-04T10:00:00.000+08:00') })
+        .thenThrows(ConflictError, 'statement-period-open');
     });
 
     it('refuses a suspension effective before today, in Shanghai', () => {
@@ -284,7 +319,9 @@ describe('Enrolment', () => {
     });
 
     it('is withdrawn whatever the effective date says', () => {
-      given([proposed()]).when(withdraw(), afterPeriod).then([withdrawn(1, '2025-03-06T00:00:00.000+08:00')]);
+      given([proposed()])
+        .when(withdraw(), afterPeriod)
+        .then([withdrawn(1, '2025-03-06T00:00:00.000+08:00')]);
     });
 
     it('refuses a reinstatement: nothing is suspended yet', () => {
@@ -336,7 +373,9 @@ describe('Enrolment', () => {
     });
 
     it('is reinstated by a follow-up of this kindergarten passed after the suspension', () => {
-      given(asSuspended()).when(reinstate(), { now: at(REINSTATED_AT) }).then([reinstated()]);
+      given(asSuspended())
+        .when(reinstate(), { now: at(REINSTATED_AT) })
+        .then([reinstated()]);
     });
 
     it('is reinstated even before the suspension took effect', () => {
@@ -346,7 +385,9 @@ describe('Enrolment', () => {
     });
 
     it('is not reinstated by a failed follow-up, another kind, another kindergarten’s, or an earlier one', () => {
-      given(asSuspended()).when(reinstate(), { inspection: followUpInspection('failed') }).thenThrows(RuleViolationError, 'reinstatement-requires-passed-follow-up');
+      given(asSuspended())
+        .when(reinstate(), { inspection: followUpInspection('failed') })
+        .thenThrows(RuleViolationError, 'reinstatement-requires-passed-follow-up');
       for (const kind of ['annual', 'safety', 'quality'] as const) {
         given(asSuspended())
           .when(reinstate(), { inspection: followUpInspection('passed', { kind }) })
@@ -365,7 +406,9 @@ describe('Enrolment', () => {
       given(asSuspended())
         .when(reinstate(), { inspection: { ...open, status: 'scheduled' } })
         .thenThrows(RuleViolationError, 'reinstatement-requires-passed-follow-up');
-      given(asSuspended()).when(reinstate(), { inspection: { status: 'none' } }).thenThrows(RuleViolationError, 'unknown-inspection');
+      given(asSuspended())
+        .when(reinstate(), { inspection: { status: 'none' } })
+        .thenThrows(RuleViolationError, 'unknown-inspection');
       given(asSuspended()).when(reinstate(), { inspection: undefined }).thenThrows(RuleViolationError, 'unknown-inspection');
     });
   });
@@ -381,7 +424,9 @@ describe('Enrolment', () => {
     });
 
     it('is reinstated as before, and then takes a first proposal', () => {
-      given(v1()).when(reinstate(), { now: at(REINSTATED_AT) }).then([reinstated()]);
+      given(v1())
+        .when(reinstate(), { now: at(REINSTATED_AT) })
+        .then([reinstated()]);
       given([...v1(), reinstated()])
         .when(propose(), { now: at('2025-05-06T10:00:00.000+08:00') })
         .then([proposed(1, '2025-05-06T10:00:00.000+08:00', '2025-05-09T23:59:59.999+08:00', '2025-05-08T23:59:59.999+08:00')]);
@@ -420,12 +465,20 @@ describe('Enrolment', () => {
     it('records each notification once, when due, through Notify', () => {
       const notify = (key: string): EnrolmentCommand => ({ type: 'Notify', data: { kindergartenId: KG, key } });
       const key = `enrolment-${KG}.p1.proposed`;
-      const [sent] = enrolmentDecider.decide(notify(key), fold(enrolmentDecider, [proposed()]), { ...context, now: at(PROPOSED_AT), kindergartenName: '阳光幼儿园' });
+      const [sent] = enrolmentDecider.decide(notify(key), fold(enrolmentDecider, [proposed()]), {
+        ...context,
+        now: at(PROPOSED_AT),
+        kindergartenName: '阳光幼儿园',
+      });
       expect(sent).toMatchObject({ type: 'ReminderSent', data: { key, kind: 'suspension-proposed', recipient: kindergarten, channel: 'inbox' } });
       expect((sent as { data: { subject: string } }).data.subject).toContain('阳光幼儿园');
-      given([proposed(), sent as EnrolmentEvent]).when(notify(key)).thenNothingHappened();
+      given([proposed(), sent as EnrolmentEvent])
+        .when(notify(key))
+        .thenNothingHappened();
       // not due yet: the reminder waits for its moment
-      given([proposed()]).when(notify(`enrolment-${KG}.p1.statement-reminder`), { now: at(PROPOSED_AT) }).thenNothingHappened();
+      given([proposed()])
+        .when(notify(`enrolment-${KG}.p1.statement-reminder`), { now: at(PROPOSED_AT) })
+        .thenNothingHappened();
     });
   });
 

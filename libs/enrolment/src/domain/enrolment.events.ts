@@ -38,10 +38,4 @@ export type EnrolmentReinstated = Event<
 >;
 
 export type EnrolmentEvent =
-  | SuspensionProposed
-  | StatementSubmitted
-  | StatementWaived
-  | EnrolmentSuspended
-  | SuspensionWithdrawn
-  | EnrolmentReinstated
-  | ReminderSent;
+  SuspensionProposed | StatementSubmitted | StatementWaived | EnrolmentSuspended | SuspensionWithdrawn | EnrolmentReinstated | ReminderSent;

@@ -122,7 +122,7 @@ export class ListBulletinsHandler implements IQueryHandler<ListBulletins> {
   ) {}
   async execute() {
     const items: BulletinView[] = [];
-    for (let after: string | undefined; ; ) {
+    for (let after: string | undefined; ;) {
       const streams = await this.store.listStreams({ category: 'bulletin', afterStreamId: after, limit: 500 });
       for (const { streamId } of streams) {
         const { state, version } = await this.runner.load(bulletinDecider, streamId);

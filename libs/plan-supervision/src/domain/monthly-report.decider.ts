@@ -76,7 +76,9 @@ export const monthlyReportDecider = withDeliveries<
         if (state.status === 'submitted')
           throw new ConflictError('report-exists', `Unit ${unitId} has already reported for ${period}`, { submittedAt: state.submittedAt });
         if (period < PLAN_FIRST_PERIOD)
-          throw new RuleViolationError('period-outside-plan', `The plan's reporting starts with ${PLAN_FIRST_PERIOD}`, { firstPeriod: PLAN_FIRST_PERIOD });
+          throw new RuleViolationError('period-outside-plan', `The plan's reporting starts with ${PLAN_FIRST_PERIOD}`, {
+            firstPeriod: PLAN_FIRST_PERIOD,
+          });
         if (now.getTime() < periodEnd(period).getTime())
           throw new RuleViolationError('period-not-ended', `${period} has not ended yet: report from ${formatShanghai(periodEnd(period))} on`);
         checkItems(unitId, items, context);

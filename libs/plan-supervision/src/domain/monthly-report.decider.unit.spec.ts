@@ -89,13 +89,21 @@ describe('MonthlyReport', () => {
     });
 
     it('is refused unless it covers every task the unit leads or shares (task-not-reported)', () => {
-      given([]).when(submit([ITEMS[0]!])).thenThrows(RuleViolationError, 'task-not-reported');
-      given([]).when(submit(), { unitTasks: [1, 15, 16] }).thenThrows(RuleViolationError, 'task-not-reported');
+      given([])
+        .when(submit([ITEMS[0]!]))
+        .thenThrows(RuleViolationError, 'task-not-reported');
+      given([])
+        .when(submit(), { unitTasks: [1, 15, 16] })
+        .thenThrows(RuleViolationError, 'task-not-reported');
     });
 
     it('checks unknown and foreign tasks before missing ones', () => {
-      given([]).when(submit([{ taskNo: 18, status: 'done', progress: '—' }])).thenThrows(RuleViolationError, 'unknown-task');
-      given([]).when(submit([{ taskNo: 4, status: 'done', progress: '—' }])).thenThrows(RuleViolationError, 'task-not-assigned');
+      given([])
+        .when(submit([{ taskNo: 18, status: 'done', progress: '—' }]))
+        .thenThrows(RuleViolationError, 'unknown-task');
+      given([])
+        .when(submit([{ taskNo: 4, status: 'done', progress: '—' }]))
+        .thenThrows(RuleViolationError, 'task-not-assigned');
     });
 
     it('is refused for a month before the plan’s first (period-outside-plan), before period-not-ended', () => {
@@ -106,7 +114,14 @@ describe('MonthlyReport', () => {
         .then([
           {
             type: 'MonthlyReportSubmitted',
-            data: { unitId: UNIT, period: '2023-01', items: ITEMS, dueAt: '2023-02-05T23:59:59.999+08:00', submittedAt: '2023-02-01T00:00:00.000+08:00', late: false },
+            data: {
+              unitId: UNIT,
+              period: '2023-01',
+              items: ITEMS,
+              dueAt: '2023-02-05T23:59:59.999+08:00',
+              submittedAt: '2023-02-01T00:00:00.000+08:00',
+              late: false,
+            },
           },
         ]);
     });
@@ -142,7 +157,10 @@ describe('MonthlyReport', () => {
     });
   });
   describe('when amended', () => {
-    const amend = (items: MonthlyReportItem[]): MonthlyReportCommand => ({ type: 'AmendMonthlyReport', data: { unitId: UNIT, period: PERIOD, items } });
+    const amend = (items: MonthlyReportItem[]): MonthlyReportCommand => ({
+      type: 'AmendMonthlyReport',
+      data: { unitId: UNIT, period: PERIOD, items },
+    });
     const corrected: MonthlyReportItem[] = [
       { taskNo: 15, status: 'done', progress: '年检全部完成' },
       { taskNo: 16, status: 'on-track', progress: '防冲撞设施已开工' },
@@ -154,7 +172,10 @@ describe('MonthlyReport', () => {
       given([late])
         .when(amend(corrected), { now: at(amendedAt) })
         .then([{ type: 'MonthlyReportAmended', data: { unitId: UNIT, period: PERIOD, items: corrected, amendedAt } }]);
-      const state = fold(monthlyReportDecider, [late, { type: 'MonthlyReportAmended', data: { unitId: UNIT, period: PERIOD, items: corrected, amendedAt } }]);
+      const state = fold(monthlyReportDecider, [
+        late,
+        { type: 'MonthlyReportAmended', data: { unitId: UNIT, period: PERIOD, items: corrected, amendedAt } },
+      ]);
       expect(state).toMatchObject({
         status: 'submitted',
         late: true,
@@ -173,9 +194,15 @@ describe('MonthlyReport', () => {
 
     it('follows the same rules on tasks as the first filing', () => {
       const first = submitted('2025-04-03T10:00:00.000+08:00', false);
-      given([first]).when(amend([corrected[0]!])).thenThrows(RuleViolationError, 'task-not-reported');
-      given([first]).when(amend([...corrected, { taskNo: 4, status: 'done', progress: '—' }])).thenThrows(RuleViolationError, 'task-not-assigned');
-      given([first]).when(amend([...corrected, { taskNo: 99, status: 'done', progress: '—' }])).thenThrows(RuleViolationError, 'unknown-task');
+      given([first])
+        .when(amend([corrected[0]!]))
+        .thenThrows(RuleViolationError, 'task-not-reported');
+      given([first])
+        .when(amend([...corrected, { taskNo: 4, status: 'done', progress: '—' }]))
+        .thenThrows(RuleViolationError, 'task-not-assigned');
+      given([first])
+        .when(amend([...corrected, { taskNo: 99, status: 'done', progress: '—' }]))
+        .thenThrows(RuleViolationError, 'unknown-task');
     });
   });
 });

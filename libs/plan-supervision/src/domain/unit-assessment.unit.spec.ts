@@ -16,7 +16,15 @@ describe('the departments’ annual assessment', () => {
   it('scores round(100 × (onTime + 0.5 × late) / owed)', () => {
     const periods = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
     const filed = new Map([
-      ['edu', new Map([['2025-01', { late: false }], ['2025-02', { late: false }], ['2025-03', { late: true }], ['2025-04', { late: false }]])],
+      [
+        'edu',
+        new Map([
+          ['2025-01', { late: false }],
+          ['2025-02', { late: false }],
+          ['2025-03', { late: true }],
+          ['2025-04', { late: false }],
+        ]),
+      ],
     ]);
     expect(assessUnits([EDUCATION], periods, filed)).toEqual([
       // (3 + 0.5) / 6 = 58.33…

@@ -131,7 +131,13 @@ export class PlanSupervisionViews {
 
   /** The year's annual inspections, by kindergarten. */
   async annualInspections(year: number): Promise<AnnualInspectionResult[]> {
-    const rows = await this.db.query<{ id: string; kindergarten_id: string; status: string; outcome: 'passed' | 'failed' | null; concluded_at: string | null }>(
+    const rows = await this.db.query<{
+      id: string;
+      kindergarten_id: string;
+      status: string;
+      outcome: 'passed' | 'failed' | null;
+      concluded_at: string | null;
+    }>(
       `SELECT id, kindergarten_id, status, outcome, concluded_at FROM ${this.s}.rm_assessment_inspections
        WHERE kind = 'annual' AND year = $1 ORDER BY kindergarten_id, id`,
       [year],
