@@ -244,7 +244,7 @@ describe('who may call what, and what a kindergarten may see (pglite)', () => {
           }
         }
       });
-      expect(refused).toBe(14 * 4);
+      expect(refused).toBe(16 * 4);
       // nothing happened to the case
       expect((await app.call('GET', `/rectifications/${a.notice.id}`, { token: steps.admin })).body).toMatchObject({ status: 'issued', version: 1 });
     });

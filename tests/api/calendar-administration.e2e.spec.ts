@@ -147,4 +147,13 @@ describe.each(['pglite', 'postgres'] as const)('calendar administration over HTT
       expect((await deadline(app)).body).toEqual({ dueDate: '2027-01-11', dueAt: '2027-01-11T23:59:59.999+08:00' });
     }
   });
+  it('of two concurrent first publications of a year, one is recorded and the other is 409 calendar-year-exists', async () => {
+    const year = { holidays: ['2030-01-01'], makeUpWorkdays: [], source: '国办发明电〔2029〕1号' };
+    const replies = await Promise.all([1, 2].map(() => app.call('PUT', '/calendar/2030', { token: admin, body: year })));
+    expect(replies.map((reply) => [reply.status, reply.body.code]).sort()).toEqual([
+      [200, undefined],
+      [409, 'calendar-year-exists'],
+    ]);
+    expect((await app.store.readStream('calendar-2030')).map((event) => event.type)).toEqual(['CalendarYearPublished']);
+  });
 });

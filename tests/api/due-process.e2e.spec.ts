@@ -212,4 +212,27 @@ describe.each(['pglite', 'postgres'] as const)('enrolment suspension with due pr
     expect([reply.status, reply.body.code]).toEqual([422, 'calendar-unavailable']);
     expect(await app.store.readStream(`enrolment-${kindergarten.id}`)).toEqual([]);
   });
+  it('of two concurrent proposals, and of two concurrent statements, one wins and the other gets the 409 its state gives', async () => {
+    clock.set(MONDAY);
+    const { kindergarten, notice: failed, director } = await steps.failedCase();
+    const path = enrolment(kindergarten.id);
+    const proposals = await Promise.all(
+      [1, 2].map(() => app.call('POST', `${path}/suspension-notice`, { token: steps.supervisor, body: notice(failed.id) })),
+    );
+    expect(proposals.map((reply) => [reply.status, reply.body.code]).sort()).toEqual([
+      [200, undefined],
+      [409, 'suspension-proposed'],
+    ]);
+    const statements = await Promise.all([
+      app.call('POST', `${path}/statement`, { token: director, body: { text: '第一份陈述' } }),
+      app.call('POST', `${path}/statement`, { token: director, body: { waive: true } }),
+    ]);
+    expect(statements.map((reply) => [reply.status, reply.body.code]).sort()).toEqual([
+      [200, undefined],
+      [409, 'statement-exists'],
+    ]);
+    const types = (await app.store.readStream(`enrolment-${kindergarten.id}`)).map((event) => event.type);
+    expect(types).toHaveLength(2);
+    expect(types[0]).toBe('SuspensionProposed');
+  });
 });
