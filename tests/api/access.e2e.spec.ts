@@ -161,9 +161,21 @@ describe('who may call what, and what a kindergarten may see (pglite)', () => {
       },
       {
         method: 'POST',
+        path: () => `/kindergartens/${a.kindergarten.id}/enrolment/suspension-notice`,
+        roles: ['supervisor'],
+        body: () => ({ rectificationId: a.notice.id, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2025-03-10' }),
+      },
+      {
+        method: 'POST',
+        path: () => `/kindergartens/${a.kindergarten.id}/enrolment/statement`,
+        roles: ['kindergarten'],
+        body: () => ({ waive: true }),
+      },
+      {
+        method: 'POST',
         path: () => `/kindergartens/${a.kindergarten.id}/enrolment/suspension`,
         roles: ['supervisor'],
-        body: () => ({ rectificationId: a.notice.id, effectiveFrom: '2025-03-10', reason: '暂停招生' }),
+        body: () => ({ decision: 'suspend', effectiveFrom: '2025-03-10', reason: '暂停招生' }),
       },
       {
         method: 'POST',
@@ -270,7 +282,7 @@ describe('who may call what, and what a kindergarten may see (pglite)', () => {
           }
         }
       });
-      expect(refused).toBe(20 * 4);
+      expect(refused).toBe(endpoints().length * 4);
       // nothing happened to the case
       expect((await app.call('GET', `/rectifications/${a.notice.id}`, { token: steps.admin })).body).toMatchObject({ status: 'issued', version: 1 });
     });

@@ -182,6 +182,8 @@ const API_MD_OPERATIONS: Record<string, readonly string[]> = {
   '/api/v1/kindergartens': ['get', 'post'],
   '/api/v1/kindergartens/{id}': ['get'],
   '/api/v1/kindergartens/{id}/disclosure': ['put'],
+  '/api/v1/kindergartens/{id}/enrolment/suspension-notice': ['post'],
+  '/api/v1/kindergartens/{id}/enrolment/statement': ['post'],
   '/api/v1/kindergartens/{id}/enrolment/suspension': ['post'],
   '/api/v1/kindergartens/{id}/enrolment/reinstatement': ['post'],
   '/api/v1/inspections': ['get', 'post'],
@@ -217,9 +219,17 @@ const API_MD_OPERATIONS: Record<string, readonly string[]> = {
 const API_MD_COMMANDS: Record<string, { readonly body: readonly string[] | null; readonly problems: Record<number, readonly string[]> }> = {
   'post /api/v1/kindergartens': { body: ['id', 'name', 'township', 'ownership'], problems: { 409: ['kindergarten-exists'] } },
   'put /api/v1/kindergartens/{id}/disclosure': { body: ['teachers', 'caregivers', 'children', 'monthlyFeeYuan', 'notes'], problems: {} },
+  'post /api/v1/kindergartens/{id}/enrolment/suspension-notice': {
+    body: ['rectificationId', 'facts', 'basis', 'proposedFrom'],
+    problems: { 409: ['already-suspended', 'suspension-proposed'], 422: ['suspension-requires-failed-rectification', 'calendar-unavailable'] },
+  },
+  'post /api/v1/kindergartens/{id}/enrolment/statement': {
+    body: ['text', 'attachmentIds', 'waive'],
+    problems: { 409: ['no-proposal', 'statement-exists'], 422: ['statement-period-over'] },
+  },
   'post /api/v1/kindergartens/{id}/enrolment/suspension': {
-    body: ['rectificationId', 'effectiveFrom', 'reason'],
-    problems: { 409: ['already-suspended'], 422: ['effective-from-in-past', 'suspension-requires-failed-rectification'] },
+    body: ['decision', 'reason', 'effectiveFrom'],
+    problems: { 409: ['no-proposal', 'statement-period-open'], 422: ['effective-from-in-past'] },
   },
   'post /api/v1/kindergartens/{id}/enrolment/reinstatement': {
     body: ['inspectionId', 'reason'],

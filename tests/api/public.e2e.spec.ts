@@ -36,6 +36,7 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     reviewComment: `审核意见-${tag}`,
     extensionReason: `延期理由-${tag}`,
     reinstatementReason: `恢复招生理由-${tag}`,
+    statement: `陈述申辩意见-${tag}`,
   };
   const ids = {
     published: freshId('kg-pub'),
@@ -126,8 +127,11 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     await reportOn(ids.suspended, suspendedCaseId);
     const followUp = await failedInspection(ids.suspended, 'follow-up', ['午睡室仍通风不良']);
     await post(`/rectifications/${suspendedCaseId}/follow-up`, supervisor, { inspectionId: followUp.id });
+    const notice = (rectificationId: string) => ({ rectificationId, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2025-03-10' });
+    await post(`/kindergartens/${ids.suspended}/enrolment/suspension-notice`, supervisor, notice(suspendedCaseId));
+    await post(`/kindergartens/${ids.suspended}/enrolment/statement`, director(ids.suspended), { text: secret.statement });
     await post(`/kindergartens/${ids.suspended}/enrolment/suspension`, supervisor, {
-      rectificationId: suspendedCaseId,
+      decision: 'suspend',
       effectiveFrom: '2025-03-10',
       reason: suspensionReason,
     });
@@ -138,8 +142,10 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     await reportOn(ids.reinstated, againCase.id);
     const againFollowUp = await failedInspection(ids.reinstated, 'follow-up', ['食堂留样仍不规范']);
     await post(`/rectifications/${againCase.id}/follow-up`, supervisor, { inspectionId: againFollowUp.id });
+    await post(`/kindergartens/${ids.reinstated}/enrolment/suspension-notice`, supervisor, notice(againCase.id));
+    await post(`/kindergartens/${ids.reinstated}/enrolment/statement`, director(ids.reinstated), { waive: true });
     await post(`/kindergartens/${ids.reinstated}/enrolment/suspension`, supervisor, {
-      rectificationId: againCase.id,
+      decision: 'suspend',
       effectiveFrom: '2025-03-04',
       reason: '暂停招生',
     });

@@ -68,11 +68,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
   /** A kindergarten whose enrolment is suspended on its failed case. */
   const suspendedKindergarten = async () => {
     const failed = await failedCase();
-    const reply = await app.call('POST', `/kindergartens/${failed.kindergarten.id}/enrolment/suspension`, {
-      token: steps.supervisor,
-      body: { rectificationId: failed.notice.id, effectiveFrom: '2025-03-10', reason: '整改后仍不达标' },
-    });
-    expect(reply).toMatchObject({ status: 200, body: { enrolmentStatus: 'suspended' } });
+    const reply = await steps.suspendEnrolment(failed.kindergarten.id, failed.notice.id, '整改后仍不达标', '2025-03-10');
+    expect(reply).toMatchObject({ enrolmentStatus: 'suspended' });
     return failed;
   };
 
@@ -97,61 +94,59 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
       );
     });
 
-    it('422 effective-from-in-past, checked before 409 already-suspended', async () => {
-      const open = await failedCase();
-      const yesterday = { rectificationId: open.notice.id, effectiveFrom: '2025-03-02', reason: '暂停招生' };
-      const path = `/kindergartens/${open.kindergarten.id}/enrolment/suspension`;
-      await refuses(
-        [enrolmentStream(open.kindergarten.id)],
-        () => app.call('POST', path, { token: steps.supervisor, body: yesterday }),
-        422,
-        'effective-from-in-past',
-      );
+    const notice = (rectificationId: string) => ({ rectificationId, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2025-03-10' });
 
-      const suspended = await suspendedKindergarten();
+    it('422 effective-from-in-past on the decision, checked after 409 statement-period-open', async () => {
+      const open = await failedCase();
+      const path = `/kindergartens/${open.kindergarten.id}/enrolment`;
+      const yesterday = { decision: 'suspend', effectiveFrom: '2025-03-02', reason: '暂停招生' };
+      expect((await app.call('POST', `${path}/suspension-notice`, { token: steps.supervisor, body: notice(open.notice.id) })).status).toBe(200);
+      const streams = [enrolmentStream(open.kindergarten.id)];
       await refuses(
-        [enrolmentStream(suspended.kindergarten.id)],
-        () =>
-          app.call('POST', `/kindergartens/${suspended.kindergarten.id}/enrolment/suspension`, {
-            token: steps.supervisor,
-            body: { ...yesterday, rectificationId: suspended.notice.id },
-          }),
+        streams,
+        () => app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: yesterday }),
+        409,
+        'statement-period-open',
+      );
+      expect((await app.call('POST', `${path}/statement`, { token: open.director, body: { waive: true } })).status).toBe(200);
+      await refuses(
+        streams,
+        () => app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: yesterday }),
         422,
         'effective-from-in-past',
       );
     });
 
-    it('409 already-suspended, checked before the cited case', async () => {
+    it('409 already-suspended and 409 suspension-proposed, checked after the cited case', async () => {
       const suspended = await suspendedKindergarten();
-      const path = `/kindergartens/${suspended.kindergarten.id}/enrolment/suspension`;
+      const path = `/kindergartens/${suspended.kindergarten.id}/enrolment/suspension-notice`;
       const streams = [enrolmentStream(suspended.kindergarten.id), kgStream(suspended.kindergarten.id)];
-      // today counts as "today or later"
-      await refuses(
-        streams,
-        () =>
-          app.call('POST', path, {
-            token: steps.supervisor,
-            body: { rectificationId: suspended.notice.id, effectiveFrom: '2025-03-03', reason: '再次' },
-          }),
-        409,
-        'already-suspended',
-      );
-      // a case that is not failed would be refused too, but the state conflict comes first
+      await refuses(streams, () => app.call('POST', path, { token: steps.supervisor, body: notice(suspended.notice.id) }), 409, 'already-suspended');
+      // a case that is not failed is refused first
       const open = await steps.issuedCase();
       await refuses(
         streams,
-        () =>
-          app.call('POST', path, { token: steps.supervisor, body: { rectificationId: open.notice.id, effectiveFrom: '2025-04-01', reason: '再次' } }),
+        () => app.call('POST', path, { token: steps.supervisor, body: notice(open.notice.id) }),
+        422,
+        'suspension-requires-failed-rectification',
+      );
+
+      const pending = await failedCase();
+      const pendingPath = `/kindergartens/${pending.kindergarten.id}/enrolment/suspension-notice`;
+      expect((await app.call('POST', pendingPath, { token: steps.supervisor, body: notice(pending.notice.id) })).status).toBe(200);
+      await refuses(
+        [enrolmentStream(pending.kindergarten.id)],
+        () => app.call('POST', pendingPath, { token: steps.supervisor, body: notice(pending.notice.id) }),
         409,
-        'already-suspended',
+        'suspension-proposed',
       );
     });
 
     it('422 suspension-requires-failed-rectification: an open case, a closed case, another kindergarten’s failed case', async () => {
       const open = await steps.submittedCase();
-      const path = `/kindergartens/${open.kindergarten.id}/enrolment/suspension`;
+      const path = `/kindergartens/${open.kindergarten.id}/enrolment/suspension-notice`;
       const streams = [enrolmentStream(open.kindergarten.id)];
-      const body = { rectificationId: open.notice.id, effectiveFrom: '2025-03-10', reason: '暂停招生' };
+      const body = notice(open.notice.id);
       await refuses(streams, () => app.call('POST', path, { token: steps.supervisor, body }), 422, 'suspension-requires-failed-rectification');
 
       const followUp = await steps.inspection(open.kindergarten.id, 'follow-up');
@@ -177,9 +172,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
       await refuses(
         [enrolmentStream(kindergarten.id)],
         () =>
-          app.call('POST', `/kindergartens/${kindergarten.id}/enrolment/suspension`, {
+          app.call('POST', `/kindergartens/${kindergarten.id}/enrolment/suspension-notice`, {
             token: steps.supervisor,
-            body: { rectificationId: `rc-${freshId('none')}`, effectiveFrom: '2025-03-10', reason: '暂停招生' },
+            body: notice(`rc-${freshId('none')}`),
           }),
         422,
         'unknown-rectification',
@@ -229,11 +224,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
       const early = await failedCase();
       const passedBefore = await steps.inspection(early.kindergarten.id, 'follow-up');
       await steps.conclude(passedBefore.id, 'passed', '复查合格');
-      const suspension = await app.call('POST', `/kindergartens/${early.kindergarten.id}/enrolment/suspension`, {
-        token: steps.supervisor,
-        body: { rectificationId: early.notice.id, effectiveFrom: '2025-03-10', reason: '暂停招生' },
-      });
-      expect(suspension.status).toBe(200);
+      const suspension = await steps.suspendEnrolment(early.kindergarten.id, early.notice.id, '暂停招生', '2025-03-10');
+      expect(suspension.enrolmentStatus).toBe('suspended');
       await refuses(
         [enrolmentStream(early.kindergarten.id)],
         () =>
@@ -266,9 +258,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
       await refuses(
         streams,
         () =>
-          app.call('POST', `/kindergartens/${id}/enrolment/suspension`, {
+          app.call('POST', `/kindergartens/${id}/enrolment/suspension-notice`, {
             token: steps.supervisor,
-            body: { rectificationId: failed.notice.id, effectiveFrom: '2025-03-10', reason: '暂停招生' },
+            body: notice(failed.notice.id),
           }),
         404,
         'not-found',
@@ -763,7 +755,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
           steps.supervisor,
           'POST',
           `/kindergartens/${missing}/enrolment/suspension`,
-          { rectificationId: 'x', effectiveFrom: '2025-02-30', reason: '理由' },
+          { decision: 'suspend', effectiveFrom: '2025-02-30', reason: '理由' },
         ],
       ];
       for (const [token, method, path, body] of cases) {
@@ -871,7 +863,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
           app.call('POST', `/kindergartens/${issued.kindergarten.id}/enrolment/suspension`, {
             token: steps.supervisor,
             headers: { 'if-match': '"1"' },
-            body: { rectificationId: id, effectiveFrom: '2025-03-01', reason: '暂停' },
+            body: { decision: 'suspend', reason: '暂停' },
           }),
         412,
         'version-mismatch',

@@ -172,19 +172,26 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
       await pinned(caseStream, 'POST', `${path}/follow-up`, supervisor, { inspectionId: followUp.id });
 
       const enrolmentStream = `enrolment-${kindergartenId}`;
-      const suspended = await pinned(enrolmentStream, 'POST', `/kindergartens/${kindergartenId}/enrolment/suspension`, supervisor, {
+      await pinned(enrolmentStream, 'POST', `/kindergartens/${kindergartenId}/enrolment/suspension-notice`, supervisor, {
         rectificationId: caseId,
+        facts: '复查仍不达标',
+        basis: '清政发〔2023〕52号',
+        proposedFrom: '2025-03-10',
+      });
+      await pinned(enrolmentStream, 'POST', `/kindergartens/${kindergartenId}/enrolment/statement`, director, { waive: true });
+      const suspended = await pinned(enrolmentStream, 'POST', `/kindergartens/${kindergartenId}/enrolment/suspension`, supervisor, {
+        decision: 'suspend',
         effectiveFrom: '2025-03-10',
         reason: '暂停招生',
       });
-      expect(suspended.body).toMatchObject({ enrolmentStatus: 'suspended', enrolmentVersion: 1 });
+      expect(suspended.body).toMatchObject({ enrolmentStatus: 'suspended', enrolmentVersion: 3 });
       const passed = await steps.inspection(kindergartenId, 'follow-up');
       await steps.conclude(passed.id, 'passed', '复查合格');
       const reinstated = await pinned(enrolmentStream, 'POST', `/kindergartens/${kindergartenId}/enrolment/reinstatement`, supervisor, {
         inspectionId: passed.id,
         reason: '恢复招生',
       });
-      expect(reinstated.body).toMatchObject({ enrolmentStatus: 'open', enrolmentVersion: 2 });
+      expect(reinstated.body).toMatchObject({ enrolmentStatus: 'open', enrolmentVersion: 4 });
     });
 
     it('a malformed If-Match answers 400 validation-failed and writes nothing', async () => {
@@ -230,32 +237,39 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
       expect(view).toMatchObject({ body: { version: 2, enrolmentVersion: 0 } });
       expect(view.headers.get('etag')).toBe('"2"');
 
-      const suspension = { rectificationId: notice.id, effectiveFrom: '2025-03-10', reason: '暂停招生' };
+      const proposal = { rectificationId: notice.id, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2025-03-10' };
       const streams = [`enrolment-${kindergartenId}`, `kindergarten-${kindergartenId}`];
       let before = await record(...streams);
       expectProblem(
-        await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/suspension`, {
+        await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/suspension-notice`, {
           token: supervisor,
-          body: suspension,
+          body: proposal,
           headers: { 'if-match': '"2"' },
         }),
         412,
         'version-mismatch',
       );
       expect(await record(...streams)).toEqual(before);
-      const suspended = await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/suspension`, {
+      const proposed = await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/suspension-notice`, {
         token: supervisor,
-        body: suspension,
+        body: proposal,
         headers: { 'if-match': '"0"' },
       });
-      expect(suspended).toMatchObject({ status: 200, body: { enrolmentStatus: 'suspended', enrolmentVersion: 1, version: 2 } });
-      expect(suspended.headers.get('etag')).toBe('"2"');
+      expect(proposed).toMatchObject({ status: 200, body: { enrolmentStatus: 'open', enrolmentVersion: 1, version: 2 } });
+      expect(proposed.headers.get('etag')).toBe('"2"');
+      await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/statement`, { token: director, body: { waive: true } });
+      const suspended = await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/suspension`, {
+        token: supervisor,
+        body: { decision: 'suspend', effectiveFrom: '2025-03-10', reason: '暂停招生' },
+        headers: { 'if-match': '"2"' },
+      });
+      expect(suspended).toMatchObject({ status: 200, body: { enrolmentStatus: 'suspended', enrolmentVersion: 3, version: 2 } });
 
       const passed = await steps.inspection(kindergartenId, 'follow-up');
       await steps.conclude(passed.id, 'passed', '复查合格');
       const reinstatement = { inspectionId: passed.id, reason: '恢复招生' };
       before = await record(...streams);
-      for (const stale of ['"2"', '"0"']) {
+      for (const stale of ['"2"', '"4"']) {
         expectProblem(
           await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/reinstatement`, {
             token: supervisor,
@@ -270,9 +284,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
       const reinstated = await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/reinstatement`, {
         token: supervisor,
         body: reinstatement,
-        headers: { 'if-match': '"1"' },
+        headers: { 'if-match': '"3"' },
       });
-      expect(reinstated).toMatchObject({ status: 200, body: { enrolmentStatus: 'open', enrolmentVersion: 2, version: 2 } });
+      expect(reinstated).toMatchObject({ status: 200, body: { enrolmentStatus: 'open', enrolmentVersion: 4, version: 2 } });
     });
   });
 

@@ -139,16 +139,30 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the supervision workflow over 
     const failed = await app.call('POST', `/rectifications/${caseId}/follow-up`, { token: supervisor, body: { inspectionId: followUp.id } });
     expect(failed).toMatchObject({ status: 200, body: { status: 'failed', followUp: { inspectionId: followUp.id, outcome: 'failed' } } });
 
-    const suspended = await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/suspension`, {
+    const proposed = await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/suspension-notice`, {
       token: supervisor,
       headers: { 'if-match': '"0"' },
-      body: { rectificationId: caseId, effectiveFrom: '2025-03-10', reason: '整改后仍不达标，暂停招生' },
+      body: { rectificationId: caseId, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2025-03-10' },
+    });
+    expect(proposed).toMatchObject({
+      status: 200,
+      body: { enrolmentStatus: 'open', enrolmentVersion: 1, enrolment: { proposal: { proposedFrom: '2025-03-10' } } },
+    });
+    const waived = await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/statement`, {
+      token: steps.kindergartenToken(kindergartenId),
+      body: { waive: true },
+    });
+    expect(waived.status).toBe(200);
+    const suspended = await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/suspension`, {
+      token: supervisor,
+      headers: { 'if-match': '"2"' },
+      body: { decision: 'suspend', effectiveFrom: '2025-03-10', reason: '整改后仍不达标，暂停招生' },
     });
     expect(suspended).toMatchObject({
       status: 200,
       body: {
         enrolmentStatus: 'suspended',
-        enrolmentVersion: 1,
+        enrolmentVersion: 3,
         suspension: { rectificationId: caseId, effectiveFrom: '2025-03-10' },
         openRectifications: 0,
       },
@@ -165,14 +179,16 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the supervision workflow over 
     await steps.conclude(passed.id, 'passed', '复查合格');
     const reinstated = await app.call('POST', `/kindergartens/${kindergartenId}/enrolment/reinstatement`, {
       token: supervisor,
-      headers: { 'if-match': '"1"' },
+      headers: { 'if-match': '"3"' },
       body: { inspectionId: passed.id, reason: '复查合格，恢复招生' },
     });
-    expect(reinstated).toMatchObject({ status: 200, body: { enrolmentStatus: 'open', enrolmentVersion: 2, suspension: null } });
+    expect(reinstated).toMatchObject({ status: 200, body: { enrolmentStatus: 'open', enrolmentVersion: 4, suspension: null } });
     expect((await app.call('GET', '/public/notices')).body.suspensions.map((s: { kindergarten: { id: string } }) => s.kindergarten.id)).not.toContain(
       kindergartenId,
     );
     expect((await app.store.readStream(`enrolment-${kindergartenId}`)).map((event) => event.type)).toEqual([
+      'SuspensionProposed',
+      'StatementWaived',
       'EnrolmentSuspended',
       'EnrolmentReinstated',
     ]);

@@ -3,7 +3,7 @@ import { CadenceLifecycle, PlanCadence } from '@app/plan-supervision';
 import { QueueProbe, deliveriesIn, duplicates, inboxOf } from '../support/reminders.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { waitUntil } from '../support/wait.js';
-import { PLAN_SEEDS, SettableClock, departmentToken, planTasks, reportBody, reportingUnitIds } from '../support/plan.js';
+import { PLAN_SEEDS, SettableClock, departmentToken, planTasks, reportingUnitIds, unitReportBody } from '../support/plan.js';
 
 // What each cadence job does when it fires, run in the engine as its processor runs it (the time it was scheduled
 // for says which period it is about): reminders in the inboxes and ReminderSent in the period's stream, once per
@@ -55,9 +55,14 @@ describe('the plan’s cadence (pglite, real Redis)', () => {
     expect(await app.store.readStream(`monthlyReport-${RESEARCH_CENTER}-2025-03`)).toEqual([]);
 
     clock.set('2025-04-02T10:00:00+08:00');
-    expect((await app.call('POST', '/monthly-reports', { token: departmentToken(app, EDUCATION), body: reportBody('2025-03', [15]) })).status).toBe(
-      201,
-    );
+    expect(
+      (
+        await app.call('POST', '/monthly-reports', {
+          token: departmentToken(app, EDUCATION),
+          body: unitReportBody(await planTasks(app), EDUCATION, '2025-03'),
+        })
+      ).status,
+    ).toBe(201);
 
     clock.set('2025-04-04T09:00:00+08:00');
     const second = await cadence.run('monthly-report-second-reminder', {}, shanghai('2025-04-04T09:00:00'));

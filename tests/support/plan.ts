@@ -46,3 +46,13 @@ export const reportBody = (period: string, taskNos: number[], status = 'on-track
   period,
   items: taskNos.map((taskNo) => ({ taskNo, status, progress: `任务${taskNo}按计划推进` })),
 });
+
+/** The numbers of the tasks a unit leads or shares. */
+export const unitTaskNos = (tasks: readonly any[], unitId: string): number[] =>
+  tasks
+    .filter((task) => [...task.leadUnits, ...task.responsibleUnits].some((unit: { id: string }) => unit.id === unitId))
+    .map((task) => task.taskNo as number);
+
+/** A monthly report body covering every task of the unit, as v1.1 requires. */
+export const unitReportBody = (tasks: readonly any[], unitId: string, period: string, status = 'on-track') =>
+  reportBody(period, unitTaskNos(tasks, unitId), status);

@@ -76,6 +76,42 @@ export const workflow = (app: TestApp) => {
       return { ...issued, notice };
     },
 
+    /** A case failed at follow-up (整改后仍不达标): the kindergarten reported, and the follow-up inspection failed. */
+    failedCase: async (year = 2025) => {
+      const issued = await steps.issuedCase();
+      const { kindergarten, notice, director, codes } = issued;
+      await ok(app.call('POST', `/rectifications/${notice.id}/acknowledgement`, { token: director }), 200);
+      await ok(app.call('POST', `/rectifications/${notice.id}/reports`, { token: director, body: steps.report(codes) }), 200);
+      const followUp = await steps.inspection(kindergarten.id, 'follow-up', year);
+      await steps.finding(followUp.id, 'F-01', '复查仍不达标');
+      await steps.conclude(followUp.id, 'failed', '整改后仍不达标');
+      const failed = await ok(
+        app.call('POST', `/rectifications/${notice.id}/follow-up`, { token: supervisor, body: { inspectionId: followUp.id } }),
+        200,
+      );
+      return { ...issued, notice: failed };
+    },
+
+    /** The due process of a suspension, at its shortest: the notice, the kindergarten's waiver, the decision to suspend. */
+    suspendEnrolment: async (kindergartenId: string, rectificationId: string, reason = '整改后仍不达标，暂停招生', effectiveFrom?: string) => {
+      const path = `/kindergartens/${kindergartenId}/enrolment`;
+      await ok(
+        app.call('POST', `${path}/suspension-notice`, {
+          token: supervisor,
+          body: { rectificationId, facts: '整改后复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: effectiveFrom ?? '2099-01-01' },
+        }),
+        200,
+      );
+      await ok(app.call('POST', `${path}/statement`, { token: steps.kindergartenToken(kindergartenId), body: { waive: true } }), 200);
+      return ok(
+        app.call('POST', `${path}/suspension`, {
+          token: supervisor,
+          body: { decision: 'suspend', reason, ...(effectiveFrom ? { effectiveFrom } : {}) },
+        }),
+        200,
+      );
+    },
+
     report: (codes: string[]) => ({
       summary: '已完成整改',
       actions: codes.map((findingCode) => ({ findingCode, action: `已整改 ${findingCode}` })),

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Clock, Settings } from '@app/config';
+import { CalendarAdministrationModule } from '@app/calendar';
 import { EngineCoreModule, EngineWorkerModule } from '@app/composition-root';
 import { EnrolmentModule } from '@app/enrolment';
 import { InspectionsModule } from '@app/inspections';
@@ -50,6 +51,7 @@ export class AppModule {
         PlanSupervisionModule,
         UsersModule,
         OidcModule,
+        CalendarAdministrationModule,
         ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
       controllers: [

@@ -95,6 +95,14 @@ export const describeEvent = (event: StoredEvent): string | undefined => {
       return `通过${CHANNEL_LABELS[d.channel] ?? d.channel}向${recipientLabel(d.recipient)}发送“${d.subject}”`;
     case 'EnrolmentSuspended':
       return `暂停招生，自${wallDate(d.effectiveFrom)}起生效，依据整改事项 ${d.rectificationId}：${d.reason}`;
+    case 'SuspensionProposed':
+      return `告知拟自${wallDate(d.proposedFrom)}起暂停招生（第${d.proposalNo}次告知，依据整改事项 ${d.rectificationId}），陈述申辩期限至${wallTime(d.statementDueAt)}。事实和理由：${d.facts}；依据：${d.basis}`;
+    case 'StatementSubmitted':
+      return `幼儿园提交陈述申辩意见${(d.attachmentIds as string[]).length > 0 ? `（附${(d.attachmentIds as string[]).length}份材料）` : ''}：${d.text}`;
+    case 'StatementWaived':
+      return `幼儿园声明放弃陈述申辩（第${d.proposalNo}次告知）`;
+    case 'SuspensionWithdrawn':
+      return `撤回暂停招生告知（第${d.proposalNo}次告知），决定不暂停招生：${d.reason}`;
     case 'EnrolmentReinstated':
       return `恢复招生，依据复查 ${d.inspectionId}：${d.reason}`;
     case 'ResponsibleUnitRegistered':
@@ -105,6 +113,10 @@ export const describeEvent = (event: StoredEvent): string | undefined => {
       return `责任单位（${d.unitId}）报送${d.period}月度进展报告（${(d.items as Data[]).length}项任务）${d.late ? '，逾期报送' : '，按时报送'}`;
     case 'MonthlyReportMissed':
       return `责任单位（${d.unitId}）未在${wallTime(d.dueAt)}前报送${d.period}月度进展报告，记为未报`;
+    case 'MonthlyReportAmended':
+      return `责任单位（${d.unitId}）更正${d.period}月度进展报告（${(d.items as Data[]).length}项任务），原报告保留`;
+    case 'CalendarYearPublished':
+      return `${d.replaced ? '更正' : '发布'}${d.year}年工作日历（${d.source}）：放假${(d.holidays as string[]).length}天，调休上班${(d.makeUpWorkdays as string[]).length}天`;
     case 'QuarterlyBulletinPublished':
       return `发布${d.year}年第${d.quarter}季度督导通报`;
     case 'AnnualAssessmentOpened':

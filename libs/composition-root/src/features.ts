@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { AuditedAggregates, describeEvent, type AuditedAggregate } from '@app/audit';
+import { calendarFeature } from '@app/calendar';
 import { enrolmentFeature } from '@app/enrolment';
 import { inspectionsFeature } from '@app/inspections';
 import { kindergartensFeature } from '@app/kindergartens';
@@ -31,6 +32,7 @@ export const FEATURES: readonly EngineFeature[] = [
   inspectionsFeature,
   rectificationsFeature,
   enrolmentFeature,
+  calendarFeature,
   notificationsFeature,
   planSupervisionFeature,
   overviewsFeature,

@@ -387,6 +387,13 @@ export class Settings {
   @AreReminderOffsets()
   REMINDER_OFFSETS = 'P7D,P1D';
 
+  /** How many working days a kindergarten has to state its case (陈述申辩) after a suspension is proposed. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(30)
+  @IsInt()
+  STATEMENT_WORKING_DAYS = 3;
+
   /** The day of the month by which last month's progress report is due (月报告). */
   @Transform(toInt)
   @Min(2)

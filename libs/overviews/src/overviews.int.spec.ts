@@ -141,10 +141,22 @@ describe('the kindergarten overview projection', () => {
       township: '城关镇',
       ownership: 'public',
       registeredAt: '2025-03-01T09:00:00.000+08:00',
-      disclosure: { teachers: 10, caregivers: 5, children: 120, monthlyFeeYuan: 300.5, notes: '内部备注', publishedAt: '2025-03-02T09:00:00.000+08:00' },
+      disclosure: {
+        teachers: 10,
+        caregivers: 5,
+        children: 120,
+        monthlyFeeYuan: 300.5,
+        notes: '内部备注',
+        publishedAt: '2025-03-02T09:00:00.000+08:00',
+      },
       enrolmentStatus: 'suspended',
       enrolmentVersion: 1,
       suspension: { rectificationId: closed, effectiveFrom: '2025-04-01', reason: '整改不合格', suspendedAt: '2025-03-21T10:00:00.000+08:00' },
+      // a v1 suspension, decided without a proposal (陈述申辩 came with v1.1)
+      enrolment: {
+        status: 'suspended',
+        suspension: { rectificationId: closed, effectiveFrom: '2025-04-01', reason: '整改不合格', decidedAt: '2025-03-21T10:00:00.000+08:00' },
+      },
       openRectifications: 1,
       latestAnnual: { year: 2025, outcome: 'failed' },
       latestQuality: null,
@@ -171,7 +183,10 @@ describe('the kindergarten overview projection', () => {
     expect(await overview.get(orphan)).toBeNull();
     const open = await overview.list({ ids: [kg, orphan], enrolmentStatus: 'open' });
     expect(open.items.map((item) => item.id)).toEqual([kg]);
-    expect((await overview.listPublic(undefined, 1000)).items.find((item) => item.id === kg)).toMatchObject({ disclosure: null, enrolmentStatus: 'open' });
+    expect((await overview.listPublic(undefined, 1000)).items.find((item) => item.id === kg)).toMatchObject({
+      disclosure: null,
+      enrolmentStatus: 'open',
+    });
   });
 });
 

@@ -6,13 +6,18 @@ import { planTaskDecider } from './domain/plan-task.decider.js';
 import { responsibleUnitDecider } from './domain/responsible-unit.decider.js';
 import { PlanCadenceModule } from './plan-cadence.module.js';
 import { PlanSupervisionModule } from './plan-supervision.module.js';
-import { monthlyReportsProjection, planTasksProjection, responsibleUnitsProjection } from './read-models/plan-supervision.projections.js';
+import {
+  assessmentInspectionsProjection,
+  monthlyReportsProjection,
+  planTasksProjection,
+  responsibleUnitsProjection,
+} from './read-models/plan-supervision.projections.js';
 
 /** The plan's supervision as the engine assembles it: its periods notify, and its cadence runs in the worker. */
 export const planSupervisionFeature = {
   module: PlanSupervisionModule,
   workerModule: PlanCadenceModule,
-  projections: [responsibleUnitsProjection, planTasksProjection, monthlyReportsProjection],
+  projections: [responsibleUnitsProjection, planTasksProjection, monthlyReportsProjection, assessmentInspectionsProjection],
   audit: [
     { category: 'responsibleUnit', label: '责任单位', decider: responsibleUnitDecider },
     { category: 'planTask', label: '重点任务', decider: planTaskDecider },

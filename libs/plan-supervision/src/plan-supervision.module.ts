@@ -7,6 +7,7 @@ import { PlanSupervisionCommands } from './application/plan-supervision-commands
 import {
   GetAssessmentHandler,
   GetBulletinHandler,
+  ListBulletinsHandler,
   GetMonthlyReportHandler,
   ListMonthlyReportsHandler,
   ListPlanTasksHandler,
@@ -24,6 +25,7 @@ import { PlanSupervisionViews } from './read-models/plan-supervision-views.js';
     ListMonthlyReportsHandler,
     GetMonthlyReportHandler,
     GetBulletinHandler,
+    ListBulletinsHandler,
     GetAssessmentHandler,
     PlanSupervisionViews,
   ],

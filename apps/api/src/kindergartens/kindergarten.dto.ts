@@ -1,5 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  Equals,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  registerDecorator,
+  ValidateIf,
+} from 'class-validator';
 import { OWNERSHIPS, type Ownership } from '@app/kindergartens/domain';
 import { ListQuery } from '../http/lists/lists.js';
 import { IsDateOnly } from '../http/validation/validation.js';
@@ -79,21 +96,79 @@ export class ListKindergartensQuery extends ListQuery {
   enrolmentStatus?: 'open' | 'suspended';
 }
 
-export class SuspensionDto {
-  @ApiProperty({ example: 'rc-annual-2025-cg-kg-01' })
+export class SuspensionNoticeDto {
+  @ApiProperty({ example: 'rc-annual-2025-cg-kg-01', description: 'A failed rectification case of this kindergarten' })
   @Length(1, 200)
   @IsString()
   rectificationId: string;
 
-  @ApiProperty({ format: 'date', example: '2025-09-01', description: 'Today or later (Asia/Shanghai)' })
-  @IsDateOnly()
-  effectiveFrom: string;
+  @ApiProperty({ maxLength: 4000, example: '2025年年检发现消防通道堵塞，限期整改后复查仍不达标' })
+  @Matches(NOT_BLANK, { message: 'facts must not be blank' })
+  @Length(1, 4000)
+  @IsString()
+  facts: string;
 
-  @ApiProperty({ maxLength: 2000, example: '整改后复查仍不达标，依据清政发〔2023〕52号暂停招生' })
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @ApiProperty({ maxLength: 2000, example: '清政发〔2023〕52号：整改后仍不达标的，暂停其招生' })
+  @Matches(NOT_BLANK, { message: 'basis must not be blank' })
   @Length(1, 2000)
   @IsString()
+  basis: string;
+
+  @ApiProperty({ format: 'date', example: '2025-09-01', description: 'The date the suspension would take effect' })
+  @IsDateOnly()
+  proposedFrom: string;
+}
+
+const statementOrWaiver = (target: object, propertyName: string) =>
+  registerDecorator({
+    name: 'statementOrWaiver',
+    target: target.constructor,
+    propertyName,
+    options: { message: 'a statement is either {text, attachmentIds?} or {waive: true}' },
+    validator: { validate: (_: unknown, args) => (args?.object as StatementDto).waive === undefined },
+  });
+
+/** `{text, attachmentIds?}` states the kindergarten's case (陈述申辩); `{waive: true}` gives it up. */
+export class StatementDto {
+  @ApiPropertyOptional({ maxLength: 10_000, example: '我园已聘请专业公司完成消防通道整改，请求不予暂停招生' })
+  @statementOrWaiver
+  @ValidateIf((body: StatementDto) => body.text !== undefined || body.waive === undefined)
+  @Matches(NOT_BLANK, { message: 'text must not be blank' })
+  @Length(1, 10_000)
+  @IsString()
+  text?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'Attachments (evidence) the statement cites' })
+  @IsOptional()
+  @statementOrWaiver
+  @Length(1, 200, { each: true })
+  @IsString({ each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsArray()
+  attachmentIds?: string[];
+
+  @ApiPropertyOptional({ enum: [true], description: 'Waive the right to state one’s case (放弃陈述申辩)' })
+  @IsOptional()
+  @Equals(true, { message: 'waive must be true' })
+  waive?: true;
+}
+
+export class SuspensionDecisionDto {
+  @ApiProperty({ enum: ['suspend', 'withdraw'] })
+  @IsIn(['suspend', 'withdraw'])
+  decision: 'suspend' | 'withdraw';
+
+  @ApiProperty({ maxLength: 4000, example: '陈述申辩理由不成立：复查时消防通道仍被堵塞', description: 'The answer to the statement' })
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Length(1, 4000)
+  @IsString()
   reason: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2025-09-01', description: 'Today (the default) or later, Asia/Shanghai; suspend only' })
+  @IsOptional()
+  @IsDateOnly()
+  effectiveFrom?: string;
 }
 
 export class ReinstatementDto {

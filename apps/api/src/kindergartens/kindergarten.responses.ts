@@ -17,6 +17,38 @@ class SuspensionResponse {
   @ApiProperty() suspendedAt: string;
 }
 
+class StatementResponse {
+  @ApiProperty() text: string;
+  @ApiProperty({ type: [String] }) attachmentIds: string[];
+  @ApiProperty() submittedAt: string;
+}
+
+class ProposalResponse {
+  @ApiProperty() rectificationId: string;
+  @ApiProperty() facts: string;
+  @ApiProperty() basis: string;
+  @ApiProperty({ format: 'date' }) proposedFrom: string;
+  @ApiProperty() proposedAt: string;
+  @ApiProperty({ description: 'The end of the statement period (陈述申辩期限)' }) statementDueAt: string;
+  @ApiPropertyOptional({ type: StatementResponse }) statement?: StatementResponse;
+  @ApiPropertyOptional({ enum: [true] }) waived?: true;
+  @ApiPropertyOptional() waivedAt?: string;
+}
+
+class DecidedSuspensionResponse {
+  @ApiProperty() rectificationId: string;
+  @ApiProperty({ format: 'date' }) effectiveFrom: string;
+  @ApiProperty({ description: 'The decision’s reason: its answer to the statement' }) reason: string;
+  @ApiProperty() decidedAt: string;
+}
+
+class EnrolmentResponse {
+  @ApiProperty({ enum: ['open', 'suspended'] }) status: string;
+  @ApiPropertyOptional({ type: ProposalResponse, description: 'The pending proposal; while suspended, the one the suspension decided' })
+  proposal?: ProposalResponse;
+  @ApiPropertyOptional({ type: DecidedSuspensionResponse }) suspension?: DecidedSuspensionResponse;
+}
+
 class LatestResult {
   @ApiProperty() year: number;
   @ApiProperty({ enum: ['passed', 'failed'] }) outcome: string;
@@ -33,6 +65,7 @@ export class KindergartenResponse {
   @ApiProperty({ description: 'Version of enrolment-{id}: send it as If-Match to suspend or reinstate' }) enrolmentVersion: number;
   @ApiProperty({ type: SuspensionResponse, nullable: true, description: 'The suspension in force, with its effective date' })
   suspension: SuspensionResponse | null;
+  @ApiProperty({ type: EnrolmentResponse, description: 'Enrolment and its due process (陈述申辩)' }) enrolment: EnrolmentResponse;
   @ApiProperty({ description: 'Cases issued, acknowledged, submitted or returned' }) openRectifications: number;
   @ApiProperty({ type: LatestResult, nullable: true }) latestAnnual: LatestResult | null;
   @ApiProperty({ type: LatestResult, nullable: true }) latestQuality: LatestResult | null;

@@ -14,7 +14,15 @@ import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
 import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
-import { DisclosureDto, ListKindergartensQuery, RegisterKindergartenDto, ReinstatementDto, SuspensionDto } from './kindergarten.dto.js';
+import {
+  DisclosureDto,
+  ListKindergartensQuery,
+  RegisterKindergartenDto,
+  ReinstatementDto,
+  StatementDto,
+  SuspensionDecisionDto,
+  SuspensionNoticeDto,
+} from './kindergarten.dto.js';
 import { KindergartenList, KindergartenResponse } from './kindergarten.responses.js';
 
 @ApiTags('kindergartens')
@@ -106,29 +114,74 @@ export class KindergartensController {
     return this.answers.ok(reply, await this.kindergartens.publishDisclosure(id, { ...body, notes: body.notes ?? null }, request), this.answer(id));
   }
 
-  @Post(':id/enrolment/suspension')
+  @Post(':id/enrolment/suspension-notice')
   @HttpCode(200)
   @Access('supervisor')
   @ApiOperation({
-    summary: 'Suspend enrolment (暂停招生), citing a failed rectification case of this kindergarten',
+    summary: 'Propose an enrolment suspension (暂停招生告知): facts, reasons and basis, and the statement period',
     description:
-      'Supervisor only. `{rectificationId, effectiveFrom, reason}`: the case must be this kindergarten’s and `failed` (422 `suspension-requires-failed-rectification`), `effectiveFrom` today or later (422 `effective-from-in-past`), and enrolment not already suspended (409 `already-suspended`). If-Match is checked against `enrolmentVersion`. Answers with the kindergarten.',
+      'Supervisor only. `{rectificationId, facts, basis, proposedFrom}` → `SuspensionProposed` with `statementDueAt`, the end of the `STATEMENT_WORKING_DAYS`-th (default 3) working day after today (422 `calendar-unavailable` where the calendar has no data). The case must be this kindergarten’s and `failed` (422 `unknown-rectification`, `suspension-requires-failed-rectification`); 409 `already-suspended`; 409 `suspension-proposed` while one is pending. If-Match is checked against `enrolmentVersion`. Answers with the kindergarten.',
   })
   @ApiOkResponse({ type: KindergartenResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: 'enrolment-{id} (enrolmentVersion)' })
   @Problems({
     404: ['not-found'],
-    409: ['already-suspended'],
-    422: ['effective-from-in-past', 'unknown-rectification', 'suspension-requires-failed-rectification'],
+    409: ['already-suspended', 'suspension-proposed'],
+    422: ['unknown-rectification', 'suspension-requires-failed-rectification', 'calendar-unavailable'],
   })
-  async suspend(
+  async proposeSuspension(
     @Param('id', ResourceIdPipe) id: string,
-    @Body() body: SuspensionDto,
+    @Body() body: SuspensionNoticeDto,
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.answers.ok(reply, await this.enrolment.suspend(id, body, request), this.answer(id, 'enrolment'));
+    return this.answers.ok(reply, await this.enrolment.propose(id, body, request), this.answer(id, 'enrolment'));
+  }
+
+  @Post(':id/enrolment/statement')
+  @HttpCode(200)
+  @Access('kindergarten')
+  @ApiOperation({
+    summary: 'State the kindergarten’s case (陈述申辩) on the pending proposal, or waive it',
+    description:
+      'The kindergarten itself only (another is 404). `{text, attachmentIds?}` → `StatementSubmitted`, or `{waive: true}` → `StatementWaived`; 409 `no-proposal`; one statement per proposal (409 `statement-exists`); at or after `statementDueAt`: 422 `statement-period-over`. The public board never shows it. Answers with the kindergarten.',
+  })
+  @ApiOkResponse({ type: KindergartenResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: 'enrolment-{id} (enrolmentVersion)' })
+  @Problems({ 404: ['not-found'], 409: ['no-proposal', 'statement-exists'], 422: ['statement-period-over'] })
+  async submitStatement(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: StatementDto,
+    @CurrentCaller() caller: Caller,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!canSeeKindergarten(caller, id)) throw new NotFoundError('not-found', 'No such kindergarten');
+    const data = body.waive ? { waive: true as const } : { text: body.text!, attachmentIds: body.attachmentIds ?? [] };
+    return this.answers.ok(reply, await this.enrolment.state(id, data, request), this.answer(id, 'enrolment'));
+  }
+
+  @Post(':id/enrolment/suspension')
+  @HttpCode(200)
+  @Access('supervisor')
+  @ApiOperation({
+    summary: 'Decide the pending suspension proposal (暂停招生决定): suspend or withdraw',
+    description:
+      'Supervisor only. `{decision: suspend | withdraw, reason, effectiveFrom?}` → `EnrolmentSuspended` or `SuspensionWithdrawn`; `reason` answers the statement. 409 `no-proposal`; before `statementDueAt`, unless the kindergarten submitted or waived its statement: 409 `statement-period-open`; `effectiveFrom` (default today, Asia/Shanghai) in the past: 422 `effective-from-in-past`. If-Match is checked against `enrolmentVersion`. Answers with the kindergarten.',
+  })
+  @ApiOkResponse({ type: KindergartenResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: 'enrolment-{id} (enrolmentVersion)' })
+  @Problems({ 404: ['not-found'], 409: ['no-proposal', 'statement-period-open'], 422: ['effective-from-in-past'] })
+  async decideSuspension(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: SuspensionDecisionDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.answers.ok(reply, await this.enrolment.decide(id, body, request), this.answer(id, 'enrolment'));
   }
 
   @Post(':id/enrolment/reinstatement')

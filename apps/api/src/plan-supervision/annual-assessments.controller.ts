@@ -10,7 +10,7 @@ import { CommandAnswers } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { OpenAssessmentDto } from './plan-supervision.dto.js';
-import { AssessmentResponse, OpenAssessmentResponse } from './plan-supervision.responses.js';
+import { AssessmentDetailResponse, OpenAssessmentResponse } from './plan-supervision.responses.js';
 
 const YEAR = /^(20\d\d|2100)$/;
 
@@ -56,11 +56,11 @@ export class AnnualAssessmentsController {
   @Get(':year')
   @Access('admin', 'supervisor', 'auditor')
   @ApiOperation({
-    summary: 'A year’s assessment campaign, once opened',
+    summary: 'A year’s assessment (年度考核), once opened: the departments’ scores and the kindergartens’ annual inspection results',
     description:
-      'Any role. The campaign of `{year}`: when it was opened and the annual inspections it scheduled; 404 `not-found` before it is opened.',
+      'Admin, supervisor, auditor. The campaign of `{year}`: when it was opened; `units: [{unitId, name, owed, onTime, late, missing, score}]` with `score = round(100 × (onTime + 0.5 × late) / owed)` over the monthly reports of the year due so far; and `annualInspections` with each kindergarten’s annual inspection and its result. 404 `not-found` before it is opened.',
   })
-  @ApiOkResponse({ type: AssessmentResponse, description: 'ETag: "<version>"' })
+  @ApiOkResponse({ type: AssessmentDetailResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
   async get(@Param('year') year: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const view = YEAR.test(year) ? await this.queries.execute(new GetAssessment(Number(year))) : null;

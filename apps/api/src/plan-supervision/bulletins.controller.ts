@@ -5,14 +5,14 @@ import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
 import { ROLES } from '@app/identity';
 import { type CommandRequest } from '@app/commands';
-import { GetBulletin, PlanSupervisionCommands, bulletinView } from '@app/plan-supervision';
+import { GetBulletin, ListBulletins, PlanSupervisionCommands, bulletinView } from '@app/plan-supervision';
 import { parseQuarterId, quarterId, type Quarter } from '@app/plan-supervision/domain';
 import { Access } from '../auth/access.decorator.js';
 import { CommandAnswers } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { PublishBulletinDto } from './plan-supervision.dto.js';
-import { BulletinResponse } from './plan-supervision.responses.js';
+import { BulletinList, BulletinResponse } from './plan-supervision.responses.js';
 
 @ApiTags('plan supervision')
 @Controller('bulletins')
@@ -45,6 +45,17 @@ export class BulletinsController {
       },
       location: () => `/api/v1/bulletins/${quarterId(quarter)}`,
     });
+  }
+
+  @Get()
+  @Access(...ROLES)
+  @ApiOperation({
+    summary: 'Every published bulletin (季通报), oldest first',
+    description: 'Any role. `{items}`: each published quarter’s bulletin as `GET /bulletins/{year}-Q{n}` shows it.',
+  })
+  @ApiOkResponse({ type: BulletinList })
+  async list() {
+    return this.queries.execute(new ListBulletins());
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,7 +13,7 @@ import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
 import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
-import { ListMonthlyReportsQuery, MonthlyReportDto } from './plan-supervision.dto.js';
+import { AmendMonthlyReportDto, ListMonthlyReportsQuery, MonthlyReportDto } from './plan-supervision.dto.js';
 import { MonthlyReportList, MonthlyReportResponse } from './plan-supervision.responses.js';
 
 const notFound = (): NotFoundError => new NotFoundError('not-found', 'No such monthly report');
@@ -34,12 +34,15 @@ export class MonthlyReportsController {
   @ApiOperation({
     summary: 'Submit the caller’s unit’s progress report (月报告) for a month that has ended; late after the due day',
     description:
-      'Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}]}`: one report per unit and month (409 `report-exists`), only for a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`); marked `late` after the due day. Answers 201 with the report and its Location.',
+      'Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}]}`: one report per unit and month (409 `report-exists`), from the plan’s first month 2023-01 (422 `period-outside-plan`) to a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`), each the unit’s own (422 `task-not-assigned`), and every task the unit leads or shares reported (422 `task-not-reported`); marked `late` after the due day. Answers 201 with the report and its Location.',
   })
   @ApiCreatedResponse({ type: MonthlyReportResponse, description: 'With Location and ETag' })
   @BodyProblems()
   @CommandHeaders()
-  @Problems({ 409: ['report-exists'], 422: ['unknown-unit', 'period-not-ended', 'unknown-task', 'task-not-assigned'] })
+  @Problems({
+    409: ['report-exists'],
+    422: ['unknown-unit', 'period-outside-plan', 'period-not-ended', 'unknown-task', 'task-not-assigned', 'task-not-reported'],
+  })
   async submit(
     @Body() body: MonthlyReportDto,
     @CurrentCaller() caller: Caller,
@@ -60,15 +63,52 @@ export class MonthlyReportsController {
   }
 
   @Get()
-  @Access('admin', 'supervisor', 'auditor')
+  @Access('admin', 'supervisor', 'auditor', 'department')
   @ApiOperation({
-    summary: 'Every unit expected to report for the month: submitted (on time or late), pending (not yet due) or missing',
-    description: 'Admin, supervisor, auditor. For `period`, every unit with tasks in the plan and where its report stands.',
+    summary: 'Every unit that owes the month’s report: on time, late, pending (not yet due) or missing',
+    description:
+      'Admin, supervisor, auditor: for `period`, every unit that owes it (a unit with tasks in the plan, registered before the month ended), each with the status `GET /monthly-reports/{unitId}/{period}` gives; `unitId` narrows it to one. A department sees its own unit only (`unitId` implied).',
   })
   @ApiOkResponse({ type: MonthlyReportList })
   @Problems({ 400: ['validation-failed'] })
-  async list(@Query() query: ListMonthlyReportsQuery, @Req() request: FastifyRequest) {
-    return listBody(request, await this.queries.execute(new ListMonthlyReports(query.period, query.after, query.limit)));
+  async list(@Query() query: ListMonthlyReportsQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
+    const unitId = caller.role === 'department' ? caller.unitId! : query.unitId;
+    if (caller.role === 'department' && query.unitId !== undefined && query.unitId !== unitId) return listBody(request, { items: [] });
+    return listBody(request, await this.queries.execute(new ListMonthlyReports(query.period, query.after, query.limit, unitId)));
+  }
+
+  @Put(':unitId/:period')
+  @HttpCode(200)
+  @Access('department')
+  @ApiOperation({
+    summary: 'Amend the unit’s report for a month (MonthlyReportAmended): both versions are kept, `late` stays as first filed',
+    description:
+      'The unit itself only (another unit’s is 404 `not-found`). `{items}` under the same rules as the first filing (422 `unknown-task`, `task-not-assigned`, `task-not-reported`); a report not yet submitted: 409 `invalid-transition`. Answers with the report.',
+  })
+  @ApiOkResponse({ type: MonthlyReportResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: 'monthlyReport-{unitId}-{period}' })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition'], 422: ['unknown-task', 'task-not-assigned', 'task-not-reported'] })
+  async amend(
+    @Param('unitId', ResourceIdPipe) unitId: string,
+    @Param('period') period: string,
+    @Body() body: AmendMonthlyReportDto,
+    @CurrentCaller() caller: Caller,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!PERIOD.test(period) || caller.unitId !== unitId) throw notFound();
+    if (!(await this.queries.execute(new GetMonthlyReport(unitId, period)))) throw notFound();
+    const items = body.items.map(({ taskNo, status, progress }) => ({ taskNo, status, progress }));
+    return this.answers.ok(reply, await this.plan.amendMonthlyReport({ unitId, period, items }, request), {
+      readModel: 'monthlyReport',
+      view: async () => {
+        const view = await this.queries.execute(new GetMonthlyReport(unitId, period));
+        if (!view) throw notFound();
+        return view;
+      },
+      location: () => `/api/v1/monthly-reports/${unitId}/${period}`,
+    });
   }
 
   @Get(':unitId/:period')

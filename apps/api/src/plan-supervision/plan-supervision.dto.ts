@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsObject,
+  IsOptional,
   IsString,
   Length,
   Matches,
@@ -72,11 +73,38 @@ export class MonthlyReportDto {
   items: MonthlyReportItemDto[];
 }
 
+/** The corrected report (PUT): the period is the path's. */
+export class AmendMonthlyReportDto {
+  @ApiProperty({ type: [MonthlyReportItemDto], minItems: 1, description: 'One item per task, each task at most once' })
+  @UniqueTaskNos()
+  @ValidateNested({ each: true })
+  @Type(() => MonthlyReportItemDto)
+  @IsObject({ each: true, message: 'each item must be an object {taskNo, status, progress}' })
+  @ArrayMaxSize(100)
+  @ArrayMinSize(1)
+  @IsArray()
+  items: MonthlyReportItemDto[];
+}
+
 export class ListMonthlyReportsQuery extends ListQuery {
   @ApiProperty({ pattern: PERIOD.source, example: '2025-03' })
   @Matches(PERIOD, { message: PERIOD_MESSAGE })
   @IsString()
   period: string;
+
+  @ApiPropertyOptional({ example: 'county-education-bureau', description: 'One unit only (implied for a department)' })
+  @IsOptional()
+  @Length(1, 63)
+  @IsString()
+  unitId?: string;
+}
+
+export class ListPlanTasksQuery extends ListQuery {
+  @ApiPropertyOptional({ example: 'county-education-bureau', description: 'Only the tasks this unit leads or shares' })
+  @IsOptional()
+  @Length(1, 63)
+  @IsString()
+  unitId?: string;
 }
 
 export class PublishBulletinDto {

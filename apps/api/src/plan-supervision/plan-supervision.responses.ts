@@ -28,6 +28,11 @@ class MonthlyReportItemResponse {
   @ApiProperty() progress: string;
 }
 
+class ReportVersionResponse {
+  @ApiProperty({ type: [MonthlyReportItemResponse] }) items: MonthlyReportItemResponse[];
+  @ApiProperty() filedAt: string;
+}
+
 export class MonthlyReportResponse {
   @ApiProperty({ type: UnitRefResponse }) unit: UnitRefResponse;
   @ApiProperty({ example: '2025-03' }) period: string;
@@ -41,6 +46,8 @@ export class MonthlyReportResponse {
   @ApiProperty({ type: [MonthlyReportItemResponse] }) items: MonthlyReportItemResponse[];
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty({ nullable: true, type: Boolean, description: 'Submitted after dueAt (null while not submitted)' }) late: boolean | null;
+  @ApiProperty({ type: [ReportVersionResponse], description: 'Every version filed, the first one first; an amendment adds one' })
+  versions: ReportVersionResponse[];
   @ApiProperty({ nullable: true, type: String, description: 'When the engine recorded MonthlyReportMissed' }) missedAt: string | null;
   @ApiProperty({ description: 'Version of monthlyReport-{unitId}-{period}; also the ETag' }) version: number;
 }
@@ -79,9 +86,46 @@ export class AssessmentResponse {
   @ApiProperty({ description: 'Version of assessment-{YYYY}; also the ETag' }) version: number;
 }
 
+class UnitAssessmentResponse {
+  @ApiProperty() unitId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Monthly reports of the year owed so far (due by now, months after the unit was registered)' }) owed: number;
+  @ApiProperty() onTime: number;
+  @ApiProperty() late: number;
+  @ApiProperty() missing: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'round(100 × (onTime + 0.5 × late) / owed); null when nothing was owed' })
+  score: number | null;
+}
+
+class AnnualInspectionResultResponse {
+  @ApiProperty() kindergartenId: string;
+  @ApiProperty() inspectionId: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ nullable: true, enum: ['passed', 'failed'] }) outcome: string | null;
+  @ApiProperty({ nullable: true, type: String }) concludedAt: string | null;
+}
+
+class AnnualInspectionsResponse {
+  @ApiProperty() scheduled: number;
+  @ApiProperty() passed: number;
+  @ApiProperty() failed: number;
+  @ApiProperty({ type: [AnnualInspectionResultResponse] }) items: AnnualInspectionResultResponse[];
+}
+
+export class AssessmentDetailResponse extends AssessmentResponse {
+  @ApiProperty({ type: [UnitAssessmentResponse], description: 'The departments’ assessment (督导考核结果纳入年度考核)' })
+  units: UnitAssessmentResponse[];
+  @ApiProperty({ type: AnnualInspectionsResponse, description: 'The kindergartens’ annual inspections of the year and their results' })
+  annualInspections: AnnualInspectionsResponse;
+}
+
 export class OpenAssessmentResponse extends AssessmentResponse {
   @ApiProperty({ type: [AnnualInspectionRefResponse], description: 'Annual inspections this request scheduled' })
   scheduled: AnnualInspectionRefResponse[];
   @ApiProperty({ type: [AnnualInspectionRefResponse], description: 'Annual inspections that already existed (none is scheduled twice)' })
   existing: AnnualInspectionRefResponse[];
+}
+
+export class BulletinList {
+  @ApiProperty({ type: [BulletinResponse] }) items: BulletinResponse[];
 }

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { WorkingDayCalendar } from '@app/calendar/domain';
 import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
+import { Settings } from '@app/config';
 import { NotFoundError } from '@app/event-sourcing';
 import { inspectionDecider, inspectionStreamId } from '@app/inspections/domain';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
@@ -8,27 +10,37 @@ import type { EnrolmentCommand } from '../domain/enrolment.commands.js';
 import { enrolmentDecider, enrolmentStreamId, type EnrolmentContext, type EnrolmentState } from '../domain/enrolment.decider.js';
 
 type Outcome = CommandOutcome<EnrolmentState>;
+type Data<T extends EnrolmentCommand['type']> = Omit<CommandData<EnrolmentCommand, T>, 'kindergartenId'>;
 
-/** A kindergarten's enrolment (招生): suspended citing a failed case, reinstated citing a passed follow-up. */
+/** A kindergarten's enrolment (招生): a suspension proposed, stated against, decided; reinstated citing a passed follow-up. */
 @Injectable()
 export class EnrolmentCommands {
-  constructor(@Inject(CommandRunner) private readonly runner: CommandRunner) {}
+  constructor(
+    @Inject(CommandRunner) private readonly runner: CommandRunner,
+    @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
+    @Inject(Settings) private readonly settings: Settings,
+  ) {}
 
-  suspend(
-    kindergartenId: string,
-    data: Omit<CommandData<EnrolmentCommand, 'SuspendEnrolment'>, 'kindergartenId'>,
-    request: CommandRequest,
-  ): Promise<Outcome> {
-    return this.run(kindergartenId, { type: 'SuspendEnrolment', data: { kindergartenId, ...data } }, request, async () => ({
+  propose(kindergartenId: string, data: Data<'ProposeSuspension'>, request: CommandRequest): Promise<Outcome> {
+    return this.run(kindergartenId, { type: 'ProposeSuspension', data: { kindergartenId, ...data } }, request, async () => ({
       rectification: (await this.runner.load(rectificationDecider, rectificationStreamId(data.rectificationId))).state,
+      calendar: this.calendar,
+      statementWorkingDays: this.settings.STATEMENT_WORKING_DAYS,
     }));
   }
 
-  reinstate(
-    kindergartenId: string,
-    data: Omit<CommandData<EnrolmentCommand, 'ReinstateEnrolment'>, 'kindergartenId'>,
-    request: CommandRequest,
-  ): Promise<Outcome> {
+  /** `{text, attachmentIds}` states the kindergarten's case; `{waive: true}` gives up the right to. */
+  state(kindergartenId: string, data: Data<'SubmitStatement'> | { waive: true }, request: CommandRequest): Promise<Outcome> {
+    const command: EnrolmentCommand =
+      'waive' in data ? { type: 'WaiveStatement', data: { kindergartenId } } : { type: 'SubmitStatement', data: { kindergartenId, ...data } };
+    return this.run(kindergartenId, command, request, async () => ({}));
+  }
+
+  decide(kindergartenId: string, data: Data<'DecideSuspension'>, request: CommandRequest): Promise<Outcome> {
+    return this.run(kindergartenId, { type: 'DecideSuspension', data: { kindergartenId, ...data } }, request, async () => ({}));
+  }
+
+  reinstate(kindergartenId: string, data: Data<'ReinstateEnrolment'>, request: CommandRequest): Promise<Outcome> {
     return this.run(kindergartenId, { type: 'ReinstateEnrolment', data: { kindergartenId, ...data } }, request, async () => ({
       inspection: (await this.runner.load(inspectionDecider, inspectionStreamId(data.inspectionId))).state,
     }));

@@ -5,7 +5,17 @@ import type { InspectionState } from '@app/inspections/domain';
 import type { RectificationCase } from '@app/rectifications/domain';
 import type { EnrolmentCommand } from './enrolment.commands.js';
 import { enrolmentDecider, enrolmentStreamId, type EnrolmentContext } from './enrolment.decider.js';
-import type { EnrolmentEvent, EnrolmentReinstated, EnrolmentSuspended } from './enrolment.events.js';
+import type {
+  EnrolmentEvent,
+  EnrolmentReinstated,
+  EnrolmentSuspended,
+  StatementSubmitted,
+  StatementWaived,
+  SuspensionProposed,
+  SuspensionWithdrawn,
+} from './enrolment.events.js';
+import { enrolmentNotifications } from './enrolment-notifications.js';
+import { enrolmentView } from './enrolment-view.js';
 
 type ConcludedInspection = Extract<InspectionState, { status: 'concluded' }>;
 
@@ -57,26 +67,101 @@ const followUpInspection = (outcome: 'passed' | 'failed', overrides: Partial<Con
   ...overrides,
 });
 
+// Mon–Fri are working days here; the real calendar's holidays are its own spec's business
+const weekdays = {
+  deadline(issuedOn: string, workingDays: number) {
+    const day = new Date(`${issuedOn}T00:00:00Z`);
+    for (let counted = 0; counted < workingDays;) {
+      day.setUTCDate(day.getUTCDate() + 1);
+      if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) counted++;
+    }
+    const dueDate = day.toISOString().slice(0, 10);
+    return { dueDate, dueAt: `${dueDate}T23:59:59.999+08:00` };
+  },
+};
+
+const PROPOSED_AT = '2025-02-28T10:00:00.000+08:00'; // a Friday
+const STATEMENT_DUE = '2025-03-05T23:59:59.999+08:00'; // three working days later: Mon, Tue, Wed
+const REMINDER_AT = '2025-03-04T23:59:59.999+08:00';
+
 const context: EnrolmentContext = {
   now: at(SUSPENDED_AT),
   actor: { sub: 'wang', role: 'supervisor' },
   rectification: rectification('failed'),
   inspection: followUpInspection('passed'),
+  calendar: weekdays,
+  statementWorkingDays: 3,
 };
 const given = DeciderSpecification.for(enrolmentDecider, context);
 
-const suspend = (effectiveFrom = '2025-03-03', rectificationId = CASE): EnrolmentCommand => ({
-  type: 'SuspendEnrolment',
-  data: { kindergartenId: KG, rectificationId, effectiveFrom, reason: '整改后仍不达标' },
+const propose = (rectificationId = CASE): EnrolmentCommand => ({
+  type: 'ProposeSuspension',
+  data: { kindergartenId: KG, rectificationId, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2025-03-10' },
+});
+const suspend = (effectiveFrom = '2025-03-03'): EnrolmentCommand => ({
+  type: 'DecideSuspension',
+  data: { kindergartenId: KG, decision: 'suspend', reason: '整改后仍不达标', effectiveFrom },
+});
+const suspendFromToday = (): EnrolmentCommand => ({
+  type: 'DecideSuspension',
+  data: { kindergartenId: KG, decision: 'suspend', reason: '整改后仍不达标' },
+});
+const withdraw = (): EnrolmentCommand => ({ type: 'DecideSuspension', data: { kindergartenId: KG, decision: 'withdraw', reason: '陈述理由成立' } });
+const state = (text = '已完成整改'): EnrolmentCommand => ({ type: 'SubmitStatement', data: { kindergartenId: KG, text, attachmentIds: ['att-1'] } });
+const waive = (): EnrolmentCommand => ({ type: 'WaiveStatement', data: { kindergartenId: KG } });
+
+const proposed = (
+  proposalNo = 1,
+  proposedAt = PROPOSED_AT,
+  statementDueAt = STATEMENT_DUE,
+  reminderAt = REMINDER_AT,
+  rectificationId = CASE,
+): SuspensionProposed => ({
+  type: 'SuspensionProposed',
+  data: {
+    kindergartenId: KG,
+    proposalNo,
+    rectificationId,
+    facts: '复查仍不达标',
+    basis: '清政发〔2023〕52号',
+    proposedFrom: '2025-03-10',
+    proposedAt,
+    statementDueAt,
+    reminderAt,
+  },
+});
+const stated = (proposalNo = 1, submittedAt = '2025-03-03T09:00:00.000+08:00'): StatementSubmitted => ({
+  type: 'StatementSubmitted',
+  data: { kindergartenId: KG, proposalNo, text: '已完成整改', attachmentIds: ['att-1'], submittedAt },
+});
+const waived = (proposalNo = 1, waivedAt = '2025-03-03T09:00:00.000+08:00'): StatementWaived => ({
+  type: 'StatementWaived',
+  data: { kindergartenId: KG, proposalNo, waivedAt },
+});
+const withdrawn = (proposalNo = 1, withdrawnAt = SUSPENDED_AT): SuspensionWithdrawn => ({
+  type: 'SuspensionWithdrawn',
+  data: { kindergartenId: KG, proposalNo, rectificationId: CASE, reason: '陈述理由成立', withdrawnAt },
 });
 const reinstate = (inspectionId = 'fu-1'): EnrolmentCommand => ({
   type: 'ReinstateEnrolment',
   data: { kindergartenId: KG, inspectionId, reason: '复查合格' },
 });
 
-const suspended = (suspendedAt = SUSPENDED_AT, effectiveFrom = '2025-03-03', rectificationId = CASE): EnrolmentSuspended => ({
+const suspended = (
+  suspendedAt = SUSPENDED_AT,
+  effectiveFrom = '2025-03-03',
+  rectificationId = CASE,
+  proposalNo: number | undefined = 1,
+): EnrolmentSuspended => ({
   type: 'EnrolmentSuspended',
-  data: { kindergartenId: KG, rectificationId, effectiveFrom, reason: '整改后仍不达标', suspendedAt },
+  data: {
+    kindergartenId: KG,
+    rectificationId,
+    effectiveFrom,
+    reason: '整改后仍不达标',
+    suspendedAt,
+    ...(proposalNo === undefined ? {} : { proposalNo }),
+  },
 });
 const reinstated = (reinstatedAt = REINSTATED_AT, inspectionId = 'fu-1'): EnrolmentReinstated => ({
   type: 'EnrolmentReinstated',
@@ -88,82 +173,61 @@ describe('Enrolment', () => {
     expect(enrolmentStreamId(KG)).toBe('enrolment-kg-sunshine');
   });
 
+  const proposing = { now: at(PROPOSED_AT) };
+  const afterPeriod = { now: at('2025-03-06T00:00:00.000+08:00') };
+  const onTheDeadline = { now: at(STATEMENT_DUE) };
+  const asSuspended = (): EnrolmentEvent[] => [proposed(), waived(), suspended()];
+
   describe('when open', () => {
     it('starts open', () => {
       expect(fold(enrolmentDecider, [])).toEqual({ status: 'open', lastReinstatedAt: null });
     });
 
-    it('is suspended from today, citing a failed case of this kindergarten', () => {
-      given([]).when(suspend('2025-03-03')).then([suspended()]);
+    it('is told of a proposed suspension, with the statement period ending at the end of the 3rd working day after today', () => {
+      given([]).when(propose(), proposing).then([proposed()]);
     });
 
-    it('is suspended from a later date, and is suspended as soon as that is recorded', () => {
+    it('counts the statement period in working days of the calendar given (STATEMENT_WORKING_DAYS)', () => {
       given([])
-        .when(suspend('2025-04-01'))
-        .then([suspended(SUSPENDED_AT, '2025-04-01')]);
-      expect(fold(enrolmentDecider, [suspended(SUSPENDED_AT, '2025-04-01')])).toEqual({
-        status: 'suspended',
-        rectificationId: CASE,
-        effectiveFrom: '2025-04-01',
-        reason: '整改后仍不达标',
-        suspendedAt: SUSPENDED_AT,
-      });
+        .when(propose(), { ...proposing, statementWorkingDays: 1 })
+        .then([proposed(1, PROPOSED_AT, '2025-03-03T23:59:59.999+08:00', '2025-02-28T23:59:59.999+08:00')]);
     });
 
-    it('refuses a suspension effective yesterday', () => {
-      given([]).when(suspend('2025-03-02')).thenThrows(RuleViolationError, 'effective-from-in-past');
-    });
-
-    it('reads "today" in Shanghai just after midnight there, while UTC is still on the day before', () => {
-      // 2025-03-02T16:30Z is 00:30 on 2025-03-03 in Shanghai
-      const earlyMonday = new Date('2025-03-02T16:30:00Z');
-      given([]).when(suspend('2025-03-02'), { now: earlyMonday }).thenThrows(RuleViolationError, 'effective-from-in-past');
+    it('refuses a proposal where the calendar cannot count, and writes nothing', () => {
+      const unavailable = {
+        deadline: () => {
+          throw new RuleViolationError('calendar-unavailable', 'no data');
+        },
+      };
       given([])
-        .when(suspend('2025-03-03'), { now: earlyMonday })
-        .then([suspended('2025-03-03T00:30:00.000+08:00', '2025-03-03')]);
-    });
-
-    it('reads "today" in Shanghai until its last millisecond', () => {
-      given([])
-        .when(suspend('2025-03-03'), { now: new Date('2025-03-03T15:59:59.999Z') })
-        .then([suspended('2025-03-03T23:59:59.999+08:00', '2025-03-03')]);
-      given([])
-        .when(suspend('2025-03-03'), { now: new Date('2025-03-03T16:00:00Z') })
-        .thenThrows(RuleViolationError, 'effective-from-in-past');
-    });
-
-    it('checks the date before the case', () => {
-      given([])
-        .when(suspend('2025-03-02'), { rectification: rectification('acknowledged') })
-        .thenThrows(RuleViolationError, 'effective-from-in-past');
+        .when(propose(), { ...proposing, calendar: unavailable })
+        .thenThrows(RuleViolationError, 'calendar-unavailable');
     });
 
     // api.md Conventions: a reference to something that does not exist inside a body is 422 unknown-…
-    it('refuses a suspension citing a case that does not exist', () => {
-      given([]).when(suspend(), { rectification: undefined }).thenThrows(RuleViolationError, 'unknown-rectification');
+    it('refuses a proposal citing a case that does not exist', () => {
+      given([]).when(propose(), { rectification: undefined }).thenThrows(RuleViolationError, 'unknown-rectification');
       given([])
-        .when(suspend(), { rectification: { status: 'none' } })
+        .when(propose(), { rectification: { status: 'none' } })
         .thenThrows(RuleViolationError, 'unknown-rectification');
     });
 
-    it('refuses a suspension citing an open case', () => {
-      for (const status of ['issued', 'acknowledged', 'submitted', 'returned'] as const) {
+    it('refuses a proposal citing an open or closed case', () => {
+      for (const status of ['issued', 'acknowledged', 'submitted', 'returned', 'closed'] as const) {
         given([])
-          .when(suspend(), { rectification: rectification(status) })
+          .when(propose(), { rectification: rectification(status) })
           .thenThrows(RuleViolationError, 'suspension-requires-failed-rectification');
       }
     });
 
-    it('refuses a suspension citing a closed case', () => {
+    it("refuses a proposal citing another kindergarten's failed case", () => {
       given([])
-        .when(suspend(), { rectification: rectification('closed') })
+        .when(propose(), { rectification: rectification('failed', { kindergartenId: 'kg-other' }) })
         .thenThrows(RuleViolationError, 'suspension-requires-failed-rectification');
     });
 
-    it("refuses a suspension citing another kindergarten's failed case", () => {
-      given([])
-        .when(suspend(), { rectification: rectification('failed', { kindergartenId: 'kg-other' }) })
-        .thenThrows(RuleViolationError, 'suspension-requires-failed-rectification');
+    it('refuses a statement, a waiver and a decision: there is no proposal', () => {
+      for (const command of [state(), waive(), suspend(), withdraw()]) given([]).when(command).thenThrows(ConflictError, 'no-proposal');
     });
 
     it('refuses a reinstatement', () => {
@@ -171,107 +235,263 @@ describe('Enrolment', () => {
     });
   });
 
-  describe('when suspended', () => {
-    it('refuses a second suspension', () => {
-      given([suspended()]).when(suspend('2025-03-05')).thenThrows(ConflictError, 'already-suspended');
+  describe('when a suspension is proposed', () => {
+    it('shows the proposal, pending', () => {
+      expect(enrolmentView(fold(enrolmentDecider, [proposed()]))).toEqual({
+        status: 'open',
+        proposal: {
+          rectificationId: CASE,
+          facts: '复查仍不达标',
+          basis: '清政发〔2023〕52号',
+          proposedFrom: '2025-03-10',
+          proposedAt: PROPOSED_AT,
+          statementDueAt: STATEMENT_DUE,
+        },
+      });
     });
 
-    it('checks the date before the suspension in force, and that before the case', () => {
-      given([suspended()]).when(suspend('2025-03-02')).thenThrows(RuleViolationError, 'effective-from-in-past');
-      given([suspended()]).when(suspend('2025-03-05'), { rectification: undefined }).thenThrows(ConflictError, 'already-suspended');
+    it('refuses a second proposal while one is pending, after checking the case', () => {
+      given([proposed()]).when(propose()).thenThrows(ConflictError, 'suspension-proposed');
+      given([proposed()])
+        .when(propose(), { rectification: rectification('closed') })
+        .thenThrows(RuleViolationError, 'suspension-requires-failed-rectification');
+    });
+
+    it('takes the kindergarten’s statement within the period', () => {
+      given([proposed()])
+        .when(state(), { now: at('2025-03-03T09:00:00.000+08:00') })
+        .then([stated()]);
+    });
+
+    it('takes a waiver within the period', () => {
+      given([proposed()])
+        .when(waive(), { now: at('2025-03-03T09:00:00.000+08:00') })
+        .then([waived()]);
+    });
+
+    it('refuses a statement or a waiver at or after the end of the period', () => {
+      for (const moment of [onTheDeadline, afterPeriod]) {
+        given([proposed()]).when(state(), moment).thenThrows(RuleViolationError, 'statement-period-over');
+        given([proposed()]).when(waive(), moment).thenThrows(RuleViolationError, 'statement-period-over');
+      }
+    });
+
+    it('takes one statement per proposal: a second statement, or a waiver after one, is refused', () => {
+      const moment = { now: at('2025-03-04T09:00:00.000+08:00') };
+      given([proposed(), stated()]).when(state('补充'), moment).thenThrows(ConflictError, 'statement-exists');
+      given([proposed(), stated()]).when(waive(), moment).thenThrows(ConflictError, 'statement-exists');
+      given([proposed(), waived()]).when(state(), moment).thenThrows(ConflictError, 'statement-exists');
+    });
+
+    it('refuses a decision before the end of the period while the kindergarten has not spoken', () => {
+      given([proposed()])
+        .when(suspend('2025-03-05'), { now: at('2025-03-05T10:00:00.000+08:00') })
+        .thenThrows(ConflictError, 'statement-period-open');
+      given([proposed()])
+        .when(withdraw(), { now: at('2025-03-05T10:00:00.000+08:00') })
+        .thenThrows(ConflictError, 'statement-period-open');
+    });
+
+    it('decides before the end of the period once the kindergarten has stated its case or waived it', () => {
+      const early = { now: at('2025-03-03T10:00:00.000+08:00') };
+      given([proposed(), stated()])
+        .when(suspend('2025-03-03'), early)
+        .then([suspended(SUSPENDED_AT, '2025-03-03')]);
+      given([proposed(), waived()])
+        .when(withdraw(), early)
+        .then([withdrawn(1, SUSPENDED_AT)]);
+    });
+
+    it('suspends from today by default once the period is over, the reason answering the silence', () => {
+      given([proposed()])
+        .when(suspendFromToday(), afterPeriod)
+        .then([suspended('2025-03-06T00:00:00.000+08:00', '2025-03-06')]);
+    });
+
+    it('checks the period before the effective date', () => {
+      given([proposed()])
+        .when(suspend('2025-03-01'), { now: at('2025-03-04T10:00:00.000+08:00') })
+        .thenThrows(ConflictError, 'statement-period-open');
+    });
+
+    it('refuses a suspension effective before today, in Shanghai', () => {
+      given([proposed(), stated()]).when(suspend('2025-03-02')).thenThrows(RuleViolationError, 'effective-from-in-past');
+      // 2025-03-05T16:30Z is 00:30 on 2025-03-06 in Shanghai
+      given([proposed()])
+        .when(suspend('2025-03-05'), { now: new Date('2025-03-05T16:30:00Z') })
+        .thenThrows(RuleViolationError, 'effective-from-in-past');
+    });
+
+    it('is withdrawn whatever the effective date says', () => {
+      given([proposed()])
+        .when(withdraw(), afterPeriod)
+        .then([withdrawn(1, '2025-03-06T00:00:00.000+08:00')]);
+    });
+
+    it('refuses a reinstatement: nothing is suspended yet', () => {
+      given([proposed()]).when(reinstate()).thenThrows(ConflictError, 'not-suspended');
+    });
+  });
+
+  describe('when the proposal is withdrawn', () => {
+    const history = (): EnrolmentEvent[] => [proposed(), withdrawn()];
+
+    it('is open, with no proposal', () => {
+      expect(enrolmentView(fold(enrolmentDecider, history()))).toEqual({ status: 'open' });
+    });
+
+    it('takes a new proposal, numbered next', () => {
+      const later = '2025-03-10T10:00:00.000+08:00';
+      given(history())
+        .when(propose(), { now: at(later) })
+        .then([proposed(2, later, '2025-03-13T23:59:59.999+08:00', '2025-03-12T23:59:59.999+08:00')]);
+    });
+
+    it('refuses a statement or a decision on the withdrawn proposal', () => {
+      given(history()).when(state()).thenThrows(ConflictError, 'no-proposal');
+      given(history()).when(suspend()).thenThrows(ConflictError, 'no-proposal');
+    });
+  });
+
+  describe('when suspended', () => {
+    it('shows the suspension and the proposal it decided, with the statement', () => {
+      expect(enrolmentView(fold(enrolmentDecider, [proposed(), stated(), suspended()]))).toEqual({
+        status: 'suspended',
+        proposal: {
+          rectificationId: CASE,
+          facts: '复查仍不达标',
+          basis: '清政发〔2023〕52号',
+          proposedFrom: '2025-03-10',
+          proposedAt: PROPOSED_AT,
+          statementDueAt: STATEMENT_DUE,
+          statement: { text: '已完成整改', attachmentIds: ['att-1'], submittedAt: '2025-03-03T09:00:00.000+08:00' },
+        },
+        suspension: { rectificationId: CASE, effectiveFrom: '2025-03-03', reason: '整改后仍不达标', decidedAt: SUSPENDED_AT },
+      });
+    });
+
+    it('refuses a new proposal, and any decision', () => {
+      given(asSuspended()).when(propose()).thenThrows(ConflictError, 'already-suspended');
+      given(asSuspended()).when(suspend('2025-03-05')).thenThrows(ConflictError, 'no-proposal');
+      given(asSuspended()).when(state()).thenThrows(ConflictError, 'no-proposal');
     });
 
     it('is reinstated by a follow-up of this kindergarten passed after the suspension', () => {
-      given([suspended()])
+      given(asSuspended())
         .when(reinstate(), { now: at(REINSTATED_AT) })
         .then([reinstated()]);
     });
 
     it('is reinstated even before the suspension took effect', () => {
-      given([suspended(SUSPENDED_AT, '2025-05-01')])
+      given([proposed(), waived(), suspended(SUSPENDED_AT, '2025-05-01')])
         .when(reinstate(), { now: at(REINSTATED_AT) })
         .then([reinstated()]);
     });
 
-    it('is not reinstated by a failed follow-up', () => {
-      given([suspended()])
+    it('is not reinstated by a failed follow-up, another kind, another kindergarten’s, or an earlier one', () => {
+      given(asSuspended())
         .when(reinstate(), { inspection: followUpInspection('failed') })
         .thenThrows(RuleViolationError, 'reinstatement-requires-passed-follow-up');
-    });
-
-    it('is not reinstated by an inspection of another kind', () => {
       for (const kind of ['annual', 'safety', 'quality'] as const) {
-        given([suspended()])
+        given(asSuspended())
           .when(reinstate(), { inspection: followUpInspection('passed', { kind }) })
           .thenThrows(RuleViolationError, 'reinstatement-requires-passed-follow-up');
       }
-    });
-
-    it("is not reinstated by another kindergarten's follow-up", () => {
-      given([suspended()])
+      given(asSuspended())
         .when(reinstate(), { inspection: followUpInspection('passed', { kindergartenId: 'kg-other' }) })
         .thenThrows(RuleViolationError, 'reinstatement-requires-passed-follow-up');
-    });
-
-    it('is not reinstated by a follow-up concluded before the suspension was recorded', () => {
-      given([suspended()])
-        .when(reinstate(), { now: at(REINSTATED_AT), inspection: followUpInspection('passed', { concludedAt: '2025-03-03T09:59:59.999+08:00' }) })
-        .thenThrows(RuleViolationError, 'reinstatement-requires-passed-follow-up');
-      given([suspended()])
+      given(asSuspended())
         .when(reinstate(), { now: at(REINSTATED_AT), inspection: followUpInspection('passed', { concludedAt: SUSPENDED_AT }) })
         .thenThrows(RuleViolationError, 'reinstatement-requires-passed-follow-up');
     });
 
     it('is not reinstated by a follow-up not yet concluded, or one that does not exist', () => {
       const { outcome: _outcome, summary: _summary, concludedAt: _concludedAt, ...open } = followUpInspection('passed');
-      given([suspended()])
+      given(asSuspended())
         .when(reinstate(), { inspection: { ...open, status: 'scheduled' } })
         .thenThrows(RuleViolationError, 'reinstatement-requires-passed-follow-up');
-      given([suspended()])
+      given(asSuspended())
         .when(reinstate(), { inspection: { status: 'none' } })
         .thenThrows(RuleViolationError, 'unknown-inspection');
-      given([suspended()]).when(reinstate(), { inspection: undefined }).thenThrows(RuleViolationError, 'unknown-inspection');
+      given(asSuspended()).when(reinstate(), { inspection: undefined }).thenThrows(RuleViolationError, 'unknown-inspection');
     });
   });
 
-  describe('when reinstated', () => {
-    const history = (): EnrolmentEvent[] => [suspended(), reinstated()];
+  describe('a v1 suspension (decided without a proposal) in an existing stream', () => {
+    const v1 = (): EnrolmentEvent[] => [suspended(SUSPENDED_AT, '2025-03-03', CASE, undefined)];
 
-    it('is open again', () => {
-      expect(fold(enrolmentDecider, history())).toEqual({ status: 'open', lastReinstatedAt: REINSTATED_AT });
+    it('still reads as suspended, with no proposal', () => {
+      expect(enrolmentView(fold(enrolmentDecider, v1()))).toEqual({
+        status: 'suspended',
+        suspension: { rectificationId: CASE, effectiveFrom: '2025-03-03', reason: '整改后仍不达标', decidedAt: SUSPENDED_AT },
+      });
     });
 
-    it('refuses a second reinstatement', () => {
-      given(history()).when(reinstate()).thenThrows(ConflictError, 'not-suspended');
+    it('is reinstated as before, and then takes a first proposal', () => {
+      given(v1())
+        .when(reinstate(), { now: at(REINSTATED_AT) })
+        .then([reinstated()]);
+      given([...v1(), reinstated()])
+        .when(propose(), { now: at('2025-05-06T10:00:00.000+08:00') })
+        .then([proposed(1, '2025-05-06T10:00:00.000+08:00', '2025-05-09T23:59:59.999+08:00', '2025-05-08T23:59:59.999+08:00')]);
+    });
+  });
+
+  describe('notifications', () => {
+    const pending = (events: EnrolmentEvent[], now = at(PROPOSED_AT)) =>
+      enrolmentNotifications(fold(enrolmentDecider, events), KG, now).map(({ key, kind, dueAt, recipients }) => ({ key, kind, dueAt, recipients }));
+    const kindergarten = `kindergarten:${KG}`;
+
+    it('tells the kindergarten of the proposal at once, reminds it one working day before the deadline, and tells the supervisors when the period ends', () => {
+      expect(pending([proposed()])).toEqual([
+        { key: `enrolment-${KG}.p1.proposed`, kind: 'suspension-proposed', dueAt: PROPOSED_AT, recipients: [kindergarten] },
+        { key: `enrolment-${KG}.p1.statement-reminder`, kind: 'statement-reminder', dueAt: REMINDER_AT, recipients: [kindergarten] },
+        { key: `enrolment-${KG}.p1.period-ended`, kind: 'statement-period-ended', dueAt: STATEMENT_DUE, recipients: ['supervisors'] },
+      ]);
     });
 
-    it('is suspended again, citing a new failed case', () => {
-      const resuspendedAt = '2025-09-01T10:00:00.000+08:00';
-      given(history())
-        .when(suspend('2025-09-02', 'rc-insp-2'), { now: at(resuspendedAt), rectification: rectification('failed', { id: 'rc-insp-2' }) })
-        .then([suspended(resuspendedAt, '2025-09-02', 'rc-insp-2')]);
+    it('tells the supervisors of a statement instead of the reminder and the end of the period', () => {
+      expect(pending([proposed(), stated()]).map((n) => n.kind)).toEqual(['suspension-proposed', 'statement-submitted']);
+      expect(pending([proposed(), waived()]).map((n) => n.kind)).toEqual(['suspension-proposed', 'statement-submitted']);
     });
 
-    it('is reinstated again only by a follow-up passed after the new suspension', () => {
-      const resuspended = [...history(), suspended('2025-09-01T10:00:00.000+08:00', '2025-09-02', 'rc-insp-2')];
-      given(resuspended)
-        .when(reinstate(), { now: at('2025-10-01T10:00:00.000+08:00') })
-        .thenThrows(RuleViolationError, 'reinstatement-requires-passed-follow-up');
-      given(resuspended)
-        .when(reinstate('fu-2'), {
-          now: at('2025-10-01T10:00:00.000+08:00'),
-          inspection: followUpInspection('passed', { id: 'fu-2', concludedAt: '2025-09-30T15:00:00.000+08:00' }),
-        })
-        .then([reinstated('2025-10-01T10:00:00.000+08:00', 'fu-2')]);
+    it('tells the kindergarten of the decision, and of a reinstatement after it', () => {
+      expect(pending([proposed(), waived(), suspended()]).map((n) => n.kind)).toEqual(['statement-submitted', 'suspension-decided']);
+      expect(pending([proposed(), withdrawn()]).map((n) => n.kind)).toEqual(['suspension-decided']);
+      // once reinstated, a decision never delivered is moot
+      expect(pending([proposed(), waived(), suspended(), reinstated()]).map((n) => n.kind)).toEqual(['enrolment-reinstated']);
+    });
+
+    it('says nothing new of a v1 suspension and its reinstatement', () => {
+      expect(pending([suspended(SUSPENDED_AT, '2025-03-03', CASE, undefined), reinstated()])).toEqual([]);
+    });
+
+    it('records each notification once, when due, through Notify', () => {
+      const notify = (key: string): EnrolmentCommand => ({ type: 'Notify', data: { kindergartenId: KG, key } });
+      const key = `enrolment-${KG}.p1.proposed`;
+      const [sent] = enrolmentDecider.decide(notify(key), fold(enrolmentDecider, [proposed()]), {
+        ...context,
+        now: at(PROPOSED_AT),
+        kindergartenName: '阳光幼儿园',
+      });
+      expect(sent).toMatchObject({ type: 'ReminderSent', data: { key, kind: 'suspension-proposed', recipient: kindergarten, channel: 'inbox' } });
+      expect((sent as { data: { subject: string } }).data.subject).toContain('阳光幼儿园');
+      given([proposed(), sent as EnrolmentEvent])
+        .when(notify(key))
+        .thenNothingHappened();
+      // not due yet: the reminder waits for its moment
+      given([proposed()])
+        .when(notify(`enrolment-${KG}.p1.statement-reminder`), { now: at(PROPOSED_AT) })
+        .thenNothingHappened();
     });
   });
 
   describe('evolve', () => {
     it('is total: an unknown event leaves the state unchanged', () => {
-      for (const events of [[], [suspended()], [suspended(), reinstated()]]) {
-        const state = fold(enrolmentDecider, events);
+      for (const events of [[], [proposed()], asSuspended(), [...asSuspended(), reinstated()]]) {
+        const folded = fold(enrolmentDecider, events);
         const unknown = { type: 'KindergartenRegistered', data: { kindergartenId: KG } } as unknown as EnrolmentEvent;
-        expect(enrolmentDecider.evolve(state, unknown)).toBe(state);
+        expect(enrolmentDecider.evolve(folded, unknown)).toBe(folded);
       }
     });
   });

@@ -14,6 +14,13 @@ export const NOTIFICATION_KINDS = [
   'case-failed',
   'deadline-reset',
   'notice-withdrawn',
+  // enrolment suspension's due process (陈述申辩)
+  'suspension-proposed',
+  'statement-reminder',
+  'statement-submitted',
+  'statement-period-ended',
+  'suspension-decided',
+  'enrolment-reinstated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

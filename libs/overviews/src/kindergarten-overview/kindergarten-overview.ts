@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { DEFAULT_LIMIT, decodeCursor, pageOf, type Page } from '@app/projections';
 import { SqlDatabase, quoteSchema } from '@app/sql';
+import { enrolmentView, type EnrolmentCaseState, type EnrolmentView } from '@app/enrolment/domain';
 import type { Disclosure, Ownership } from '@app/kindergartens/domain';
 
 export interface SuspensionView {
@@ -21,6 +22,7 @@ export interface KindergartenView {
   readonly enrolmentStatus: 'open' | 'suspended';
   readonly enrolmentVersion: number;
   readonly suspension: SuspensionView | null;
+  readonly enrolment: EnrolmentView;
   readonly openRectifications: number;
   readonly latestAnnual: { readonly year: number; readonly outcome: string } | null;
   readonly latestQuality: { readonly year: number; readonly outcome: string } | null;
@@ -59,6 +61,7 @@ interface Row {
   disclosure: Disclosure | null;
   enrolment_version: number | null;
   enrolment_status: 'open' | 'suspended' | null;
+  enrolment_state: EnrolmentCaseState | null;
   rectification_id: string | null;
   effective_from: string | null;
   reason: string | null;
@@ -110,7 +113,7 @@ export class KindergartenOverview {
         WHERE i.kindergarten_id = k.id AND i.kind = '${kind}' ORDER BY i.year DESC, i.concluded_at DESC LIMIT 1)`;
     return this.db.query<Row>(
       `SELECT k.id, k.version, k.name, k.township, k.ownership, k.registered_at, k.disclosure,
-         e.version AS enrolment_version, e.status AS enrolment_status, e.rectification_id, e.effective_from, e.reason, e.suspended_at,
+         e.version AS enrolment_version, e.status AS enrolment_status, e.state AS enrolment_state, e.rectification_id, e.effective_from, e.reason, e.suspended_at,
          (SELECT count(*)::int FROM ${s}.rm_kindergarten_overview_cases c WHERE c.kindergarten_id = k.id AND c.open) AS open_rectifications,
          ${latest('annual')} AS latest_annual, ${latest('quality')} AS latest_quality
        FROM ${s}.rm_kindergarten_overview k LEFT JOIN ${s}.rm_kindergarten_overview_enrolment e ON e.id = k.id
@@ -139,6 +142,7 @@ const toView = (row: Row): KindergartenView => {
           suspendedAt: row.suspended_at!,
         }
       : null,
+    enrolment: enrolmentView(row.enrolment_state ?? { status: 'open', lastReinstatedAt: null }),
     openRectifications: Number(row.open_rectifications),
     latestAnnual: row.latest_annual,
     latestQuality: row.latest_quality,

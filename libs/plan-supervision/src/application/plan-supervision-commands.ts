@@ -100,6 +100,32 @@ export class PlanSupervisionCommands {
     );
   }
 
+  /** The unit's correction of its report (MonthlyReportAmended): the first version stays in the record. */
+  amendMonthlyReport(
+    data: CommandData<MonthlyReportCommand, 'AmendMonthlyReport'>,
+    request: CommandRequest,
+  ): Promise<CommandOutcome<MonthlyReportState>> {
+    return this.runner.execute(
+      monthlyReportDecider,
+      monthlyReportStreamId(data.unitId, data.period),
+      { type: 'AmendMonthlyReport', data },
+      {
+        metadata: request.metadata,
+        expectedVersion: request.expectedVersion,
+        context: async () => {
+          const tasks = await this.record.tasks();
+          return {
+            now: request.now,
+            actor: request.caller,
+            dueDay: this.settings.MONTHLY_REPORT_DUE_DAY,
+            knownTasks: tasks.map((task) => task.taskNo),
+            unitTasks: tasksOfUnit(data.unitId, tasks),
+          };
+        },
+      },
+    );
+  }
+
   /** Publishes a quarter's bulletin (季通报) with the numbers of the record as it stood at the quarter's end. */
   publishBulletin(quarter: Quarter, request: CommandRequest): Promise<CommandOutcome<BulletinState>> {
     return this.runner.execute(

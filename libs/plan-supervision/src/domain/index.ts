@@ -14,3 +14,4 @@ export * from './quarterly-bulletin.js';
 export * from './reference-data.commands.js';
 export * from './reference-data.events.js';
 export * from './responsible-unit.decider.js';
+export * from './unit-assessment.js';

@@ -4,6 +4,7 @@ import type { MonthlyReportItem } from './monthly-report.events.js';
 
 export type MonthlyReportCommand =
   | Command<'SubmitMonthlyReport', { unitId: string; period: string; items: MonthlyReportItem[] }>
+  | Command<'AmendMonthlyReport', { unitId: string; period: string; items: MonthlyReportItem[] }>
   // the engine, after the due day, for a unit that has not reported
   | Command<'MarkMonthlyReportMissed', { unitId: string; period: string }>
   // the engine, when a cadence job fires: deliver the reminder `key` to the unit's inbox

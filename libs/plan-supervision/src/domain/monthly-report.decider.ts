@@ -4,7 +4,7 @@ import { inboxDeliveries, unitRecipient, withDeliveries, type Delivering, type R
 import type { MonthlyReportCommand } from './monthly-report.commands.js';
 import type { MonthlyReportEvent, MonthlyReportItem } from './monthly-report.events.js';
 import { monthlyReminderContent, monthlyReminderRound } from './plan-notifications.js';
-import { monthlyReportDueAt, periodEnd } from './plan-periods.js';
+import { monthlyReportDueAt, periodEnd, PLAN_FIRST_PERIOD } from './plan-periods.js';
 
 /**
  * A unit's report for one month: pending until submitted (the stream may hold reminders by then), missed once the
@@ -23,6 +23,8 @@ type Report =
       readonly submittedAt: string;
       readonly late: boolean;
       readonly missedAt: string | null;
+      /** Every version filed, the first one first; `items` is the last. */
+      readonly versions?: readonly { readonly items: readonly MonthlyReportItem[]; readonly filedAt: string }[];
     };
 
 export interface MonthlyReportContext extends DecisionContext {
@@ -35,6 +37,26 @@ export interface MonthlyReportContext extends DecisionContext {
   /** Notify: the unit's name, for the text. */
   readonly unitName?: string;
 }
+
+/** Every task number known, each one the unit's own (it leads or shares it), and every task of the unit's reported. */
+const checkItems = (unitId: string, items: readonly MonthlyReportItem[], context: MonthlyReportContext): void => {
+  const reported = [...new Set(items.map((item) => item.taskNo))];
+  const known = context.knownTasks ?? [];
+  const unknown = reported.filter((taskNo) => !known.includes(taskNo));
+  if (unknown.length > 0) throw new RuleViolationError('unknown-task', `The plan has no task ${unknown.join(', ')}`, { taskNos: unknown });
+  // a unit reports on the tasks it leads (牵头) or shares (责任), not on another unit's
+  const own = context.unitTasks ?? [];
+  const others = reported.filter((taskNo) => !own.includes(taskNo));
+  if (others.length > 0)
+    throw new RuleViolationError('task-not-assigned', `Unit ${unitId} is neither lead nor responsible unit of task ${others.join(', ')}`, {
+      taskNos: others,
+    });
+  const missing = own.filter((taskNo) => !reported.includes(taskNo));
+  if (missing.length > 0)
+    throw new RuleViolationError('task-not-reported', `Unit ${unitId} must report on every task it leads or shares: ${missing.join(', ')} missing`, {
+      taskNos: missing,
+    });
+};
 
 export const monthlyReportDecider = withDeliveries<
   Exclude<MonthlyReportCommand, RecordDelivery>,
@@ -53,18 +75,13 @@ export const monthlyReportDecider = withDeliveries<
         if (!context.unitRegistered) throw new RuleViolationError('unknown-unit', `No responsible unit ${unitId}`);
         if (state.status === 'submitted')
           throw new ConflictError('report-exists', `Unit ${unitId} has already reported for ${period}`, { submittedAt: state.submittedAt });
+        if (period < PLAN_FIRST_PERIOD)
+          throw new RuleViolationError('period-outside-plan', `The plan's reporting starts with ${PLAN_FIRST_PERIOD}`, {
+            firstPeriod: PLAN_FIRST_PERIOD,
+          });
         if (now.getTime() < periodEnd(period).getTime())
           throw new RuleViolationError('period-not-ended', `${period} has not ended yet: report from ${formatShanghai(periodEnd(period))} on`);
-        const known = context.knownTasks ?? [];
-        const unknown = [...new Set(items.map((item) => item.taskNo))].filter((taskNo) => !known.includes(taskNo));
-        if (unknown.length > 0) throw new RuleViolationError('unknown-task', `The plan has no task ${unknown.join(', ')}`, { taskNos: unknown });
-        // a unit reports on the tasks it leads (牵头) or shares (责任), not on another unit's
-        const own = context.unitTasks ?? [];
-        const others = [...new Set(items.map((item) => item.taskNo))].filter((taskNo) => !own.includes(taskNo));
-        if (others.length > 0)
-          throw new RuleViolationError('task-not-assigned', `Unit ${unitId} is neither lead nor responsible unit of task ${others.join(', ')}`, {
-            taskNos: others,
-          });
+        checkItems(unitId, items, context);
         const dueAt = monthlyReportDueAt(period, dueDay);
         return [
           {
@@ -72,6 +89,14 @@ export const monthlyReportDecider = withDeliveries<
             data: { unitId, period, items, dueAt, submittedAt: at, late: now.getTime() > Date.parse(dueAt) },
           },
         ];
+      }
+
+      case 'AmendMonthlyReport': {
+        const { unitId, period, items } = command.data;
+        if (state.status !== 'submitted')
+          throw new ConflictError('invalid-transition', `Unit ${unitId} has no report for ${period} to amend`, { reportStatus: state.status });
+        checkItems(unitId, items, context);
+        return [{ type: 'MonthlyReportAmended', data: { unitId, period, items, amendedAt: at } }];
       }
 
       case 'MarkMonthlyReportMissed': {
@@ -103,7 +128,13 @@ export const monthlyReportDecider = withDeliveries<
       case 'MonthlyReportSubmitted': {
         const { unitId, period, items, dueAt, submittedAt, late } = event.data;
         const missedAt = state.status === 'missed' ? state.missedAt : null;
-        return { status: 'submitted', unitId, period, dueAt, items, submittedAt, late, missedAt };
+        return { status: 'submitted', unitId, period, dueAt, items, submittedAt, late, missedAt, versions: [{ items, filedAt: submittedAt }] };
+      }
+      case 'MonthlyReportAmended': {
+        if (state.status !== 'submitted') return state;
+        const { items, amendedAt } = event.data;
+        const versions = state.versions ?? [{ items: state.items, filedAt: state.submittedAt }];
+        return { ...state, items, versions: [...versions, { items, filedAt: amendedAt }] };
       }
       case 'MonthlyReportMissed':
         if (state.status !== 'pending') return state;

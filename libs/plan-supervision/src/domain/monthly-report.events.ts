@@ -21,4 +21,7 @@ export type MonthlyReportSubmitted = Event<
 /** Recorded by the engine when a unit's report was still missing after its due day. */
 export type MonthlyReportMissed = Event<'MonthlyReportMissed', { unitId: string; period: string; dueAt: string; recordedAt: string }>;
 
-export type MonthlyReportEvent = MonthlyReportSubmitted | MonthlyReportMissed | ReminderSent;
+/** The unit's corrected report; the one first filed stays in the record, and `late` stays as first filed. */
+export type MonthlyReportAmended = Event<'MonthlyReportAmended', { unitId: string; period: string; items: MonthlyReportItem[]; amendedAt: string }>;
+
+export type MonthlyReportEvent = MonthlyReportSubmitted | MonthlyReportAmended | MonthlyReportMissed | ReminderSent;

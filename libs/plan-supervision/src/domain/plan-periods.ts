@@ -23,6 +23,9 @@ const shanghaiWall = (instant: number): { year: number; month: number; day: numb
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 };
 
+/** The plan's first month: no report is owed, or taken, for an earlier one (清政发〔2023〕52号). */
+export const PLAN_FIRST_PERIOD: Period = '2023-01';
+
 /** The period of a year and a month (the month may overflow either way). */
 export const periodOf = (year: number, month: number): Period => {
   const normalized = new Date(Date.UTC(year, month - 1, 1));

@@ -6,6 +6,7 @@ import type { MonthlyReportState } from '../domain/monthly-report.decider.js';
 import type { MonthlyReportItem } from '../domain/monthly-report.events.js';
 import type { PlanTaskState } from '../domain/plan-task.decider.js';
 import { monthlyReportDueAt, periodEnd, type Period } from '../domain/plan-periods.js';
+import type { AnnualInspectionResult } from './plan-views.js';
 
 export interface UnitRef {
   readonly id: string;
@@ -37,6 +38,8 @@ export interface MonthlyReportView {
   readonly submittedAt: string | null;
   /** Submitted after `dueAt`; null while not submitted. */
   readonly late: boolean | null;
+  /** Every version filed, the first one first (an amendment adds one; `items` is the last). */
+  readonly versions: readonly { readonly items: readonly MonthlyReportItem[]; readonly filedAt: string }[];
   /** When the engine recorded MonthlyReportMissed, if it did (a late report keeps it). */
   readonly missedAt: string | null;
   /** Version of `monthlyReport-{unitId}-{period}` (0: nothing recorded yet). */
@@ -61,6 +64,7 @@ export const monthlyReportView = (
     items: submitted ? submitted.items : [],
     submittedAt: submitted ? submitted.submittedAt : null,
     late: submitted ? submitted.late : null,
+    versions: submitted ? (submitted.versions ?? [{ items: submitted.items, filedAt: submitted.submittedAt }]) : [],
     missedAt: state && state.status !== 'pending' ? state.missedAt : null,
     version,
   };
@@ -78,11 +82,13 @@ export class PlanSupervisionViews {
     this.s = quoteSchema(settings.DATABASE_SCHEMA);
   }
 
-  async planTasks(cursor: string | undefined, limit = DEFAULT_LIMIT): Promise<Page<PlanTaskView>> {
+  async planTasks(cursor: string | undefined, limit = DEFAULT_LIMIT, unitId?: string): Promise<Page<PlanTaskView>> {
     const [after] = decodeCursor(cursor) ?? [];
     const rows = await this.db.query<{ task_no: number; state: Extract<PlanTaskState, { status: 'registered' }> }>(
-      `SELECT task_no, state FROM ${this.s}.rm_plan_tasks WHERE task_no IS NOT NULL AND ($1::integer IS NULL OR task_no > $1) ORDER BY task_no LIMIT $2`,
-      [typeof after === 'number' ? after : null, limit + 1],
+      `SELECT task_no, state FROM ${this.s}.rm_plan_tasks
+       WHERE task_no IS NOT NULL AND ($1::integer IS NULL OR task_no > $1) AND ($3::text IS NULL OR $3 = ANY(unit_ids))
+       ORDER BY task_no LIMIT $2`,
+      [typeof after === 'number' ? after : null, limit + 1, unitId ?? null],
     );
     const units = new Map(
       (await this.db.query<{ id: string; name: string }>(`SELECT id, name FROM ${this.s}.rm_responsible_units WHERE name IS NOT NULL`)).map((row) => [
@@ -108,23 +114,60 @@ export class PlanSupervisionViews {
     );
   }
 
+  /** The monthly reports filed in a year, by unit and period, with whether each was late (as first filed). */
+  async filedReports(year: number): Promise<Map<string, Map<Period, { late: boolean }>>> {
+    const rows = await this.db.query<{ unit_id: string; period: string; late: boolean }>(
+      `SELECT unit_id, period, late FROM ${this.s}.rm_monthly_reports WHERE status = 'submitted' AND period LIKE $1`,
+      [`${year}-%`],
+    );
+    const filed = new Map<string, Map<Period, { late: boolean }>>();
+    for (const row of rows) {
+      const unit = filed.get(row.unit_id) ?? new Map<Period, { late: boolean }>();
+      unit.set(row.period, { late: row.late });
+      filed.set(row.unit_id, unit);
+    }
+    return filed;
+  }
+
+  /** The year's annual inspections, by kindergarten. */
+  async annualInspections(year: number): Promise<AnnualInspectionResult[]> {
+    const rows = await this.db.query<{
+      id: string;
+      kindergarten_id: string;
+      status: string;
+      outcome: 'passed' | 'failed' | null;
+      concluded_at: string | null;
+    }>(
+      `SELECT id, kindergarten_id, status, outcome, concluded_at FROM ${this.s}.rm_assessment_inspections
+       WHERE kind = 'annual' AND year = $1 ORDER BY kindergarten_id, id`,
+      [year],
+    );
+    return rows.map((row) => ({
+      kindergartenId: row.kindergarten_id,
+      inspectionId: row.id,
+      status: row.status,
+      outcome: row.outcome,
+      concludedAt: row.concluded_at,
+    }));
+  }
+
   /**
    * Every unit expected to report for the period (lead or responsible unit of a task, registered before the period
    * ended) with its report, or pending / missing; any other unit appears only if it reported anyway.
    */
-  async monthlyReports(period: Period, cursor: string | undefined, limit = DEFAULT_LIMIT): Promise<Page<MonthlyReportView>> {
+  async monthlyReports(period: Period, cursor: string | undefined, limit = DEFAULT_LIMIT, unitId?: string): Promise<Page<MonthlyReportView>> {
     const [after] = decodeCursor(cursor) ?? [];
     const dueAt = monthlyReportDueAt(period, this.settings.MONTHLY_REPORT_DUE_DAY);
     const now = this.clock.now();
     const rows = await this.db.query<{ id: string; name: string; state: MonthlyReportState | null; version: number | null }>(
       `SELECT u.id, u.name, r.state, r.version FROM ${this.s}.rm_responsible_units u
        LEFT JOIN ${this.s}.rm_monthly_reports r ON r.id = u.id || '-' || $1
-       WHERE u.name IS NOT NULL AND ($3::text IS NULL OR u.id > $3)
+       WHERE u.name IS NOT NULL AND ($3::text IS NULL OR u.id > $3) AND ($5::text IS NULL OR u.id = $5)
          AND (r.status = 'submitted' OR (u.registered_at < $2::timestamptz AND EXISTS (
            SELECT 1 FROM ${this.s}.rm_plan_tasks t
            WHERE t.task_no IS NOT NULL AND u.id = ANY(t.unit_ids))))
        ORDER BY u.id LIMIT $4`,
-      [period, periodEnd(period).toISOString(), typeof after === 'string' ? after : null, limit + 1],
+      [period, periodEnd(period).toISOString(), typeof after === 'string' ? after : null, limit + 1, unitId ?? null],
     );
     return pageOf(
       rows,

@@ -1,3 +1,4 @@
+import { inspectionDecider, type InspectionState } from '@app/inspections/domain';
 import { aggregateStateProjection } from '@app/projections';
 import { monthlyReportDecider, type MonthlyReportState } from '../domain/monthly-report.decider.js';
 import { planTaskDecider, type PlanTaskState } from '../domain/plan-task.decider.js';
@@ -41,4 +42,25 @@ export const monthlyReportsProjection = aggregateStateProjection<MonthlyReportSt
       ? { status: state.status }
       : { unit_id: state.unitId, period: state.period, status: state.status, late: state.status === 'submitted' ? state.late : null },
   indexes: (s) => [`CREATE INDEX rm_monthly_reports_period ON ${s}.rm_monthly_reports (period, unit_id)`],
+});
+
+/** The annual inspections' results, for the annual assessment (年度考核): the plan's own table of the inspections' streams. */
+export const assessmentInspectionsProjection = aggregateStateProjection<InspectionState>({
+  name: 'assessment-inspections',
+  category: 'inspection',
+  table: 'rm_assessment_inspections',
+  decider: inspectionDecider,
+  columns: { kindergarten_id: 'text', kind: 'text', year: 'integer', status: 'text', outcome: 'text', concluded_at: 'text' },
+  toColumns: (state) =>
+    state.status === 'none'
+      ? {}
+      : {
+          kindergarten_id: state.kindergartenId,
+          kind: state.kind,
+          year: state.year,
+          status: state.status,
+          outcome: 'outcome' in state ? state.outcome : null,
+          concluded_at: 'concludedAt' in state ? state.concludedAt : null,
+        },
+  indexes: (s) => [`CREATE INDEX rm_assessment_inspections_annual ON ${s}.rm_assessment_inspections (year, kindergarten_id) WHERE kind = 'annual'`],
 });
