@@ -159,14 +159,19 @@ export class ProjectionRunner {
     checkpoints: Map<Projection, number>,
   ): Promise<number> {
     for (const { projection, events } of work) if (projection.transactional === false) await projection.apply(this.database, events, s);
-    await this.database.transaction(async (tx) => {
-      for (const { projection, events } of work) if (projection.transactional !== false) await projection.apply(tx, events, s);
-      await tx.query(
-        `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) SELECT name, $2, now() FROM unnest($1::text[]) AS name
-         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-        [this.projections.map((projection) => projection.name), position],
-      );
-    });
+    // read models and their checkpoints commit together, so a commit lost in a server crash is one the runner
+    // applies again from the log: no wait for the disk here (the events' own appends do wait)
+    await this.database.transaction(
+      async (tx) => {
+        for (const { projection, events } of work) if (projection.transactional !== false) await projection.apply(tx, events, s);
+        await tx.query(
+          `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) SELECT name, $2, now() FROM unnest($1::text[]) AS name
+           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+          [this.projections.map((projection) => projection.name), position],
+        );
+      },
+      { synchronousCommit: false },
+    );
     for (const projection of this.projections) checkpoints.set(projection, position);
     this.advance(position);
     return position;
