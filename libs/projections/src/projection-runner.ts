@@ -90,15 +90,20 @@ export class ProjectionRunner {
 
   private async run(): Promise<void> {
     const { signal } = this.controller;
+    let standing = false;
     while (!signal.aborted) {
       const lease = await this.database.tryLock(this.lockName).catch((error: unknown) => {
         this.logger.error(`projections ${this.names}: cannot take their lock`, briefly(error));
         return null;
       });
       if (!lease) {
+        if (!standing) this.logger.log(`projections ${this.names}: another process runs them; this one stands by`);
+        standing = true;
         await sleep(this.options.standbyPollMs ?? 2_000, undefined, { signal }).catch(() => undefined);
         continue;
       }
+      standing = false;
+      this.logger.log(`projections ${this.names}: this process runs them (lease taken)`);
       const lost = new AbortController();
       void lease.lost.then(() => lost.abort());
       try {
