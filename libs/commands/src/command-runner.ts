@@ -15,7 +15,7 @@ import { appendConflicts, appendDuration, commandsTotal } from '@app/metrics';
  * Aggregates whose latest state each decider's handler keeps after a command: the next command on them appends
  * without reading the stream first (one round trip instead of two); a state another process moved costs one lost race.
  */
-const KEPT_STATES = 5_000;
+const KEPT_STATES = 1_000;
 
 const observer = { appended: (seconds: number) => appendDuration.observe(seconds), conflicted: () => appendConflicts.inc() };
 
