@@ -1,6 +1,6 @@
 // The embedded default as `npm start` runs it (PGlite in DATA_DIR, API, projections and reminders in one process):
 // time to listening, RSS once idle, and the first requests' latency, for each buffer cache size given, in alternating runs.
-// Usage: npm run bench:embedded [-- --buffers 128MB,16MB --runs 2 --idle 10]
+// Usage: npm run bench:embedded [-- --buffers 128MB,8MB --runs 2 --idle 10]
 import { spawn } from 'node:child_process';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -13,7 +13,7 @@ import { report, type Row } from '../support/report.js';
 
 const { values: args } = parseArgs({
   options: {
-    buffers: { type: 'string', default: '128MB,16MB' },
+    buffers: { type: 'string', default: '128MB,8MB' },
     runs: { type: 'string', default: '2' },
     idle: { type: 'string', default: '10' },
   },
