@@ -1,5 +1,6 @@
-// "Record a finding" over HTTP (autocannon, the engine in its own process), next to raw appends of the same
-// events to the same store from this process. Usage: npm run bench:api [-- --store pglite|postgres --seconds 10 --connections 16 --profile <dir>]
+// "Record a finding" over HTTP (autocannon, the engine in its own process), next to raw appends of the same events
+// to a store of the same kind (its own schema or folder) from this process, in alternating rounds.
+// Usage: npm run bench:api [-- --store pglite|postgres --seconds 10 --rounds 3 --connections 16 --profile <dir>]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,6 +19,7 @@ const { values: args } = parseArgs({
     store: { type: 'string', default: 'both' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
+    rounds: { type: 'string', default: '3' },
     inspections: { type: 'string', default: '200' },
     // a CPU profile of the engine process (node --cpu-prof), for finding where a command's time goes
     profile: { type: 'string' },
@@ -26,6 +28,7 @@ const { values: args } = parseArgs({
 });
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
+const ROUNDS = Number(args.rounds);
 const INSPECTIONS = Number(args.inspections);
 const SECRET = 'bench-secret-that-is-at-least-32-characters';
 
@@ -71,8 +74,57 @@ const BENCH_USERS = JSON.stringify([
   { id: 'bench-supervisor', role: 'supervisor' },
 ]);
 
-const measureApi = async (env: Record<string, string>): Promise<{ rate: number; errors: number; p99: number }> => {
+/** The API's rate over one autocannon run of `seconds`. */
+const apiRound = async (url: string, supervisor: string, inspections: readonly string[], seconds: number, from: number) => {
+  let next = from;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          const n = next++;
+          return { ...request, path: `/api/v1/inspections/${inspections[n % inspections.length]}/findings`, body: JSON.stringify(finding(n)) };
+        },
+      },
+    ],
+  });
+  return { ok: result['2xx'], errors: result.non2xx + result.errors, p99: result.latency.p99, sent: next - from };
+};
+
+/** The same events appended straight to a store of the same kind (its own schema or folder), as many writers as connections. */
+const rawRound = async (store: EventStore, streams: readonly string[], versions: Map<string, number>, seconds: number) => {
+  const metadata = { actor: { sub: 'bench', role: 'supervisor' }, at: new Date().toISOString(), commandId: 'c', correlationId: 'r', causationId: null };
+  let appended = 0;
+  const deadline = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, w) => {
+      for (let n = w; Date.now() < deadline; n += CONNECTIONS) {
+        const streamId = streams[n % streams.length]!;
+        const result = await store
+          .appendToStream(streamId, [{ type: 'FindingRecorded', data: finding(n), metadata }], { expectedVersion: versions.get(streamId) ?? 0 })
+          .catch(() => null);
+        if (result) {
+          versions.set(streamId, result.nextExpectedVersion);
+          appended++;
+        }
+      }
+    }),
+  );
+  return appended;
+};
+
+/**
+ * The API and the raw appends in alternating rounds (the machine's drift hits both alike); the engine stays up and
+ * idle while the raw writers run on a store of their own.
+ */
+const measure = async (env: Record<string, string>, rawSettings: Settings): Promise<{ api: number; raw: number; errors: number; p99: number }> => {
   const engine = await startEngine({ ...env, BENCH_USERS });
+  const database = await openDatabase(rawSettings);
+  const store: EventStore = await openEventStore(rawSettings, database, new Upcasters());
   try {
     const auth = new Authenticator(SECRET);
     const admin = auth.sign({ sub: 'bench-admin', role: 'admin' });
@@ -91,66 +143,26 @@ const measureApi = async (env: Record<string, string>): Promise<{ rate: number; 
         inspections.push(inspection.id);
       }
     }
-    let next = 0;
-    const result = await autocannon({
-      url: engine.url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/json' },
-          setupRequest: (request) => {
-            const n = next++;
-            return { ...request, path: `/api/v1/inspections/${inspections[n % inspections.length]}/findings`, body: JSON.stringify(finding(n)) };
-          },
-        },
-      ],
-    });
-    return { rate: result['2xx'] / SECONDS, errors: result.non2xx + result.errors, p99: result.latency.p99 };
-  } finally {
-    await engine.stop();
-  }
-};
-
-/** The same events appended straight to the same store, with as many concurrent writers as connections. */
-const measureRaw = async (settings: Settings): Promise<number> => {
-  const database = await openDatabase(settings);
-  const store: EventStore = await openEventStore(settings, database, new Upcasters());
-  try {
     const streams = Array.from({ length: INSPECTIONS }, () => `inspection-raw-${randomUUID()}`);
     const versions = new Map<string, number>();
-    const metadata = {
-      actor: { sub: 'bench', role: 'supervisor' },
-      at: new Date().toISOString(),
-      commandId: 'c',
-      correlationId: 'r',
-      causationId: null,
-    };
-    let appended = 0;
-    const deadline = Date.now() + SECONDS * 1000;
-    const { seconds } = await timed(() =>
-      Promise.all(
-        Array.from({ length: CONNECTIONS }, async (_, w) => {
-          for (let n = w; Date.now() < deadline; n += CONNECTIONS) {
-            const streamId = streams[n % streams.length]!;
-            const result = await store
-              .appendToStream(streamId, [{ type: 'FindingRecorded', data: finding(n), metadata }], {
-                expectedVersion: versions.get(streamId) ?? 0,
-              })
-              .catch(() => null);
-            if (result) {
-              versions.set(streamId, result.nextExpectedVersion);
-              appended++;
-            }
-          }
-        }),
-      ),
-    );
-    return appended / seconds;
+    const seconds = SECONDS / ROUNDS;
+    const totals = { api: 0, apiSeconds: 0, raw: 0, rawSeconds: 0, errors: 0, p99: 0, sent: 0 };
+    for (let round = 0; round < ROUNDS; round++) {
+      const api = await timed(() => apiRound(engine.url, supervisor, inspections, seconds, totals.sent));
+      totals.api += api.result.ok;
+      totals.apiSeconds += seconds;
+      totals.errors += api.result.errors;
+      totals.p99 = Math.max(totals.p99, api.result.p99);
+      totals.sent += api.result.sent;
+      const raw = await timed(() => rawRound(store, streams, versions, seconds));
+      totals.raw += raw.result;
+      totals.rawSeconds += raw.seconds;
+    }
+    return { api: totals.api / totals.apiSeconds, raw: totals.raw / totals.rawSeconds, errors: totals.errors, p99: totals.p99 };
   } finally {
     await store.close();
     await database.close();
+    await engine.stop();
   }
 };
 
@@ -164,23 +176,24 @@ for (const kind of args.store === 'both' ? ['pglite', 'postgres'] : [args.store!
       : { EVENT_STORE: 'postgres', DATABASE_URL: args.database!, DATABASE_SCHEMA: schema, DATA_DIR: dataDir };
   Object.assign(env, { LOG_LEVEL: 'warn', AUTH_JWT_SECRET: SECRET, SEED_ON_EMPTY: 'false', NODE_ENV: 'production', ADMIN_INITIAL_PASSWORD: 'Bench-Admin-Initial-1' });
   try {
-    const api = await measureApi(env);
-    const raw = await measureRaw(loadSettings(env));
+    const rawSettings = loadSettings({ ...env, DATA_DIR: `${dataDir}-raw`, ...(kind === 'postgres' ? { DATABASE_SCHEMA: `${schema}_raw` } : {}) });
+    const result = await measure(env, rawSettings);
     rows.push({
-      workload: `POST /inspections/{id}/findings, ${CONNECTIONS} connections, ${SECONDS} s (${api.errors} non-2xx, p99 ${api.p99} ms)`,
+      workload: `POST /inspections/{id}/findings, ${CONNECTIONS} connections, ${SECONDS} s in ${ROUNDS} rounds (${result.errors} non-2xx, p99 ${result.p99} ms)`,
       subject: `API on ${kind}`,
-      value: api.rate,
+      value: result.api,
       unit: 'commands/s',
-      baseline: { subject: `raw appends, ${CONNECTIONS} writers`, value: raw },
+      baseline: { subject: `raw appends, ${CONNECTIONS} writers`, value: result.raw },
     });
   } finally {
     await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}-raw`, { recursive: true, force: true });
     if (kind === 'postgres') {
       const settings = loadSettings(env);
       const database = await openDatabase(settings);
-      await database.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await database.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; DROP SCHEMA IF EXISTS "${schema}_raw" CASCADE`);
       await database.close();
     }
   }
 }
-await report('api', rows, { seconds: SECONDS, connections: CONNECTIONS, inspections: INSPECTIONS });
+await report('api', rows, { seconds: SECONDS, rounds: ROUNDS, connections: CONNECTIONS, inspections: INSPECTIONS });

@@ -1,4 +1,5 @@
 // Event store throughput through each SQL adapter, next to raw inserts/selects of the same rows on the same driver.
+// On PostgreSQL also next to Emmett 0.42 (bench/event-store/emmett, installed there on first use).
 // Usage: npm run bench:event-store [-- --events 2000 --log 100000 --only postgres]
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { GENESIS_HASH, chainHash, fold, type EventStore, type NewEvent, type Sto
 import { PgliteEventStore, PostgresEventStore } from '@app/event-store';
 import { PgliteClient, PostgresClient, type SqlDatabase } from '@app/sql';
 import { report, timed, type Row } from '../support/report.js';
+import { openEmmett, type EmmettStore } from './emmett/emmett.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,6 +39,8 @@ interface Subject {
   readonly database: SqlDatabase;
   readonly store: EventStore;
   readonly schema: string;
+  /** Emmett on the same server, where the subject is PostgreSQL. */
+  readonly emmett?: EmmettStore;
   close(): Promise<void>;
 }
 
@@ -66,20 +70,27 @@ const rawInsert = (subject: Subject, table: string, streamId: string, version: n
     ],
   );
 
-/** Runs subject and baseline in alternating rounds, so that the machine's drift hits both alike; returns events/s of each. */
-const alternate = async (rounds: number, adapter: (round: number) => Promise<number>, raw: (round: number) => Promise<number>) => {
-  const totals = { adapter: { events: 0, seconds: 0 }, raw: { events: 0, seconds: 0 } };
+/** Runs each contender in alternating rounds, so that the machine's drift hits all alike; returns events/s of each. */
+const alternate = async <K extends string>(rounds: number, works: Record<K, ((round: number) => Promise<number>) | undefined>) => {
+  const entries = Object.entries(works).filter(([, work]) => work) as [K, (round: number) => Promise<number>][];
+  const totals = new Map<K, { events: number; seconds: number }>(entries.map(([key]) => [key, { events: 0, seconds: 0 }]));
+  // one untimed round first: each contender's pool opens its connections and prepares its statements
+  for (const [, work] of entries) await work(-1);
   for (let round = 0; round < rounds; round++) {
-    for (const [key, work] of [
-      ['adapter', adapter],
-      ['raw', raw],
-    ] as const) {
+    for (const [key, work] of entries) {
       const { result, seconds } = await timed(() => work(round));
-      totals[key].events += result;
-      totals[key].seconds += seconds;
+      totals.get(key)!.events += result;
+      totals.get(key)!.seconds += seconds;
     }
   }
-  return { adapter: totals.adapter.events / totals.adapter.seconds, raw: totals.raw.events / totals.raw.seconds };
+  return Object.fromEntries([...totals].map(([key, total]) => [key, total.events / total.seconds])) as Record<K, number>;
+};
+
+/** The adapter's rate next to raw, and next to Emmett where it ran. */
+const appendRows = (rows: Row[], workload: string, subject: Subject, rates: { adapter: number; raw: number; emmett?: number }) => {
+  rows.push({ workload, subject: subject.name, value: rates.adapter, unit: 'events/s', baseline: { subject: 'raw INSERT', value: rates.raw } });
+  if (rates.emmett)
+    rows.push({ workload, subject: subject.name, value: rates.adapter, unit: 'events/s', baseline: { subject: 'Emmett 0.42', value: rates.emmett } });
 };
 
 const ROUNDS = 4;
@@ -87,31 +98,36 @@ const ROUNDS = 4;
 const sequential = async (subject: Subject, rows: Row[]): Promise<void> => {
   const table = await rawTable(subject);
   const perRound = Math.ceil(EVENTS / ROUNDS);
-  const rates = await alternate(
-    ROUNDS,
-    async () => {
-      const streams = Array.from({ length: 50 }, () => `inspection-${randomUUID()}`);
+  const streamsOf50 = (prefix: string) => Array.from({ length: 50 }, () => `${prefix}-${randomUUID()}`);
+  const rates = await alternate(ROUNDS, {
+    adapter: async () => {
+      const streams = streamsOf50('inspection');
       for (let i = 0; i < perRound; i++) {
         await subject.store.appendToStream(streams[i % streams.length]!, [event(i)], { expectedVersion: Math.floor(i / streams.length) });
       }
       return perRound;
     },
-    async () => {
-      const streams = Array.from({ length: 50 }, () => `inspection-${randomUUID()}`);
+    raw: async () => {
+      const streams = streamsOf50('inspection');
       for (let i = 0; i < perRound; i++) await rawInsert(subject, table, streams[i % streams.length]!, Math.floor(i / streams.length) + 1, i);
       return perRound;
     },
-  );
-  rows.push({
-    workload: '(a) 1 event per append, sequential',
-    subject: subject.name,
-    value: rates.adapter,
-    unit: 'events/s',
-    baseline: { subject: 'raw INSERT', value: rates.raw },
+    emmett: subject.emmett
+      ? async () => {
+          const streams = streamsOf50('inspection');
+          for (let i = 0; i < perRound; i++) {
+            await subject.emmett!.appendToStream(streams[i % streams.length]!, [event(i)], {
+              expectedStreamVersion: BigInt(Math.floor(i / streams.length)),
+            });
+          }
+          return perRound;
+        }
+      : undefined,
   });
+  appendRows(rows, '(a) 1 event per append, sequential', subject, rates);
 };
 
-const concurrent = async (subject: Subject, rows: Row[], label = subject.name, store = subject.store): Promise<void> => {
+const concurrent = async (subject: Subject, rows: Row[]): Promise<void> => {
   const table = await rawTable(subject);
   const perWriter = Math.ceil(EVENTS / WRITERS / ROUNDS);
   const writers = (write: (streamId: string, i: number, w: number) => Promise<unknown>) => async () => {
@@ -123,18 +139,14 @@ const concurrent = async (subject: Subject, rows: Row[], label = subject.name, s
     );
     return perWriter * WRITERS;
   };
-  const rates = await alternate(
-    ROUNDS,
-    writers((streamId, i, w) => store.appendToStream(streamId, [event(w * perWriter + i)], { expectedVersion: i })),
-    writers((streamId, i, w) => rawInsert(subject, table, streamId, i + 1, w * perWriter + i)),
-  );
-  rows.push({
-    workload: `(b) ${WRITERS} concurrent writers, distinct streams`,
-    subject: label,
-    value: rates.adapter,
-    unit: 'events/s',
-    baseline: { subject: 'raw INSERT', value: rates.raw },
+  const rates = await alternate(ROUNDS, {
+    adapter: writers((streamId, i, w) => subject.store.appendToStream(streamId, [event(w * perWriter + i)], { expectedVersion: i })),
+    raw: writers((streamId, i, w) => rawInsert(subject, table, streamId, i + 1, w * perWriter + i)),
+    emmett: subject.emmett
+      ? writers((streamId, i, w) => subject.emmett!.appendToStream(streamId, [event(w * perWriter + i)], { expectedStreamVersion: BigInt(i) }))
+      : undefined,
   });
+  appendRows(rows, `(b) ${WRITERS} concurrent writers, distinct streams`, subject, rates);
 };
 
 const foldStream = async (subject: Subject, rows: Row[]): Promise<void> => {
@@ -153,18 +165,17 @@ const foldStream = async (subject: Subject, rows: Row[]): Promise<void> => {
   };
   await subject.store.readStream(streamId);
   const perRound = 5;
-  const rates = await alternate(
-    4,
-    async () => {
+  const rates = await alternate(4, {
+    adapter: async () => {
       for (let r = 0; r < perRound; r++) fold(decider, await subject.store.readStream(streamId));
       return perRound;
     },
-    async () => {
+    raw: async () => {
       for (let r = 0; r < perRound; r++)
         await subject.database.query(`SELECT * FROM "${subject.schema}".events WHERE stream_id = $1 ORDER BY version`, [streamId]);
       return perRound;
     },
-  );
+  });
   rows.push({
     workload: '(c) read + fold a 1,000-event stream',
     subject: subject.name,
@@ -186,14 +197,13 @@ const globalLog = async (subject: Subject, rows: Row[]): Promise<void> => {
   }
   // the first read after a bulk load sets hint bits on every row: keep that out of both measurements
   for await (const _ of subject.store.streamAll({ afterPosition: already, batchSize: 1000 }));
-  const rates = await alternate(
-    2,
-    async () => {
+  const rates = await alternate(2, {
+    adapter: async () => {
       let count = 0;
       for await (const _ of subject.store.streamAll({ afterPosition: already, batchSize: 1000 })) count++;
       return count;
     },
-    async () => {
+    raw: async () => {
       let after = already;
       let count = 0;
       for (;;) {
@@ -206,7 +216,7 @@ const globalLog = async (subject: Subject, rows: Row[]): Promise<void> => {
         after = Number(page.at(-1)!.position);
       }
     },
-  );
+  });
   rows.push({
     workload: `(d) read the global log (${LOG.toLocaleString('en-US')} events)`,
     subject: subject.name,
@@ -225,10 +235,7 @@ const serialisedVariant = async (subject: Subject): Promise<EventStore> => {
     { def: string },
   ];
   await client.exec(
-    def.replace(
-      /BEGIN\s+PERFORM pg_advisory_xact_lock/,
-      `BEGIN\n PERFORM pg_advisory_xact_lock(hashtextextended('${schema}/$serial', 0));\n PERFORM pg_advisory_xact_lock`,
-    ),
+    def.replace(/\bBEGIN\b/, `BEGIN\n PERFORM pg_advisory_xact_lock(hashtextextended('${schema}/$serial', 0));`),
   );
   return store;
 };
@@ -236,17 +243,20 @@ const serialisedVariant = async (subject: Subject): Promise<EventStore> => {
 /** Watermark (the adapter) against serialised appends, alternating rounds of the same 16-writer workload. */
 const orderingStrategies = async (subject: Subject, rows: Row[]): Promise<void> => {
   const serialised = await serialisedVariant(subject);
-  const perWriter = Math.ceil(EVENTS / WRITERS / ROUNDS);
+  const perWriter = 2 * Math.ceil(EVENTS / WRITERS / ROUNDS / 2);
   const writers = (store: EventStore) => async () => {
     await Promise.all(
       Array.from({ length: WRITERS }, async (_, w) => {
         const streamId = `inspection-${randomUUID()}`;
-        for (let i = 0; i < perWriter; i++) await store.appendToStream(streamId, [event(w * perWriter + i)], { expectedVersion: i });
+        // two events per append: both stores then go through append_events, the function the variant changes
+        for (let i = 0; i < perWriter; i += 2) {
+          await store.appendToStream(streamId, [event(w * perWriter + i), event(w * perWriter + i + 1)], { expectedVersion: i });
+        }
       }),
     );
     return perWriter * WRITERS;
   };
-  const rates = await alternate(ROUNDS, writers(serialised), writers(subject.store));
+  const rates = await alternate(ROUNDS, { adapter: writers(serialised), raw: writers(subject.store) });
   await serialised.close();
   rows.push({
     workload: `(b') ${WRITERS} writers: serialised appends vs transaction-id watermark`,
@@ -262,14 +272,20 @@ const subjects: Record<string, () => Promise<Subject>> = {
     const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
     const database = new PostgresClient({ connectionString: args.database, maxConnections: WRITERS + 4 });
     const store = await PostgresEventStore.connect({ client: database, schema });
+    await database.exec(`CREATE SCHEMA "${schema}_emmett"`);
+    const emmett = await openEmmett(args.database, `${schema}_emmett`);
     return {
       name: 'postgres adapter',
       database,
       store,
       schema,
+      emmett,
       close: async () => {
         await store.close();
-        await database.exec(`DROP SCHEMA "${schema}" CASCADE; DROP SCHEMA IF EXISTS "${schema}_serial" CASCADE`);
+        await emmett.close();
+        await database.exec(
+          `DROP SCHEMA "${schema}" CASCADE; DROP SCHEMA IF EXISTS "${schema}_serial" CASCADE; DROP SCHEMA "${schema}_emmett" CASCADE`,
+        );
         await database.close();
       },
     };

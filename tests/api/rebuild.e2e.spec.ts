@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ShiftedClock } from '@app/config';
 import { PROJECTIONS } from '@app/composition-root';
-import { projectionLockName, rebuildProjection } from '@app/projections';
+import { projectionLockName, rebuildProjections } from '@app/projections';
 import { Upcasters } from '@app/event-sourcing';
 import { openDatabase, openEventStore } from '@app/event-store';
 import { quoteSchema, type SqlDatabase } from '@app/sql';
@@ -50,7 +50,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('rebuilding the read models (%s
     try {
       const lease = await database.tryLock(projectionLockName(app.settings.DATABASE_SCHEMA, ...PROJECTIONS));
       expect(lease).not.toBeNull();
-      for (const projection of PROJECTIONS) await rebuildProjection(database, store, app.settings.DATABASE_SCHEMA, projection);
+      await rebuildProjections(database, store, app.settings.DATABASE_SCHEMA, PROJECTIONS);
       await lease!.release();
       expect(await snapshot(database)).toEqual(live);
     } finally {

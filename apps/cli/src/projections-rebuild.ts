@@ -4,7 +4,7 @@ import { ConfigurationError, loadSettings } from '@app/config';
 import { PROJECTIONS } from '@app/composition-root';
 import { openDatabase, openEventStore } from '@app/event-store';
 import { Upcasters } from '@app/event-sourcing';
-import { migrateProjections, projectionLockName, rebuildProjection } from '@app/projections';
+import { migrateProjections, projectionLockName, rebuildProjections } from '@app/projections';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -21,11 +21,12 @@ const main = async (): Promise<number> => {
       return 1;
     }
     try {
-      for (const projection of PROJECTIONS) {
-        const started = Date.now();
-        const { events } = await rebuildProjection(database, store, settings.DATABASE_SCHEMA, projection);
-        console.log(`${projection.name}: rebuilt from ${events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      }
+      // one pass over the log for all of them: the scan and the commits are paid once, not once per projection
+      const started = Date.now();
+      const { events } = await rebuildProjections(database, store, settings.DATABASE_SCHEMA, PROJECTIONS);
+      console.log(
+        `${PROJECTIONS.map((projection) => projection.name).join(', ')}: rebuilt from ${events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     } finally {
       await lease.release();
     }

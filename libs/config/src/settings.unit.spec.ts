@@ -12,9 +12,9 @@ const problemsOf = (env: Record<string, string>): readonly string[] => {
 };
 
 describe('settings', () => {
-  it('takes the embedded database’s buffer cache as a PostgreSQL size, 128MB by default', () => {
-    expect(loadSettings({}).PGLITE_SHARED_BUFFERS).toBe('128MB');
-    expect(loadSettings({ PGLITE_SHARED_BUFFERS: '16MB' }).PGLITE_SHARED_BUFFERS).toBe('16MB');
+  it('takes the embedded database’s buffer cache as a PostgreSQL size, 8MB by default', () => {
+    expect(loadSettings({}).PGLITE_SHARED_BUFFERS).toBe('8MB');
+    expect(loadSettings({ PGLITE_SHARED_BUFFERS: '128MB' }).PGLITE_SHARED_BUFFERS).toBe('128MB');
     for (const bad of ['16', '16 MB', '0MB', '-1MB', '16MB; fsync = off']) {
       expect(problemsOf({ PGLITE_SHARED_BUFFERS: bad })).toEqual(['PGLITE_SHARED_BUFFERS must be a size such as 16MB or 128MB']);
     }

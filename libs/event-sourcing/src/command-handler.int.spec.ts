@@ -142,3 +142,85 @@ describe('DeciderCommandHandler', () => {
     expect((await store.readStream(streamId)).map((event) => (event.data as { by: number }).by)).toEqual([1, 2, 4]);
   });
 });
+
+describe('DeciderCommandHandler keeping states (cacheSize)', () => {
+  let counting: PgliteEventStore & { reads: number };
+  let keeping: DeciderCommandHandler<CounterCommand, CounterEvent, CounterState, DecisionContext>;
+
+  beforeAll(async () => {
+    // the real store, counting the streams it is asked to read
+    const real = await PgliteEventStore.create({ client, schema: 'handler_kept' });
+    const readStream = real.readStream.bind(real);
+    counting = Object.assign(real, { reads: 0 });
+    counting.readStream = (...args) => {
+      counting.reads++;
+      return readStream(...args);
+    };
+    keeping = new DeciderCommandHandler(counting, counterDecider, { cacheSize: 2 });
+  });
+
+  it('appends on the kept state without reading the stream, and lands on what loading would give', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    await keeping.handle(streamId, increment(1), { context, metadata: metadata() });
+    const before = counting.reads;
+    const second = await keeping.handle(streamId, increment(2), { context, metadata: metadata() });
+    const third = await keeping.handle(streamId, increment(4), { context, metadata: metadata(), expectedVersion: 2 });
+    expect(counting.reads).toBe(before);
+    expect(second).toMatchObject({ state: { total: 3 }, version: 2 });
+    expect(third).toMatchObject({ state: { total: 7 }, version: 3 });
+    expect(await keeping.load(streamId)).toEqual({ state: { status: 'open', total: 7 }, version: 3 });
+  });
+
+  it('a state moved by another writer costs one lost race: decided again on the stream, nothing lost', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    await keeping.handle(streamId, increment(1), { context, metadata: metadata() });
+    await counting.appendToStream(streamId, [newEvent('Incremented', { by: 10, at: '' })]);
+    const result = await keeping.handle(streamId, increment(1), { context, metadata: metadata() });
+    expect(result).toMatchObject({ state: { total: 12 }, version: 3 });
+    // closed meanwhile: the kept (open) state would allow the increment; the stream refuses it
+    await counting.appendToStream(streamId, [newEvent('Closed', { total: 12 })]);
+    await expect(keeping.handle(streamId, increment(1), { context, metadata: metadata() })).rejects.toBeInstanceOf(ConflictError);
+    expect(await counting.streamVersion(streamId)).toBe(4);
+  });
+
+  it('a pinned version is checked against the stream, not against a kept state that is behind', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    await keeping.handle(streamId, increment(1), { context, metadata: metadata() });
+    await counting.appendToStream(streamId, [newEvent('Incremented', { by: 10, at: '' })]);
+    // the kept state is at version 1, the stream at 2
+    await expect(keeping.handle(streamId, increment(1), { context, metadata: metadata(), expectedVersion: 1 })).rejects.toBeInstanceOf(
+      VersionMismatchError,
+    );
+    await counting.appendToStream(streamId, [newEvent('Incremented', { by: 100, at: '' })]);
+    expect(await keeping.handle(streamId, increment(1), { context, metadata: metadata(), expectedVersion: 3 })).toMatchObject({
+      state: { total: 112 },
+      version: 4,
+    });
+    expect(await counting.streamVersion(streamId)).toBe(4);
+  });
+
+  it('a refusal on a kept state is decided again on the stream as read', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    await keeping.handle(streamId, increment(1), { context, metadata: metadata() });
+    await counting.appendToStream(streamId, [newEvent('Incremented', { by: 10, at: '' })]);
+    const atLeastTwo = (_state: CounterState, version: number) => {
+      if (version < 2) throw new ConflictError('too-early', 'Needs two events first');
+    };
+    const result = await keeping.handle(streamId, increment(1), { context, metadata: metadata(), precondition: atLeastTwo });
+    expect(result).toMatchObject({ state: { total: 12 }, version: 3 });
+  });
+
+  it('what a caller does to the state it is given does not reach the kept state; the oldest states are dropped', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const first = await keeping.handle(streamId, increment(1), { context, metadata: metadata() });
+    (first.state as { total: number }).total = 999;
+    const second = await keeping.handle(streamId, increment(1), { context, metadata: metadata() });
+    (second.state as { total: number }).total = 999;
+    expect((await keeping.handle(streamId, increment(1), { context, metadata: metadata() })).state).toEqual({ status: 'open', total: 3 });
+    // two states are kept: after two other streams, this one is read again
+    for (let i = 0; i < 2; i++) await keeping.handle(`counter-${randomUUID()}`, increment(1), { context, metadata: metadata() });
+    const before = counting.reads;
+    await keeping.handle(streamId, increment(1), { context, metadata: metadata() });
+    expect(counting.reads).toBe(before + 1);
+  });
+});

@@ -34,6 +34,12 @@ export interface HandleResult<E extends Event, S> {
 export interface CommandHandlerSettings {
   /** Attempts when an unpinned append loses a race; each attempt decides again on the latest state. */
   readonly maxAttempts?: number;
+  /**
+   * Aggregates whose state after this handler's last append is kept (least recently used dropped; 0, the default:
+   * none). A command on a kept state skips loading its stream: the append's expected version proves the state was
+   * the latest; a lost race, a refusal or a decision to do nothing is decided again on the stream as read.
+   */
+  readonly cacheSize?: number;
   readonly observer?: {
     appended(seconds: number): void;
     conflicted(): void;
@@ -43,6 +49,9 @@ export interface CommandHandlerSettings {
 /** Load → fold → decide → append with the expected version; a lost race is decided again on the newer state. */
 export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
   private readonly maxAttempts: number;
+  private readonly cacheSize: number;
+  /** Kept states in least-recently-used order (a Map iterates in insertion order). */
+  private readonly states = new Map<string, { readonly state: S; readonly version: number }>();
 
   constructor(
     private readonly store: EventStore,
@@ -50,6 +59,7 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
     private readonly settings: CommandHandlerSettings = {},
   ) {
     this.maxAttempts = settings.maxAttempts ?? 10;
+    this.cacheSize = settings.cacheSize ?? 0;
   }
 
   async load(streamId: string): Promise<{ state: S; version: number }> {
@@ -60,20 +70,41 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
   async handle(streamId: string, command: C, options: HandleOptions<S, Ctx, E>): Promise<HandleResult<E, S>> {
     const maxAttempts = options.maxAttempts ?? this.maxAttempts;
     const once = isKeyedCommandId(options.metadata.commandId);
+    // a keyed command must see its own earlier events, which only the stream holds
+    let kept = once ? undefined : this.kept(streamId, options.expectedVersion);
     for (let attempt = 1; ; attempt++) {
-      const events = await this.store.readStream(streamId);
-      // a keyed command (a retried request) that already wrote here answers with what it wrote, and writes nothing
-      const done = once ? this.alreadyDone(events, options.metadata.commandId) : null;
-      if (done) return done;
-      const state = fold(this.decider, events as unknown as E[]);
-      const version = events.at(-1)?.version ?? 0;
-      options.precondition?.(state, version);
-      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-        throw new VersionMismatchError(streamId, options.expectedVersion, version);
+      let state: S;
+      let version: number;
+      if (kept) {
+        ({ state, version } = kept);
+      } else {
+        const events = await this.store.readStream(streamId);
+        // a keyed command (a retried request) that already wrote here answers with what it wrote, and writes nothing
+        const done = once ? this.alreadyDone(events, options.metadata.commandId) : null;
+        if (done) return done;
+        state = fold(this.decider, events as unknown as E[]);
+        version = events.at(-1)?.version ?? 0;
       }
-      const context = typeof options.context === 'function' ? await (options.context as (state: S) => Ctx | Promise<Ctx>)(state) : options.context;
-      const decided = this.decider.decide(command, state, context);
-      if (decided.length === 0) return { state, version, events: [], position: null };
+      let decided: readonly E[];
+      try {
+        options.precondition?.(state, version);
+        if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+          throw new VersionMismatchError(streamId, options.expectedVersion, version);
+        }
+        const context = typeof options.context === 'function' ? await (options.context as (state: S) => Ctx | Promise<Ctx>)(state) : options.context;
+        decided = this.decider.decide(command, state, context);
+      } catch (error) {
+        if (!kept) throw error;
+        kept = this.forget(streamId);
+        attempt--;
+        continue;
+      }
+      if (decided.length === 0) {
+        if (!kept) return { state, version, events: [], position: null };
+        kept = this.forget(streamId);
+        attempt--;
+        continue;
+      }
       try {
         const started = performance.now();
         const events = decided.map((event) => ({ type: event.type, data: event.data, metadata: options.metadata }));
@@ -84,6 +115,7 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
             : // the aggregate's own stream last: where a store appends stream by stream, its event is written only after the others
               (await this.store.appendToStreams([...alongside, { streamId, events, expectedVersion: version }])).at(-1)!;
         this.settings.observer?.appended((performance.now() - started) / 1000);
+        this.keep(streamId, state, result.events as unknown as E[], result.nextExpectedVersion);
         return {
           state: decided.reduce((current, event) => this.decider.evolve(current, event), state),
           version: result.nextExpectedVersion,
@@ -93,12 +125,44 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         this.settings.observer?.conflicted();
+        if (kept) {
+          // the kept state was behind: the stream is read and the command decided again, as after any lost race
+          kept = this.forget(streamId);
+          if (options.expectedVersion === undefined) {
+            attempt--;
+            continue;
+          }
+        }
         // a keyed command looks once more: the append it lost may be its own first attempt's
         if (options.expectedVersion !== undefined && !once) throw new VersionMismatchError(streamId, options.expectedVersion, error.actual);
         if (attempt >= maxAttempts) throw error;
         await sleep(Math.random() * 5 * attempt);
       }
     }
+  }
+
+  /** A copy of the kept state, if any and, when the caller pins a version, at that version. */
+  private kept(streamId: string, expectedVersion: number | undefined): { state: S; version: number } | undefined {
+    const entry = this.states.get(streamId);
+    if (!entry || (expectedVersion !== undefined && expectedVersion !== entry.version)) return undefined;
+    this.states.delete(streamId);
+    this.states.set(streamId, entry);
+    // callers may change what they are given; the kept state must stay as the events made it
+    return { state: structuredClone(entry.state), version: entry.version };
+  }
+
+  /** Keeps the state the stream's events, as stored, fold to: what loading the stream would give next time. */
+  private keep(streamId: string, before: S, appended: readonly E[], version: number): void {
+    if (this.cacheSize === 0) return;
+    this.states.delete(streamId);
+    const state = appended.reduce((current, event) => this.decider.evolve(current, event), before);
+    this.states.set(streamId, { state: structuredClone(state), version });
+    if (this.states.size > this.cacheSize) this.states.delete(this.states.keys().next().value!);
+  }
+
+  private forget(streamId: string): undefined {
+    this.states.delete(streamId);
+    return undefined;
   }
 
   /** The outcome of the command `commandId` if the stream holds its events: the state and version right after them. */

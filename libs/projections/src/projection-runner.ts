@@ -90,15 +90,20 @@ export class ProjectionRunner {
 
   private async run(): Promise<void> {
     const { signal } = this.controller;
+    let standing = false;
     while (!signal.aborted) {
       const lease = await this.database.tryLock(this.lockName).catch((error: unknown) => {
         this.logger.error(`projections ${this.names}: cannot take their lock`, briefly(error));
         return null;
       });
       if (!lease) {
+        if (!standing) this.logger.log(`projections ${this.names}: another process runs them; this one stands by`);
+        standing = true;
         await sleep(this.options.standbyPollMs ?? 2_000, undefined, { signal }).catch(() => undefined);
         continue;
       }
+      standing = false;
+      this.logger.log(`projections ${this.names}: this process runs them (lease taken)`);
       const lost = new AbortController();
       void lease.lost.then(() => lost.abort());
       try {
@@ -159,14 +164,19 @@ export class ProjectionRunner {
     checkpoints: Map<Projection, number>,
   ): Promise<number> {
     for (const { projection, events } of work) if (projection.transactional === false) await projection.apply(this.database, events, s);
-    await this.database.transaction(async (tx) => {
-      for (const { projection, events } of work) if (projection.transactional !== false) await projection.apply(tx, events, s);
-      await tx.query(
-        `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) SELECT name, $2, now() FROM unnest($1::text[]) AS name
-         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-        [this.projections.map((projection) => projection.name), position],
-      );
-    });
+    // read models and their checkpoints commit together, so a commit lost in a server crash is one the runner
+    // applies again from the log: no wait for the disk here (the events' own appends do wait)
+    await this.database.transaction(
+      async (tx) => {
+        for (const { projection, events } of work) if (projection.transactional !== false) await projection.apply(tx, events, s);
+        await tx.query(
+          `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) SELECT name, $2, now() FROM unnest($1::text[]) AS name
+           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+          [this.projections.map((projection) => projection.name), position],
+        );
+      },
+      { synchronousCommit: false },
+    );
     for (const projection of this.projections) checkpoints.set(projection, position);
     this.advance(position);
     return position;
@@ -197,35 +207,54 @@ export const resetProjection = async (database: SqlDatabase, schema: string, pro
 };
 
 /**
- * Drops a projection's tables and replays the whole log into them, batch by batch (each batch commits with its
- * checkpoint). The caller must hold the projection's lock, so that no running worker writes at the same time.
+ * Drops the projections' tables and replays the whole log into them in one pass: each page is applied to every
+ * projection that reads its events, and commits with their checkpoints (without waiting for the WAL flush, like the
+ * runner: a page lost in a server crash is replayed by the runner from the checkpoints). The caller must hold the
+ * projections' lock, so that no running worker writes at the same time.
  */
-export const rebuildProjection = async (
+export const rebuildProjections = async (
   database: SqlDatabase,
   store: EventStore,
   schema: string,
-  projection: Projection,
+  projections: readonly Projection[],
   onProgress?: (events: number) => void,
 ): Promise<{ events: number }> => {
   const s = quoteSchema(schema);
-  await resetProjection(database, schema, projection);
+  for (const projection of projections) await resetProjection(database, schema, projection);
   let events = 0;
-  for (let after = 0; ;) {
-    const page = await store.readAll({ afterPosition: after, limit: 2000 });
+  for (let after = 0; ; ) {
+    const page = await store.readAll({ afterPosition: after, limit: 5000 });
     if (page.events.length === 0) return { events };
-    await database.transaction(async (tx) => {
-      await projection.apply(tx, page.events, s);
-      await tx.query(
-        `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-        [projection.name, page.lastPosition],
-      );
+    const work = projections.flatMap((projection) => {
+      const mine = page.events.filter((event) => reads(projection, event));
+      return mine.length > 0 ? [{ projection, events: mine }] : [];
     });
+    for (const { projection, events: mine } of work) if (projection.transactional === false) await projection.apply(database, mine, s);
+    await database.transaction(
+      async (tx) => {
+        for (const { projection, events: mine } of work) if (projection.transactional !== false) await projection.apply(tx, mine, s);
+        await tx.query(
+          `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) SELECT name, $2, now() FROM unnest($1::text[]) AS name
+           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
+          [projections.map((projection) => projection.name), page.lastPosition],
+        );
+      },
+      { synchronousCommit: false },
+    );
     events += page.events.length;
     after = page.lastPosition;
     onProgress?.(events);
   }
 };
+
+/** Drops one projection's tables and replays the whole log into it (see rebuildProjections). */
+export const rebuildProjection = (
+  database: SqlDatabase,
+  store: EventStore,
+  schema: string,
+  projection: Projection,
+  onProgress?: (events: number) => void,
+): Promise<{ events: number }> => rebuildProjections(database, store, schema, [projection], onProgress);
 
 /** One lock per group of projections run together (a rebuild takes the same lock, projection by projection, as a group of one). */
 export const projectionLockName = (schema: string, ...projections: Projection[]): string =>

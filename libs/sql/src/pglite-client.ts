@@ -2,7 +2,7 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
-import { SqlDatabase, type Lease, type SqlClient } from './sql-client.js';
+import { SqlDatabase, type Lease, type SqlClient, type TransactionOptions } from './sql-client.js';
 
 export interface EmbeddedDatabaseOptions {
   /** The folder that holds the database (`pgdata/`) and its lock. */
@@ -71,7 +71,8 @@ export class PgliteClient extends SqlDatabase {
     await this.db.exec(text);
   }
 
-  async transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T> {
+  // the embedded database runs without fsync: every commit is already as relaxed as TransactionOptions allows
+  async transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>, _options?: TransactionOptions): Promise<T> {
     return this.db.transaction(async (tx) =>
       work({
         query: async <Row>(text: string, params: readonly unknown[] = []) => (await tx.query<Row>(text, params as unknown[])).rows,

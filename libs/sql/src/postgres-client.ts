@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { SqlDatabase, type Lease, type QueryOptions, type SqlClient } from './sql-client.js';
+import { SqlDatabase, type Lease, type QueryOptions, type SqlClient, type TransactionOptions } from './sql-client.js';
 import { asStoreUnavailable, isStoreUnavailable } from './store-unavailable.js';
 
 export interface PostgresClientOptions {
@@ -67,7 +67,7 @@ export class PostgresClient extends SqlDatabase {
     }
   }
 
-  async transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const connection = await this.pool.connect().catch((error: unknown) => {
       throw asStoreUnavailable(error);
     });
@@ -76,7 +76,8 @@ export class PostgresClient extends SqlDatabase {
     const onError = (error: Error): void => void (broken ??= error);
     connection.on('error', onError);
     try {
-      await connection.query('BEGIN');
+      // one round trip either way (a simple query may hold several statements)
+      await connection.query(options.synchronousCommit === false ? 'BEGIN; SET LOCAL synchronous_commit TO off' : 'BEGIN');
       const result = await work({
         query: async <Row>(text: string, params: readonly unknown[] = []) => (await connection.query(text, params as unknown[])).rows as Row[],
         exec: async (text: string) => void (await connection.query(text)),

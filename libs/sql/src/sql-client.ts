@@ -4,19 +4,27 @@ export interface QueryOptions {
   readonly name?: string;
 }
 
+export interface TransactionOptions {
+  /**
+   * false: COMMIT returns without waiting for the WAL flush (PostgreSQL's synchronous_commit off, this transaction
+   * only). A crash of the server may then lose the last such transactions, whole; for what can be rebuilt from the record.
+   */
+  readonly synchronousCommit?: boolean;
+}
+
 export interface SqlClient {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
   /** Runs `work` in one transaction on one connection. */
-  transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T>;
+  transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
 
 /** The application's SQL database (read models, idempotency keys, and the events with the SQL stores); also its DI token. */
 export abstract class SqlDatabase implements SqlClient {
   abstract query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   abstract exec(text: string): Promise<void>;
-  abstract transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>): Promise<T>;
+  abstract transaction<T>(work: (client: Pick<SqlClient, 'query' | 'exec'>) => Promise<T>, options?: TransactionOptions): Promise<T>;
   abstract close(): Promise<void>;
   /**
    * Takes the named lock if no other process holds it, for as long as the returned lease is not released (or

@@ -295,6 +295,11 @@ const migrations = (s: string): string[] => [
     END LOOP;
   END $$;
   `,
+  `
+  -- Positions stay integers a JavaScript client represents exactly, however the row was written (append_events
+  -- checks it too; the one-event INSERT of the adapter relies on this).
+  ALTER TABLE ${s}.events ADD CONSTRAINT events_position_exact CHECK (position < 9007199254740992);
+  `,
 ];
 
 /** Creates or upgrades the event store's schema; safe to run from several processes at once. */
