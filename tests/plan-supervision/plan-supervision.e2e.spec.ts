@@ -59,7 +59,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('plan supervision over HTTP (%s
     expect(units).toHaveLength(20);
     expect(units.every((stream) => stream.version === 1)).toBe(true);
     const [registered] = await app.store.readStream('planTask-15');
-    expect(registered?.metadata.actor).toEqual({ sub: 'seed-loader', role: 'admin' });
+    expect(registered?.metadata.actor).toEqual({ sub: 'seed-loader', role: 'admin', name: '初始数据导入' });
   });
 
   it('takes a monthly report once the month has ended: on time up to the due day, late after it, missing if never sent', async () => {

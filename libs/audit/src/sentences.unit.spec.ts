@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { StoredEvent } from '@app/event-sourcing';
-import { describeEvent } from './sentences.js';
+import { actorLabel, describeEvent } from './sentences.js';
 
 const at = '2025-03-03T10:00:00.000+08:00';
 const finding = { code: 'F1', description: '消防通道堵塞', severity: 'major' };
@@ -96,5 +96,15 @@ describe('describeEvent', () => {
 
   it('leaves an event type it does not know to the caller', () => {
     expect(describeEvent(stored('SomethingElse', {}))).toBeUndefined();
+  });
+
+  it('names the directory’s person (or the id, for events recorded before names), and reads the accounts’ events', () => {
+    expect(actorLabel({ sub: 'wang', role: 'supervisor', name: '王督学' })).toBe('王督学（督学）');
+    expect(actorLabel({ sub: 'wang', role: 'supervisor' })).toBe('wang（督学）');
+    expect(actorLabel({ sub: 'system', role: 'system', name: '系统' })).toBe('系统');
+    expect(describeEvent(stored('UserRegistered', { userId: 'liu', name: '刘督学', role: 'supervisor', townships: ['honghe'], serviceAccount: false }))).toBe(
+      '登记用户“刘督学”（liu，督学，责任区 honghe）',
+    );
+    expect(describeEvent(stored('UserSignInFailed', { username: 'wang', reason: 'wrong-password' }))).toBe('用户名“wang”登录失败：密码错误');
   });
 });

@@ -14,13 +14,37 @@ import type { UserCommand } from '../domain/user.commands.js';
 import { userDecider, userStreamId } from '../domain/user.decider.js';
 import type { UserProfile } from '../domain/user.events.js';
 import { AccountRefusal } from './account-refusal.js';
-import { AccountStore, type Contacts, type RegisteredUser } from './account-store.js';
+import { ReadModels } from '@app/projections';
+import { AccountStore, type Contacts, type DirectoryEntry, type RegisteredUser, type SessionRow } from './account-store.js';
 import { PasswordHasher } from './password-hasher.js';
 
 export const LOCKOUT_FAILURES = 5;
 export const LOCKOUT_WINDOW_MS = 15 * 60_000;
 // a session's last request is written at most this often: one write a minute, not one per request
 const TOUCH_EVERY_MS = 60_000;
+// callers are looked up once a second per user and session at most: this process's own changes are seen at once
+// (the entries are dropped), another process's within this long
+const CACHE_MS = 1_000;
+const CACHE_ENTRIES = 10_000;
+
+/** A map whose entries live CACHE_MS (real time, whatever the engine's clock says). */
+class ShortCache<V> {
+  private readonly entries = new Map<string, { value: V; until: number }>();
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    return entry && entry.until > Date.now() ? entry.value : undefined;
+  }
+  set(key: string, value: V): void {
+    if (this.entries.size >= CACHE_ENTRIES) this.entries.clear();
+    this.entries.set(key, { value, until: Date.now() + CACHE_MS });
+  }
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+  deleteWhere(test: (value: V) => boolean): void {
+    for (const [key, entry] of this.entries) if (test(entry.value)) this.entries.delete(key);
+  }
+}
 
 /** A user as answers show it: never a password or hash. */
 export interface UserView {
@@ -88,6 +112,8 @@ export const viewOf = (user: RegisteredUser, version: number, contacts: Contacts
 @Injectable()
 export class Accounts {
   private readonly logger = new Logger('Accounts');
+  private readonly userCache = new ShortCache<DirectoryEntry | null>();
+  private readonly sessionCache = new ShortCache<SessionRow>();
 
   constructor(
     @Inject(CommandRunner) private readonly runner: CommandRunner,
@@ -97,11 +123,23 @@ export class Accounts {
     @Inject(Settings) private readonly settings: Settings,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(EventStore) private readonly events: EventStore,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
   ) {}
+
+  /** After a change to a user: once the directory shows it, drop what this process remembers of the user. */
+  private async changed(userId: string, position: number | null): Promise<void> {
+    await this.readModels.catchUp(position, 'user');
+    this.userCache.delete(userId);
+    this.sessionCache.deleteWhere((row) => row.userId === userId);
+  }
 
   /** A registered, enabled user, or null. */
   async findEnabledUser(userId: string): Promise<RegisteredUser | null> {
-    const user = await this.store.user(userId);
+    let user = this.userCache.get(userId);
+    if (user === undefined) {
+      user = await this.store.user(userId);
+      this.userCache.set(userId, user);
+    }
     return user?.enabled ? user : null;
   }
 
@@ -133,6 +171,7 @@ export class Accounts {
       await this.store.setPassword(userId, await this.hasher.hash(initialPassword), request.now, false);
     }
     await this.store.setContacts(userId, { email, phone });
+    await this.changed(userId, outcome.position);
     return { outcome, initialPassword };
   }
 
@@ -141,6 +180,7 @@ export class Accounts {
     const profile = options.checkScope === false ? given : await this.checkedProfile(given);
     const outcome = await this.run(userId, { type: 'UpdateUser', data: profile }, request);
     await this.store.setContacts(userId, { email, phone });
+    await this.changed(userId, outcome.position);
     return outcome;
   }
 
@@ -148,6 +188,7 @@ export class Accounts {
   async disable(userId: string, request: CommandRequest) {
     const outcome = await this.run(userId, { type: 'DisableUser', data: {} }, request);
     await this.store.endSessionsOf(userId);
+    await this.changed(userId, outcome.position);
     return outcome;
   }
 
@@ -155,6 +196,7 @@ export class Accounts {
   async enable(userId: string, request: CommandRequest) {
     const outcome = await this.run(userId, { type: 'EnableUser', data: {} }, request);
     await this.store.unlock(userId);
+    await this.changed(userId, outcome.position);
     return outcome;
   }
 
@@ -162,6 +204,7 @@ export class Accounts {
     const outcome = await this.run(userId, { type: 'ResetPassword', data: {} }, request);
     const initialPassword = this.hasher.oneTimePassword();
     await this.store.setPassword(userId, await this.hasher.hash(initialPassword), request.now, false);
+    await this.changed(userId, outcome.position);
     return { outcome, initialPassword };
   }
 
@@ -185,6 +228,7 @@ export class Accounts {
     const outcome = await this.run(caller.sub, { type: 'ChangePassword', data: {} }, request);
     await this.store.setPassword(caller.sub, hash, request.now, true);
     await this.store.endSessionsOf(caller.sub, keep?.idHash);
+    await this.changed(caller.sub, outcome.position);
     return outcome;
   }
 
@@ -229,20 +273,27 @@ export class Accounts {
   /** The live session with this id and its enabled user, or null (unknown, ended, idle too long, too old, user disabled). */
   async session(sessionId: string): Promise<ActiveSession | null> {
     const idHash = hashOf(sessionId);
-    const row = await this.store.session(idHash);
+    let row = this.sessionCache.get(idHash) ?? (await this.store.session(idHash));
     if (!row) return null;
     const now = this.clock.now();
     const idle = now.getTime() - row.lastSeenAt.getTime() > this.settings.SESSION_IDLE_MINUTES * 60_000;
     const old = now.getTime() - row.createdAt.getTime() > this.settings.SESSION_MAX_HOURS * 3_600_000;
-    if (idle || old || !row.user?.enabled) {
+    const user = row.user;
+    if (idle || old || !user?.enabled) {
+      this.sessionCache.delete(idHash);
       await this.store.endSession(idHash);
       return null;
     }
-    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.store.touchSession(idHash, now);
-    return { idHash, csrfToken: row.csrfToken, method: row.method, user: row.user };
+    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await this.store.touchSession(idHash, now);
+      row = { ...row, lastSeenAt: now };
+    }
+    this.sessionCache.set(idHash, row);
+    return { idHash, csrfToken: row.csrfToken, method: row.method, user };
   }
 
   async signOut(session: ActiveSession): Promise<void> {
+    this.sessionCache.delete(session.idHash);
     await this.store.endSession(session.idHash);
     await this.log({ type: 'UserSignedOut', data: { userId: session.user.id } }, this.clock.now(), actorOf(callerOf(session.user)));
   }
