@@ -1,4 +1,5 @@
 import { DomainError, InvalidAppendError, WrongExpectedVersionError } from '@app/event-sourcing';
+import { PROBLEM_TEXTS } from './problem-texts.js';
 
 /** An RFC 9457 problem: what every error response carries, with our stable `code`. */
 export interface ProblemDetails {
@@ -7,31 +8,18 @@ export interface ProblemDetails {
   readonly status: number;
   readonly detail: string;
   readonly code: string;
-  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  readonly errors?: readonly FieldProblem[];
   readonly [extension: string]: unknown;
 }
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+/** One invalid field: `message` in English, `zh` in Chinese (only one of them is sent, as the client prefers). */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+  readonly zh?: string;
+}
 
-const TITLES: Record<string, string> = {
-  'validation-failed': 'The request is not valid',
-  unauthenticated: 'Authentication required',
-  forbidden: 'Not allowed for this role',
-  'not-found': 'Not found',
-  'version-mismatch': 'The resource has changed',
-  'payload-too-large': 'The request body is too large',
-  'uri-too-long': 'The URL is too long',
-  'headers-too-large': 'The request headers are too large',
-  'request-timeout': 'The request took too long to arrive',
-  'unsupported-media-type': 'Unsupported media type',
-  'rate-limited': 'Too many requests',
-  'idempotency-key-reused': 'The idempotency key was used with another request',
-  'idempotency-key-in-progress': 'A request with this idempotency key is still in progress',
-  'concurrency-conflict': 'Too many concurrent changes; try again',
-  'invalid-transition': 'Not possible in the current state',
-  'calendar-unavailable': 'No official calendar for that year',
-  'internal-error': 'Internal error',
-};
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = { conflict: 409, rule: 422, 'not-found': 404, 'version-mismatch': 412 };
 
@@ -39,7 +27,7 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = { conflict: 409, rul
 export const problem = (status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails => ({
   ...extensions,
   type: `/problems/${code}`,
-  title: TITLES[code] ?? code.replaceAll('-', ' ').replace(/^./, (first) => first.toUpperCase()),
+  title: PROBLEM_TEXTS[code]?.[2] ?? code.replaceAll('-', ' ').replace(/^./, (first) => first.toUpperCase()),
   status,
   detail,
   code,
