@@ -244,7 +244,7 @@ describe('problems in Chinese', () => {
   });
 
   it('no Accept-Language, or one preferring another language, answers in English', async () => {
-    for (const headers of [{}, { 'accept-language': 'fr-FR, de;q=0.9' }, { 'accept-language': 'zh;q=0, en;q=0.5' }]) {
+    for (const headers of [{}, { 'accept-language': 'fr-FR, de;q=0.9' }, { 'accept-language': 'zh;q=0, en;q=0.5' }] as Record<string, string>[]) {
       const reply = await app.call('GET', '/kindergartens', { headers });
       expect(reply.body).toMatchObject({ code: 'unauthenticated', title: 'Authentication required' });
     }

@@ -25,6 +25,7 @@ import { PlanTasksController } from './plan-supervision/plan-tasks.controller.js
 import { PublicController } from './public/public.controller.js';
 import { RectificationsController } from './rectifications/rectifications.controller.js';
 import { SeedLoader } from './seeds/seed-loader.js';
+import { StatisticsController } from './statistics/statistics.controller.js';
 
 /** The API process: the engine's core, its HTTP edge, and (with RUN_WORKER, as `npm start` runs) the background work too. */
 @Module({})
@@ -52,6 +53,7 @@ export class AppModule {
         BulletinsController,
         AnnualAssessmentsController,
         PublicController,
+        StatisticsController,
         CalendarController,
         InboxController,
         AuditController,
