@@ -121,7 +121,7 @@ const seed = async (database: SqlDatabase, schema: string): Promise<{ events: nu
     }
     if (batch.length > 0) await flush();
   });
-  await database.exec(`ANALYZE ${statisticsProjection.tables.map((table) => `${quoteSchema(schema)}.${table}`).join(', ')}`);
+  await database.exec(`VACUUM ANALYZE ${statisticsProjection.tables.map((table) => `${quoteSchema(schema)}.${table}`).join(', ')}`);
   return { events, seconds };
 };
 

@@ -40,7 +40,7 @@ export const statisticsProjection = streamTablesProjection({
       columns: { township: 'text', closed: 'boolean' },
       toColumns: (state) =>
         state.status === 'unregistered' ? {} : { township: state.township, closed: (state.status as string) === 'closed' },
-      indexes: (s) => [`CREATE INDEX rm_statistics_kindergartens_township ON ${s}.rm_statistics_kindergartens (township)`],
+      indexes: (s) => [`CREATE INDEX rm_statistics_kindergartens_township ON ${s}.rm_statistics_kindergartens (id) INCLUDE (township, closed)`],
     }),
     streamTable<InspectionState>({
       category: 'inspection',
@@ -51,7 +51,7 @@ export const statisticsProjection = streamTablesProjection({
         state.status === 'none'
           ? {}
           : { kindergarten_id: state.kindergartenId, year: state.year, result: state.status === 'concluded' ? state.outcome : state.status },
-      indexes: (s) => [`CREATE INDEX rm_statistics_inspections_year ON ${s}.rm_statistics_inspections (year, kindergarten_id)`],
+      indexes: (s) => [`CREATE INDEX rm_statistics_inspections_year ON ${s}.rm_statistics_inspections (year) INCLUDE (kindergarten_id, result)`],
     }),
     streamTable<RectificationState>({
       category: 'rectification',
@@ -62,7 +62,7 @@ export const statisticsProjection = streamTablesProjection({
         state.status === 'none'
           ? {}
           : { kindergarten_id: state.kindergartenId, year: writtenYear(state.issuedAt), status: state.status, overdue: state.overdue },
-      indexes: (s) => [`CREATE INDEX rm_statistics_cases_year ON ${s}.rm_statistics_cases (year, kindergarten_id)`],
+      indexes: (s) => [`CREATE INDEX rm_statistics_cases_year ON ${s}.rm_statistics_cases (year) INCLUDE (kindergarten_id, status, overdue)`],
     }),
     streamTable<EnrolmentState>({
       category: 'enrolment',
