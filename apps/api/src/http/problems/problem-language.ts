@@ -12,7 +12,7 @@ export const problemLanguage = (acceptLanguage: string | string[] | undefined): 
   (new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language(LANGUAGES) as ProblemLanguage | undefined) ?? 'en';
 
 /** A field's message when nothing more specific was said in Chinese: the field is named, the message is Chinese. */
-const zhField = (error: FieldProblem): string => error.zh ?? `${error.field || '请求体'} 不符合要求`;
+const zhField = (error: FieldProblem): string => error.zh ?? (error.field ? `${error.field} 不符合要求` : '请求体不符合要求');
 
 /**
  * The problem as sent: in English, or with `title`, `detail` and each `errors[].message` in Chinese; `code`,

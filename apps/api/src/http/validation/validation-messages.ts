@@ -42,8 +42,9 @@ export const ZH_CONSTRAINTS: Readonly<Record<string, (args: readonly unknown[]) 
 
 /** The Chinese message for a field's first violation; the field keeps its name. */
 export const zhConstraintMessage = (property: string, constraint: string, use: ConstraintUse): string => {
-  const field = property || '请求体';
   if (typeof use.given === 'string') return use.given;
   const text = ZH_CONSTRAINTS[constraint]?.(use.args) ?? '不符合要求';
-  return use.each ? `${field} 的每一项${text}` : `${field} ${text}`;
+  // a field's name is Latin, set off by a space; the body itself is named in Chinese
+  const field = property ? `${property} ` : '请求体';
+  return use.each ? `${field}的每一项${text}` : `${field}${text}`;
 };

@@ -77,13 +77,13 @@ export const MAX_OBJECT_KEYS = 32;
 
 const findBadText = (value: unknown, path: string): FieldProblem | null => {
   if (typeof value === 'string') {
-    if (!value.isWellFormed()) return { field: path, message: `${path || 'text'} contains an unpaired surrogate`, zh: `${path || '文本'} 含有不成对的代理字符` };
-    if (CONTROL.test(value)) return { field: path, message: `${path || 'text'} contains a control character`, zh: `${path || '文本'} 含有控制字符` };
+    if (!value.isWellFormed()) return { field: path, message: `${path || 'text'} contains an unpaired surrogate`, zh: `${path ? `${path} ` : '文本'}含有不成对的代理字符` };
+    if (CONTROL.test(value)) return { field: path, message: `${path || 'text'} contains a control character`, zh: `${path ? `${path} ` : '文本'}含有控制字符` };
     return null;
   }
   if (Array.isArray(value)) {
     if (value.length > MAX_ARRAY_ITEMS) {
-      return { field: path, message: `${path || 'the body'} must hold at most ${MAX_ARRAY_ITEMS} items`, zh: `${path || '请求体'} 至多只能有 ${MAX_ARRAY_ITEMS} 项` };
+      return { field: path, message: `${path || 'the body'} must hold at most ${MAX_ARRAY_ITEMS} items`, zh: `${path ? `${path} ` : '请求体'}至多只能有 ${MAX_ARRAY_ITEMS} 项` };
     }
     for (const [index, item] of value.entries()) {
       const bad = findBadText(item, path ? `${path}.${index}` : String(index));
@@ -94,7 +94,7 @@ const findBadText = (value: unknown, path: string): FieldProblem | null => {
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value).length;
     if (keys > MAX_OBJECT_KEYS) {
-      return { field: path, message: `${path || 'the body'} must hold at most ${MAX_OBJECT_KEYS} fields`, zh: `${path || '请求体'} 至多只能有 ${MAX_OBJECT_KEYS} 个字段` };
+      return { field: path, message: `${path || 'the body'} must hold at most ${MAX_OBJECT_KEYS} fields`, zh: `${path ? `${path} ` : '请求体'}至多只能有 ${MAX_OBJECT_KEYS} 个字段` };
     }
     for (const [key, item] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
