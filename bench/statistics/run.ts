@@ -27,7 +27,13 @@ const TOWNSHIPS = Array.from({ length: 16 }, (_, i) => `乡镇${String(i + 1).pa
 const YEARS = [2024, 2025, 2026];
 const BATCH = 2000;
 
-const metadata = { actor: { sub: 'bench', role: 'supervisor' }, at: '2025-03-03T09:00:00.000+08:00', commandId: 'c', correlationId: 'r', causationId: null };
+const metadata = {
+  actor: { sub: 'bench', role: 'supervisor' },
+  at: '2025-03-03T09:00:00.000+08:00',
+  commandId: 'c',
+  correlationId: 'r',
+  causationId: null,
+};
 let position = 0;
 const event = (streamId: string, version: number, type: string, data: object): StoredEvent => ({
   streamId,
@@ -61,7 +67,14 @@ function* county(): Generator<StoredEvent> {
     for (const year of YEARS) {
       const id = `annual-${year}-${kg}`;
       const scheduledAt = `${year}-03-01T09:00:00.000+08:00`;
-      yield event(`inspection-${id}`, 1, 'InspectionScheduled', { inspectionId: id, kindergartenId: kg, kind: 'annual', year, scheduledOn: `${year}-03-10`, scheduledAt });
+      yield event(`inspection-${id}`, 1, 'InspectionScheduled', {
+        inspectionId: id,
+        kindergartenId: kg,
+        kind: 'annual',
+        year,
+        scheduledOn: `${year}-03-10`,
+        scheduledAt,
+      });
       const roll = (k * 7 + year) % 100;
       if (roll === 0) {
         yield event(`inspection-${id}`, 2, 'InspectionCancelled', { inspectionId: id, reason: '重复', cancelledAt: scheduledAt });
@@ -69,7 +82,14 @@ function* county(): Generator<StoredEvent> {
       }
       if (roll < 3) continue;
       const failed = roll < 15;
-      if (failed) yield event(`inspection-${id}`, 2, 'FindingRecorded', { inspectionId: id, code: 'S-01', description: '消防通道堵塞', severity: 'major', recordedAt: scheduledAt });
+      if (failed)
+        yield event(`inspection-${id}`, 2, 'FindingRecorded', {
+          inspectionId: id,
+          code: 'S-01',
+          description: '消防通道堵塞',
+          severity: 'major',
+          recordedAt: scheduledAt,
+        });
       yield event(`inspection-${id}`, failed ? 3 : 2, 'InspectionConcluded', {
         inspectionId: id,
         outcome: failed ? 'failed' : 'passed',
@@ -99,7 +119,13 @@ function* county(): Generator<StoredEvent> {
       const [type, data] = next[roll % next.length]!;
       yield event(`rectification-${rc}`, 2, type, data);
       if (type === 'FollowUpFailed' && year === 2026) {
-        yield event(`enrolment-${kg}`, 1, 'EnrolmentSuspended', { kindergartenId: kg, rectificationId: rc, effectiveFrom: '2026-05-01', reason: '整改后仍不达标', suspendedAt: at });
+        yield event(`enrolment-${kg}`, 1, 'EnrolmentSuspended', {
+          kindergartenId: kg,
+          rectificationId: rc,
+          effectiveFrom: '2026-05-01',
+          reason: '整改后仍不达标',
+          suspendedAt: at,
+        });
       }
     }
   }
@@ -141,7 +167,9 @@ const measure = async (name: string, database: SqlDatabase, schema: string, rows
   const statistics = new Statistics(database, { now: () => new Date() }, { DATABASE_SCHEMA: schema } as Settings);
   const check = await statistics.overview(2025);
   if (check.totals.kindergartens !== KINDERGARTENS) throw new Error(`seeded ${check.totals.kindergartens} kindergartens, not ${KINDERGARTENS}`);
-  console.log(`${name}: ${seeded.events.toLocaleString('en-US')} events applied in ${seeded.seconds.toFixed(1)} s; 2025 totals ${JSON.stringify(check.totals)}`);
+  console.log(
+    `${name}: ${seeded.events.toLocaleString('en-US')} events applied in ${seeded.seconds.toFixed(1)} s; 2025 totals ${JSON.stringify(check.totals)}`,
+  );
   const floor = await latencies(() =>
     database.query(`SELECT township, count(*) FROM ${quoteSchema(schema)}.rm_statistics_kindergartens WHERE NOT closed GROUP BY township`),
   );

@@ -26,7 +26,8 @@ const engineSources = async (folder: string): Promise<string[]> =>
 /** The codes the engine's source can answer with: domain refusals and the edge's own problems. */
 const codesInSource = async (): Promise<Map<string, string>> => {
   const found = new Map<string, string>();
-  const raised = /(?:new (?:ConflictError|RuleViolationError|NotFoundError)|\bproblem|ProblemError\.of)\(\s*(?:\d{3},\s*)?'([a-z0-9]+(?:-[a-z0-9]+)*)'/g;
+  const raised =
+    /(?:new (?:ConflictError|RuleViolationError|NotFoundError)|\bproblem|ProblemError\.of)\(\s*(?:\d{3},\s*)?'([a-z0-9]+(?:-[a-z0-9]+)*)'/g;
   for (const file of [...(await engineSources(join(root, 'apps'))), ...(await engineSources(join(root, 'libs')))]) {
     for (const match of (await readFile(file, 'utf8')).matchAll(raised)) if (!found.has(match[1]!)) found.set(match[1]!, relative(root, file));
   }
@@ -128,7 +129,11 @@ describe('problems in Chinese', () => {
   it('400 from DTO validation: each field keeps its name, its message is Chinese', async () => {
     const kindergarten = await steps.registerKindergarten();
     const body = { kindergartenId: kindergarten.id, kind: 'weekly', year: 2200, scheduledOn: '2025-02-30', extra: 1 };
-    const { en, zh } = await both((headers) => app.call('POST', '/inspections', { token: steps.supervisor, body, headers }), 400, 'validation-failed');
+    const { en, zh } = await both(
+      (headers) => app.call('POST', '/inspections', { token: steps.supervisor, body, headers }),
+      400,
+      'validation-failed',
+    );
     const fields = (problem: any) => problem.errors.map((error: { field: string }) => error.field);
     expect(fields(zh)).toEqual(fields(en));
     expect(new Set(fields(zh))).toEqual(new Set(['kind', 'year', 'scheduledOn', 'extra']));
@@ -159,13 +164,19 @@ describe('problems in Chinese', () => {
 
   it('400 for a body that is not JSON, has a control character, or is sent where none is taken', async () => {
     const notJson = await both(
-      (headers) => app.call('POST', '/inspections', { token: steps.supervisor, raw: '{"kind":', headers: { ...headers, 'content-type': 'application/json' } }),
+      (headers) =>
+        app.call('POST', '/inspections', { token: steps.supervisor, raw: '{"kind":', headers: { ...headers, 'content-type': 'application/json' } }),
       400,
       'validation-failed',
     );
     expect(notJson.zh.errors).toEqual([{ field: '', message: '请求体不是有效的 JSON' }]);
     const control = await both(
-      (headers) => app.call('POST', '/kindergartens', { token: steps.admin, body: { id: freshId(), name: 'a\u0007b', township: '城关镇', ownership: 'public' }, headers }),
+      (headers) =>
+        app.call('POST', '/kindergartens', {
+          token: steps.admin,
+          body: { id: freshId(), name: 'a\u0007b', township: '城关镇', ownership: 'public' },
+          headers,
+        }),
       400,
       'validation-failed',
     );
@@ -189,14 +200,24 @@ describe('problems in Chinese', () => {
   it('409 and 422 from the domain, with what they name filled in; 412 for a moved stream', async () => {
     const kindergarten = await steps.registerKindergarten();
     const again = { id: kindergarten.id, name: '重复登记', township: '城关镇', ownership: 'public' };
-    const exists = await both((headers) => app.call('POST', '/kindergartens', { token: steps.admin, body: again, headers }), 409, 'kindergarten-exists');
+    const exists = await both(
+      (headers) => app.call('POST', '/kindergartens', { token: steps.admin, body: again, headers }),
+      409,
+      'kindergarten-exists',
+    );
     expect(exists.zh.detail).toBe('该编号的幼儿园已经登记');
     const { kindergarten: failed, inspection } = await steps.failedInspection(['S-01']);
     const unknownFinding = await both(
       (headers) =>
         app.call('POST', '/rectifications', {
           token: steps.supervisor,
-          body: { kindergartenId: failed.id, inspectionId: inspection.id, findingCodes: ['S-01', 'Q-09'], deadline: { workingDays: 5 }, publish: true },
+          body: {
+            kindergartenId: failed.id,
+            inspectionId: inspection.id,
+            findingCodes: ['S-01', 'Q-09'],
+            deadline: { workingDays: 5 },
+            publish: true,
+          },
           headers,
         }),
       422,

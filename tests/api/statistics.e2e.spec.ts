@@ -74,7 +74,13 @@ describe.each<StoreKind>(['pglite', 'postgres'])('GET /statistics/overview (%s)'
     const issue = (inspectionId: string) =>
       app.call('POST', '/rectifications', {
         token: steps.supervisor,
-        body: { kindergartenId: kindergarten.id, inspectionId, findingCodes: ['S-01'], deadline: { dueAt: '2099-12-31T23:59:59+08:00' }, publish: false },
+        body: {
+          kindergartenId: kindergarten.id,
+          inspectionId,
+          findingCodes: ['S-01'],
+          deadline: { dueAt: '2099-12-31T23:59:59+08:00' },
+          publish: false,
+        },
       });
     const notice = (await issue(inspection.id)).body;
     const year = Number(String(notice.issuedAt).slice(0, 4));
@@ -105,7 +111,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('GET /statistics/overview (%s)'
     const actor = { sub: 'wang', role: 'supervisor', name: '王督学' };
     const meta = () => ({ actor, at: '2025-03-04T10:00:00.000+08:00', commandId: randomUUID(), correlationId: randomUUID(), causationId: null });
     await app.store.appendToStream(`inspection-${dropped.id}`, [
-      { type: 'InspectionCancelled', data: { inspectionId: dropped.id, reason: '重复安排', cancelledAt: '2025-03-04T10:00:00.000+08:00' }, metadata: meta() },
+      {
+        type: 'InspectionCancelled',
+        data: { inspectionId: dropped.id, reason: '重复安排', cancelledAt: '2025-03-04T10:00:00.000+08:00' },
+        metadata: meta(),
+      },
     ]);
     await app.store.appendToStream(`rectification-${notice.id}`, [
       { type: 'NoticeWithdrawn', data: { rectificationId: notice.id, reason: '事实认定有误', withdrawnAt: notice.issuedAt }, metadata: meta() },
@@ -124,15 +134,17 @@ describe.each<StoreKind>(['pglite', 'postgres'])('GET /statistics/overview (%s)'
       failed: 0,
       cancelled: 1,
     });
-    await waitUntil(
-      async () => (await app.call('GET', `/statistics/overview?year=${year}`, { token: auditor })).body.totals.cases.withdrawn >= 1,
-      { what: 'the withdrawn case counted' },
-    );
+    await waitUntil(async () => (await app.call('GET', `/statistics/overview?year=${year}`, { token: auditor })).body.totals.cases.withdrawn >= 1, {
+      what: 'the withdrawn case counted',
+    });
   });
 
   it('admin, supervisor and auditor only; year 2000–2100, this year by default; problems in Chinese too', async () => {
     const kindergarten = await steps.registerKindergarten();
-    for (const token of [app.token('kindergarten', { kindergartenId: kindergarten.id }), app.token('department', { unitId: 'county-education-bureau' })]) {
+    for (const token of [
+      app.token('kindergarten', { kindergartenId: kindergarten.id }),
+      app.token('department', { unitId: 'county-education-bureau' }),
+    ]) {
       expect((await app.call('GET', '/statistics/overview', { token })).status).toBe(403);
     }
     expect((await app.call('GET', '/statistics/overview')).status).toBe(401);

@@ -172,7 +172,10 @@ export class AuditController {
   @Problems({ 400: ['validation-failed'], 404: ['not-found'] })
   state(@Param('streamId') streamId: string, @Query() query: StateQuery) {
     if (query.at !== undefined && query.version !== undefined) {
-      throw validationFailed([{ field: 'at', message: 'give either at or version, not both', zh: 'at 与 version 只能给出其一' }], 'Give either at or version, not both');
+      throw validationFailed(
+        [{ field: 'at', message: 'give either at or version, not both', zh: 'at 与 version 只能给出其一' }],
+        'Give either at or version, not both',
+      );
     }
     return this.audit.stateOf(streamIdOf(streamId), { version: query.version, at: query.at ? new Date(query.at) : undefined });
   }

@@ -45,7 +45,10 @@ export class DeadlineDto {
   @notBoth('dueAt')
   @Min(1)
   @Max(90)
-  @IsInt({ message: 'deadline needs workingDays (a whole number 1–90) or dueAt', context: { zh: 'deadline 须给出 workingDays（1–90 的整数）或 dueAt' } })
+  @IsInt({
+    message: 'deadline needs workingDays (a whole number 1–90) or dueAt',
+    context: { zh: 'deadline 须给出 workingDays（1–90 的整数）或 dueAt' },
+  })
   workingDays?: number;
 
   @ApiPropertyOptional({ example: '2025-04-30T23:59:59+08:00', description: 'An instant in the future' })

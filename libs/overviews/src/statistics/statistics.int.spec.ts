@@ -56,7 +56,11 @@ const issued = (kg: string, id: string, issuedAt = '2025-03-10T10:00:00.000+08:0
     issuedAt,
   });
 const missed = (id: string) =>
-  stored(`rectification-${id}`, 2, 'DeadlineMissed', { rectificationId: id, dueAt: '2025-03-24T23:59:59.999+08:00', recordedAt: '2025-03-25T00:00:00.000+08:00' });
+  stored(`rectification-${id}`, 2, 'DeadlineMissed', {
+    rectificationId: id,
+    dueAt: '2025-03-24T23:59:59.999+08:00',
+    recordedAt: '2025-03-25T00:00:00.000+08:00',
+  });
 const followUpFailed = (id: string, version = 2) =>
   stored(`rectification-${id}`, version, 'FollowUpFailed', {
     rectificationId: id,
@@ -75,7 +79,12 @@ const suspended = (kg: string, rectificationId: string) =>
     suspendedAt: '2025-04-21T10:00:00.000+08:00',
   });
 const closedDown = (kg: string) =>
-  stored(`kindergarten-${kg}`, 2, 'KindergartenClosed', { kindergartenId: kg, closedOn: '2025-06-30', reason: '停办', closedAt: '2025-06-30T10:00:00.000+08:00' });
+  stored(`kindergarten-${kg}`, 2, 'KindergartenClosed', {
+    kindergartenId: kg,
+    closedOn: '2025-06-30',
+    reason: '停办',
+    closedAt: '2025-06-30T10:00:00.000+08:00',
+  });
 
 const schema = 'statistics_spec';
 const s = `"${schema}"`;

@@ -38,8 +38,7 @@ export const statisticsProjection = streamTablesProjection({
       table: 'rm_statistics_kindergartens',
       decider: withFinalStatus(kindergartenDecider, { KindergartenClosed: 'closed' }),
       columns: { township: 'text', closed: 'boolean' },
-      toColumns: (state) =>
-        state.status === 'unregistered' ? {} : { township: state.township, closed: (state.status as string) === 'closed' },
+      toColumns: (state) => (state.status === 'unregistered' ? {} : { township: state.township, closed: (state.status as string) === 'closed' }),
       indexes: (s) => [`CREATE INDEX rm_statistics_kindergartens_township ON ${s}.rm_statistics_kindergartens (id) INCLUDE (township, closed)`],
     }),
     streamTable<InspectionState>({

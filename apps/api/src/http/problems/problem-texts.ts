@@ -6,7 +6,8 @@ export type ProblemText = readonly [zhTitle: string, zhDetail: string | ((extens
 
 const listed = (value: unknown): string => (Array.isArray(value) ? value.join('、') : typeof value === 'string' ? value : '');
 /** `sentence：a、b` when the problem names them, else the sentence alone. */
-const naming = (key: string, sentence: string) => (extensions: Extensions) => (listed(extensions[key]) ? `${sentence}：${listed(extensions[key])}` : sentence);
+const naming = (key: string, sentence: string) => (extensions: Extensions) =>
+  listed(extensions[key]) ? `${sentence}：${listed(extensions[key])}` : sentence;
 
 /**
  * Every problem code the engine answers with, and its texts. A new code is one line here; the test
@@ -72,14 +73,8 @@ export const PROBLEM_TEXTS: Readonly<Record<string, ProblemText>> = {
   'effective-from-in-past': ['生效日期已过', '暂停招生的生效日期须为今天或以后'],
   'already-suspended': ['已暂停招生', '该幼儿园已处于暂停招生状态'],
   'not-suspended': ['未暂停招生', '该幼儿园未处于暂停招生状态'],
-  'suspension-requires-failed-rectification': [
-    '暂停招生须依据整改不达标的案件',
-    '所引用的整改案件须属于该幼儿园，且状态为整改后仍不达标',
-  ],
-  'reinstatement-requires-passed-follow-up': [
-    '恢复招生须依据通过的复查',
-    '所引用的检查须是该幼儿园在暂停招生之后结论为合格的复查',
-  ],
+  'suspension-requires-failed-rectification': ['暂停招生须依据整改不达标的案件', '所引用的整改案件须属于该幼儿园，且状态为整改后仍不达标'],
+  'reinstatement-requires-passed-follow-up': ['恢复招生须依据通过的复查', '所引用的检查须是该幼儿园在暂停招生之后结论为合格的复查'],
   'suspension-proposed': ['已有待决定的暂停招生告知', '该幼儿园已有一份待决定的暂停招生告知'],
   'no-proposal': ['没有待决定的暂停招生告知', '该幼儿园没有待决定的暂停招生告知'],
   'statement-period-open': ['陈述申辩期尚未届满', '陈述申辩期届满前，除非幼儿园已陈述申辩或放弃，不能作出决定'],

@@ -77,13 +77,19 @@ export const MAX_OBJECT_KEYS = 32;
 
 const findBadText = (value: unknown, path: string): FieldProblem | null => {
   if (typeof value === 'string') {
-    if (!value.isWellFormed()) return { field: path, message: `${path || 'text'} contains an unpaired surrogate`, zh: `${path ? `${path} ` : '文本'}含有不成对的代理字符` };
-    if (CONTROL.test(value)) return { field: path, message: `${path || 'text'} contains a control character`, zh: `${path ? `${path} ` : '文本'}含有控制字符` };
+    if (!value.isWellFormed())
+      return { field: path, message: `${path || 'text'} contains an unpaired surrogate`, zh: `${path ? `${path} ` : '文本'}含有不成对的代理字符` };
+    if (CONTROL.test(value))
+      return { field: path, message: `${path || 'text'} contains a control character`, zh: `${path ? `${path} ` : '文本'}含有控制字符` };
     return null;
   }
   if (Array.isArray(value)) {
     if (value.length > MAX_ARRAY_ITEMS) {
-      return { field: path, message: `${path || 'the body'} must hold at most ${MAX_ARRAY_ITEMS} items`, zh: `${path ? `${path} ` : '请求体'}至多只能有 ${MAX_ARRAY_ITEMS} 项` };
+      return {
+        field: path,
+        message: `${path || 'the body'} must hold at most ${MAX_ARRAY_ITEMS} items`,
+        zh: `${path ? `${path} ` : '请求体'}至多只能有 ${MAX_ARRAY_ITEMS} 项`,
+      };
     }
     for (const [index, item] of value.entries()) {
       const bad = findBadText(item, path ? `${path}.${index}` : String(index));
@@ -94,7 +100,11 @@ const findBadText = (value: unknown, path: string): FieldProblem | null => {
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value).length;
     if (keys > MAX_OBJECT_KEYS) {
-      return { field: path, message: `${path || 'the body'} must hold at most ${MAX_OBJECT_KEYS} fields`, zh: `${path ? `${path} ` : '请求体'}至多只能有 ${MAX_OBJECT_KEYS} 个字段` };
+      return {
+        field: path,
+        message: `${path || 'the body'} must hold at most ${MAX_OBJECT_KEYS} fields`,
+        zh: `${path ? `${path} ` : '请求体'}至多只能有 ${MAX_OBJECT_KEYS} 个字段`,
+      };
     }
     for (const [key, item] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
@@ -114,7 +124,10 @@ export class JsonBodyPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body') return value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw validationFailed([{ field: '', message: 'the body must be a JSON object', zh: '请求体必须是 JSON 对象' }], 'The request body must be a JSON object');
+      throw validationFailed(
+        [{ field: '', message: 'the body must be a JSON object', zh: '请求体必须是 JSON 对象' }],
+        'The request body must be a JSON object',
+      );
     }
     const bad = findBadText(value, '');
     if (bad) throw validationFailed([bad]);
