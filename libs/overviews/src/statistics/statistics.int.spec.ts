@@ -184,6 +184,20 @@ describe('the statistics projection', () => {
     expect(row).toMatchObject({ township, kindergartens: 0, inspections: { passed: 1 } });
   });
 
+  it('a kindergarten that moves township takes its counts along (KindergartenUpdated, by name)', async () => {
+    const [from, to] = [`旧镇-${randomUUID().slice(0, 8)}`, `新镇-${randomUUID().slice(0, 8)}`];
+    const kg = `kg-${randomUUID()}`;
+    const inspection = `i-${randomUUID()}`;
+    const moved = stored(`kindergarten-${kg}`, 2, 'KindergartenUpdated', {
+      kindergartenId: kg,
+      name: '改名幼儿园',
+      township: to,
+      ownership: 'public',
+    });
+    await apply([registered(kg, from), scheduled(kg, inspection, 2025), concluded(inspection, 'failed'), moved]);
+    expect((await statistics.overview(2025, [from, to])).townships).toMatchObject([{ township: to, kindergartens: 1, inspections: { failed: 1 } }]);
+  });
+
   it('rebuilt from the same events, gives the same counts', async () => {
     const before = await statistics.overview(2025, [east, west]);
     await resetProjection(pglite, schema, statisticsProjection);
