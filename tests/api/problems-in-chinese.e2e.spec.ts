@@ -119,6 +119,7 @@ describe('problems in Chinese', () => {
       expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(reply.headers.get('vary')).toMatch(/accept-language/i);
     }
+    expect([en.headers.get('content-language'), zh.headers.get('content-language')]).toEqual(['en', 'zh']);
     expect(HAN.test(en.body.title) || HAN.test(en.body.detail)).toBe(false);
     expect(zh.body.title).toBe(PROBLEM_TEXTS[code]![0]);
     expect(zh.body.detail).toMatch(HAN);
@@ -259,6 +260,7 @@ describe('problems in Chinese', () => {
     const zh = await request('zh-CN');
     expect(zh.status).toBe(431);
     expect(zh.headers).toMatch(/vary: accept-language/i);
+    expect(zh.headers).toMatch(/content-language: zh/i);
     expect(JSON.parse(zh.body)).toMatchObject({ status: 431, code: 'headers-too-large', title: '请求头过大' });
     const en = await request('en');
     expect(JSON.parse(en.body)).toMatchObject({ status: 431, code: 'headers-too-large', title: 'The request headers are too large' });

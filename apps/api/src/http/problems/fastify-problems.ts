@@ -7,13 +7,16 @@ const withAcceptLanguage = (vary: unknown): string => {
   return /(^|,)\s*(accept-language|\*)\s*(,|$)/i.test(given) ? given : given ? `${given}, Accept-Language` : 'Accept-Language';
 };
 
-/** Every problem leaves through here: in the language the request prefers, and saying that it depends on it. */
-export const sendProblem = (reply: FastifyReply, details: ProblemDetails): FastifyReply =>
-  reply
+/** Every problem leaves through here: in the language the request prefers, saying which, and that it depends on it. */
+export const sendProblem = (reply: FastifyReply, details: ProblemDetails): FastifyReply => {
+  const language = problemLanguage(reply.request.headers['accept-language']);
+  return reply
     .status(details.status)
     .type(PROBLEM_CONTENT_TYPE)
     .header('vary', withAcceptLanguage(reply.getHeader('vary')))
-    .send(localisedProblem(details, problemLanguage(reply.request.headers['accept-language'])));
+    .header('content-language', language)
+    .send(localisedProblem(details, language));
+};
 
 const notJson = (error: FastifyError): ProblemDetails =>
   problem(400, 'validation-failed', 'The body is not valid JSON', { errors: [{ field: '', message: error.message, zh: '请求体不是有效的 JSON' }] });

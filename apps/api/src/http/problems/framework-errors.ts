@@ -88,9 +88,10 @@ export function clientErrorHandler(error: NodeJS.ErrnoException & { rawPacket?: 
     return;
   }
   const details = forClientError(error);
-  const body = JSON.stringify(localisedProblem(details, problemLanguage(acceptLanguageOf(error))));
+  const language = problemLanguage(acceptLanguageOf(error));
+  const body = JSON.stringify(localisedProblem(details, language));
   socket.end(
     `HTTP/1.1 ${details.status} ${STATUS_CODES[details.status] ?? ''}\r\n` +
-      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nVary: Accept-Language\r\nConnection: close\r\n\r\n${body}`,
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nVary: Accept-Language\r\nContent-Language: ${language}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
