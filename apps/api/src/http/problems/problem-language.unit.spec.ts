@@ -59,6 +59,12 @@ describe('localisedProblem', () => {
     expect(en.detail).toBe('The request is not valid');
   });
 
+  it('says in Chinese where a case stands when it refuses a transition', () => {
+    const refused = problem(409, 'invalid-transition', 'Cannot acknowledge a case that is submitted', { caseStatus: 'submitted' });
+    expect(localisedProblem(refused, 'zh').detail).toBe('整改案件当前已提交整改报告、等待审核，不能进行此操作');
+    expect(localisedProblem(problem(409, 'invalid-transition', 'x'), 'zh').detail).toBe('记录当前的状态不允许此操作');
+  });
+
   it('a code without Chinese texts keeps its English title and detail', () => {
     const unknown = problem(409, 'no-such-code-anywhere', 'Something specific');
     expect(localisedProblem(unknown, 'zh')).toEqual(unknown);

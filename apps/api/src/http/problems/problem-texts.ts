@@ -5,6 +5,17 @@ type Extensions = Readonly<Record<string, unknown>>;
 export type ProblemText = readonly [zhTitle: string, zhDetail: string | ((extensions: Extensions) => string), enTitle?: string];
 
 const listed = (value: unknown): string => (Array.isArray(value) ? value.join('、') : typeof value === 'string' ? value : '');
+/** A case's status as the timeline says it. */
+const CASE_STATUSES: Readonly<Record<string, string>> = {
+  issued: '已下发、尚未签收',
+  acknowledged: '已签收',
+  submitted: '已提交整改报告、等待审核',
+  returned: '已退回重新整改',
+  closed: '已结案',
+  failed: '整改后仍不达标',
+  withdrawn: '已撤销',
+};
+
 /** `sentence：a、b` when the problem names them, else the sentence alone. */
 const naming = (key: string, sentence: string) => (extensions: Extensions) =>
   listed(extensions[key]) ? `${sentence}：${listed(extensions[key])}` : sentence;
@@ -46,7 +57,14 @@ export const PROBLEM_TEXTS: Readonly<Record<string, ProblemText>> = {
   'concurrency-conflict': ['同时修改过多', '该记录正被同时修改，请重试', 'Too many concurrent changes; try again'],
   'store-unavailable': ['数据存储暂时不可用', '数据存储暂时不可用，请 5 秒后重试（使用相同的 Idempotency-Key）'],
   'internal-error': ['服务器内部错误', '服务器出现错误；请将响应头中的关联编号（X-Correlation-Id）告知管理员', 'Internal error'],
-  'invalid-transition': ['当前状态下不能进行此操作', '记录当前的状态不允许此操作', 'Not possible in the current state'],
+  'invalid-transition': [
+    '当前状态下不能进行此操作',
+    (p) =>
+      typeof p.caseStatus === 'string'
+        ? `整改案件当前${CASE_STATUSES[p.caseStatus] ?? `为 ${p.caseStatus}`}，不能进行此操作`
+        : '记录当前的状态不允许此操作',
+    'Not possible in the current state',
+  ],
   'calendar-unavailable': [
     '缺少官方节假日安排',
     '所涉年份尚无国务院公布的节假日安排，无法计算工作日；请管理员补充该年度日历，或直接指定截止时间',
