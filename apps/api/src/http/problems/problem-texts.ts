@@ -16,6 +16,15 @@ const CASE_STATUSES: Readonly<Record<string, string>> = {
   withdrawn: '已撤销',
 };
 
+const INSPECTION_STATUSES: Readonly<Record<string, string>> = { scheduled: '尚未作出结论', concluded: '已作出结论', cancelled: '已取消' };
+
+/** Where the case or inspection a refused transition addressed stands, when the problem says. */
+const whereItStands = (p: Extensions): string => {
+  if (typeof p.caseStatus === 'string') return `整改案件当前${CASE_STATUSES[p.caseStatus] ?? `为 ${p.caseStatus}`}，不能进行此操作`;
+  if (typeof p.inspectionStatus === 'string') return `该检查${INSPECTION_STATUSES[p.inspectionStatus] ?? `为 ${p.inspectionStatus}`}，不能进行此操作`;
+  return '记录当前的状态不允许此操作';
+};
+
 /** `sentence：a、b` when the problem names them, else the sentence alone. */
 const naming = (key: string, sentence: string) => (extensions: Extensions) =>
   listed(extensions[key]) ? `${sentence}：${listed(extensions[key])}` : sentence;
@@ -56,15 +65,9 @@ export const PROBLEM_TEXTS: Readonly<Record<string, ProblemText>> = {
   ],
   'concurrency-conflict': ['同时修改过多', '该记录正被同时修改，请重试', 'Too many concurrent changes; try again'],
   'store-unavailable': ['数据存储暂时不可用', '数据存储暂时不可用，请 5 秒后重试（使用相同的 Idempotency-Key）'],
+  'console-not-built': ['网页控制台尚未构建', '网页控制台尚未构建，请运行 npm start（或 npm run console:build）'],
   'internal-error': ['服务器内部错误', '服务器出现错误；请将响应头中的关联编号（X-Correlation-Id）告知管理员', 'Internal error'],
-  'invalid-transition': [
-    '当前状态下不能进行此操作',
-    (p) =>
-      typeof p.caseStatus === 'string'
-        ? `整改案件当前${CASE_STATUSES[p.caseStatus] ?? `为 ${p.caseStatus}`}，不能进行此操作`
-        : '记录当前的状态不允许此操作',
-    'Not possible in the current state',
-  ],
+  'invalid-transition': ['当前状态下不能进行此操作', (p) => whereItStands(p), 'Not possible in the current state'],
   'calendar-unavailable': [
     '缺少官方节假日安排',
     '所涉年份尚无国务院公布的节假日安排，无法计算工作日；请管理员补充该年度日历，或直接指定截止时间',
@@ -123,6 +126,7 @@ export const PROBLEM_TEXTS: Readonly<Record<string, ProblemText>> = {
   'follow-up-too-early': ['尚不能复查', '只有幼儿园已提交整改报告或已逾期时，才能依据复查结案'],
   'already-published': ['已经公示', '该整改通知已经公示'],
   'unknown-attachment': ['附件不存在', '所引用的附件不存在，或不能在此引用'],
+  'attachment-exists': ['附件已登记', '该附件已经登记'],
   'unsupported-file-type': ['不支持的文件类型', '仅支持 JPEG、PNG、WebP、HEIC、PDF、DOCX、XLSX、MP4 文件（按文件内容识别）'],
   // plan supervision
   'unknown-unit': ['责任单位不存在', naming('unitIds', '所引用的责任单位尚未登记')],
