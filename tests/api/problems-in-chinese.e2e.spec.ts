@@ -27,7 +27,7 @@ const engineSources = async (folder: string): Promise<string[]> =>
 const codesInSource = async (): Promise<Map<string, string>> => {
   const found = new Map<string, string>();
   const raised =
-    /(?:new (?:ConflictError|RuleViolationError|NotFoundError)|\bproblem|ProblemError\.of)\(\s*(?:\d{3},\s*)?'([a-z0-9]+(?:-[a-z0-9]+)*)'/g;
+    /(?:new (?:ConflictError|RuleViolationError|NotFoundError|AccountRefusal)|\bproblem|ProblemError\.of)\(\s*(?:\d{3},\s*)?'([a-z0-9]+(?:-[a-z0-9]+)*)'/g;
   for (const file of [...(await engineSources(join(root, 'apps'))), ...(await engineSources(join(root, 'libs')))]) {
     for (const match of (await readFile(file, 'utf8')).matchAll(raised)) if (!found.has(match[1]!)) found.set(match[1]!, relative(root, file));
   }

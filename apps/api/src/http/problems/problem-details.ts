@@ -1,4 +1,5 @@
 import { DomainError, InvalidAppendError, WrongExpectedVersionError } from '@app/event-sourcing';
+import { AccountRefusal } from '@app/users';
 import { PROBLEM_TEXTS } from './problem-texts.js';
 
 /** An RFC 9457 problem: what every error response carries, with our stable `code`. */
@@ -48,6 +49,8 @@ export class ProblemError extends Error {
 /** The problem for a failure the domain or the store reported; null for anything else (the caller decides). */
 export const problemForDomain = (error: unknown): ProblemDetails | null => {
   if (error instanceof ProblemError) return error.problem;
+  if (error instanceof AccountRefusal)
+    return problem(error.status, error.code, error.message, error.retryAfter ? { retryAfter: error.retryAfter } : {});
   if (error instanceof DomainError) {
     const extensions = error.details ? { ...error.details } : {};
     return problem(STATUS_BY_KIND[error.kind], error.code, error.message, extensions);
