@@ -139,6 +139,29 @@ describe.each<StoreKind>(['pglite', 'postgres'])('GET /statistics/overview (%s)'
     });
   });
 
+  it('keys townships by the register’s id with its name, whether the record names them by id or by name; a supervisor with townships sees those only', async () => {
+    const byName = await steps.registerKindergarten({ township: '宏河镇' });
+    await steps.registerKindergarten({ township: 'honghe' });
+    await steps.conclude((await steps.inspection(byName.id, 'annual', 2025)).id, 'passed');
+    const whole = (await app.call('GET', '/statistics/overview?year=2025', { token: auditor })).body;
+    const honghe = whole.townships.filter((row: { name: string }) => row.name === '宏河镇');
+    expect(honghe).toEqual([
+      expect.objectContaining({ township: 'honghe', name: '宏河镇', kindergartens: 2, inspections: expect.objectContaining({ passed: 1 }) }),
+    ]);
+    expect(whole.townships.map((row: { township: string }) => row.township)).not.toContain('宏河镇');
+
+    const scoped = app.token('supervisor', { sub: `li-${randomUUID().slice(0, 8)}`, townships: ['honghe'] });
+    await app.usersReady();
+    const mineOnly = (await app.call('GET', '/statistics/overview?year=2025', { token: scoped })).body;
+    expect(mineOnly.townships).toEqual(honghe);
+    expect(mineOnly.totals).toEqual({
+      kindergartens: 2,
+      inspections: honghe[0].inspections,
+      cases: honghe[0].cases,
+      suspensions: honghe[0].suspensions,
+    });
+  });
+
   it('admin, supervisor and auditor only; year 2000–2100, this year by default; problems in Chinese too', async () => {
     const kindergarten = await steps.registerKindergarten();
     for (const token of [

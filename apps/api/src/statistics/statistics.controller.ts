@@ -5,8 +5,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { shanghaiDate } from '@app/calendar/domain';
 import { Clock } from '@app/config';
-import { GetStatisticsOverview } from '@app/overviews';
-import { Access } from '../auth/access.decorator.js';
+import type { Caller } from '@app/identity';
+import { Townships } from '@app/kindergartens';
+import { GetStatisticsOverview, byTownshipId, townshipKeys, type StatisticsOverview } from '@app/overviews';
+import { Access, CurrentCaller } from '../auth/access.decorator.js';
 import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 
 export class StatisticsQuery {
@@ -42,7 +44,7 @@ class StatisticsCountsResponse {
 }
 
 class TownshipStatisticsResponse extends StatisticsCountsResponse {
-  @ApiProperty({ example: '城关镇', description: 'The township as the record names it' }) township: string;
+  @ApiProperty({ example: 'chengguan', description: 'The township’s id in the register (GET /townships)' }) township: string;
   @ApiProperty({ example: '城关镇' }) name: string;
 }
 
@@ -60,6 +62,7 @@ export class StatisticsController {
   constructor(
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(Townships) private readonly townships: Townships,
   ) {}
 
   @Get('overview')
@@ -67,12 +70,15 @@ export class StatisticsController {
   @ApiOperation({
     summary: 'The county’s statistics for a year, by township',
     description:
-      'Admin, supervisor, auditor. Per township: kindergartens; the year’s inspections scheduled (not yet concluded), passed, failed and cancelled; the cases issued in the year open, overdue, closed, failed and withdrawn; kindergartens suspended now; and the totals. From a projection of its own.',
+      'Admin, supervisor, auditor; a supervisor with `townships` sees those only. Per township (by id, with its name): kindergartens; the year’s inspections scheduled (not yet concluded), passed, failed and cancelled; the cases issued in the year open, overdue, closed, failed and withdrawn; kindergartens suspended now; and the totals. From a projection of its own.',
   })
   @ApiOkResponse({ type: StatisticsOverviewResponse })
   @Problems({ 400: ['validation-failed'] })
-  overview(@Query() query: StatisticsQuery) {
+  async overview(@Query() query: StatisticsQuery, @CurrentCaller() caller: Caller): Promise<StatisticsOverview> {
     const year = query.year ?? Number(shanghaiDate(this.clock.now()).slice(0, 4));
-    return this.queries.execute(new GetStatisticsOverview(year));
+    const register = this.townships.all();
+    // a supervisor with a 责任区 sees its townships only
+    const scope = caller.role === 'supervisor' && caller.townships ? townshipKeys(caller.townships, register) : undefined;
+    return byTownshipId(await this.queries.execute(new GetStatisticsOverview(year, scope)), register);
   }
 }

@@ -99,13 +99,48 @@ export class Statistics {
     for (const row of suspensions) of(row.township).suspensions = Number(row.count);
     const totals = empty();
     const rows = [...byTownship].sort(([a], [b]) => a.localeCompare(b, 'zh-Hans-CN'));
-    for (const [, counts] of rows) {
-      totals.kindergartens += counts.kindergartens;
-      totals.suspensions += counts.suspensions;
-      for (const key of Object.keys(totals.inspections) as (keyof typeof totals.inspections)[]) totals.inspections[key] += counts.inspections[key];
-      for (const key of Object.keys(totals.cases) as (keyof typeof totals.cases)[]) totals.cases[key] += counts.cases[key];
-    }
-    // townships are named in the record by their names (ids arrive with the townships register)
+    for (const [, counts] of rows) add(totals, counts);
+    // keyed as the record names the township; byTownshipId keys it by the register's id
     return { asOf, year, townships: rows.map(([township, counts]) => ({ township, name: township, ...counts })), totals };
   }
 }
+
+export interface TownshipRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+const add = (into: Mutable<StatisticsCounts>, from: StatisticsCounts): void => {
+  into.kindergartens += from.kindergartens;
+  into.suspensions += from.suspensions;
+  for (const key of Object.keys(into.inspections) as (keyof StatisticsCounts['inspections'])[]) into.inspections[key] += from.inspections[key];
+  for (const key of Object.keys(into.cases) as (keyof StatisticsCounts['cases'])[]) into.cases[key] += from.cases[key];
+};
+
+/**
+ * The record names a township by its id or, in events older than the register, by its name: the overview keyed by
+ * the register's ids (in the register's order) with their names; a township the register lacks keeps what the
+ * record says, after them.
+ */
+export const byTownshipId = (overview: StatisticsOverview, register: readonly TownshipRef[]): StatisticsOverview => {
+  const merged = new Map<string, Mutable<TownshipStatistics>>();
+  for (const { township, name: _name, ...counts } of overview.townships) {
+    const known = register.find((entry) => entry.id === township || entry.name === township);
+    const id = known?.id ?? township;
+    const row = merged.get(id) ?? { township: id, name: known?.name ?? township, ...empty() };
+    add(row, counts);
+    merged.set(id, row);
+  }
+  const order = (id: string) => {
+    const index = register.findIndex((entry) => entry.id === id);
+    return index === -1 ? register.length : index;
+  };
+  return {
+    ...overview,
+    townships: [...merged.values()].sort((a, b) => order(a.township) - order(b.township) || a.township.localeCompare(b.township)),
+  };
+};
+
+/** What to ask the projection for a scope of township ids: each id and its registered name (older events carry the name). */
+export const townshipKeys = (ids: readonly string[], register: readonly TownshipRef[]): string[] =>
+  ids.flatMap((id) => [id, ...register.filter((entry) => entry.id === id).map((entry) => entry.name)]);
