@@ -204,6 +204,32 @@ describe('who may call what, and what a kindergarten may see (pglite)', () => {
       { method: 'POST', path: () => `/rectifications/${a.notice.id}/acknowledgement`, roles: ['kindergarten'] },
       {
         method: 'POST',
+        path: () => `/inspections/${a.inspection.id}/schedule`,
+        roles: ['supervisor'],
+        body: () => ({ scheduledOn: '2025-03-20', reason: '改期' }),
+      },
+      { method: 'POST', path: () => `/inspections/${a.inspection.id}/cancellation`, roles: ['supervisor'], body: () => ({ reason: '取消' }) },
+      {
+        method: 'PUT',
+        path: () => `/inspections/${a.inspection.id}/findings/S-01`,
+        roles: ['supervisor'],
+        body: () => ({ description: '更正', severity: 'minor' }),
+      },
+      {
+        method: 'POST',
+        path: () => `/inspections/${a.inspection.id}/findings/S-01/withdrawal`,
+        roles: ['supervisor'],
+        body: () => ({ reason: '撤回' }),
+      },
+      {
+        method: 'POST',
+        path: () => `/rectifications/${a.notice.id}/deadline`,
+        roles: ['supervisor'],
+        body: () => ({ deadline: { workingDays: 5 }, reason: '新期限' }),
+      },
+      { method: 'POST', path: () => `/rectifications/${a.notice.id}/withdrawal`, roles: ['supervisor'], body: () => ({ reason: '撤销' }) },
+      {
+        method: 'POST',
         path: () => `/rectifications/${a.notice.id}/extension-requests`,
         roles: ['kindergarten'],
         body: () => ({ requestedDueAt: '2100-01-01T00:00:00+08:00', reason: '延期' }),
@@ -244,7 +270,7 @@ describe('who may call what, and what a kindergarten may see (pglite)', () => {
           }
         }
       });
-      expect(refused).toBe(14 * 4);
+      expect(refused).toBe(20 * 4);
       // nothing happened to the case
       expect((await app.call('GET', `/rectifications/${a.notice.id}`, { token: steps.admin })).body).toMatchObject({ status: 'issued', version: 1 });
     });

@@ -28,6 +28,12 @@ const COMMANDS = [
   'submit report',
   'review report',
   'record follow-up',
+  'reschedule inspection',
+  'cancel inspection',
+  'amend finding',
+  'withdraw finding',
+  'set a new deadline',
+  'withdraw notice',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 
@@ -81,6 +87,8 @@ describe('bad input over HTTP (pglite)', () => {
     const acknowledged = await app.call('POST', `/rectifications/${notice.id}/acknowledgement`, { token: director });
     expect(acknowledged.status).toBe(200);
     const caseId = notice.id as string;
+    const corrected = await steps.inspection(kindergarten.id, 'safety');
+    await steps.finding(corrected.id, 'C-01');
     commands = {
       'register kindergarten': {
         method: 'POST',
@@ -172,6 +180,48 @@ describe('bad input over HTTP (pglite)', () => {
         token: supervisor,
         valid: { inspectionId: failed.id },
         text: ['inspectionId'],
+      },
+      'reschedule inspection': {
+        method: 'POST',
+        path: `/inspections/${corrected.id}/schedule`,
+        token: supervisor,
+        valid: { scheduledOn: '2025-03-12', reason: '园方活动冲突' },
+        text: ['scheduledOn', 'reason'],
+      },
+      'cancel inspection': {
+        method: 'POST',
+        path: `/inspections/${corrected.id}/cancellation`,
+        token: supervisor,
+        valid: { reason: '重复安排' },
+        text: ['reason'],
+      },
+      'amend finding': {
+        method: 'PUT',
+        path: `/inspections/${corrected.id}/findings/C-01`,
+        token: supervisor,
+        valid: { description: '消防通道堆放杂物，影响疏散', severity: 'critical' },
+        text: ['description'],
+      },
+      'withdraw finding': {
+        method: 'POST',
+        path: `/inspections/${corrected.id}/findings/C-01/withdrawal`,
+        token: supervisor,
+        valid: { reason: '核实后不属实' },
+        text: ['reason'],
+      },
+      'set a new deadline': {
+        method: 'POST',
+        path: `/rectifications/${caseId}/deadline`,
+        token: supervisor,
+        valid: { deadline: { workingDays: 5 }, reason: '重新限期整改' },
+        text: ['reason'],
+      },
+      'withdraw notice': {
+        method: 'POST',
+        path: `/rectifications/${caseId}/withdrawal`,
+        token: supervisor,
+        valid: { reason: '检查结论有误' },
+        text: ['reason'],
       },
     };
   });
@@ -328,6 +378,15 @@ describe('bad input over HTTP (pglite)', () => {
     ['schedule inspection', 'kind', 'monthly', 'kind'],
     ['schedule inspection', 'kindergartenId', 42, 'kindergartenId'],
     ['schedule inspection', 'scheduledOn', '2025-02-29', 'scheduledOn'],
+    ['reschedule inspection', 'scheduledOn', '2025-02-30', 'scheduledOn'],
+    ['reschedule inspection', 'reason', '   ', 'reason'],
+    ['cancel inspection', 'reason', long(2001), 'reason'],
+    ['amend finding', 'severity', 'fatal', 'severity'],
+    ['withdraw finding', 'reason', 42, 'reason'],
+    ['set a new deadline', 'deadline', { workingDays: 5, dueAt: '2099-01-01T00:00:00+08:00' }, 'deadline.workingDays'],
+    ['set a new deadline', 'deadline', { workingDays: 91 }, 'deadline.workingDays'],
+    ['set a new deadline', 'deadline', [], 'deadline'],
+    ['withdraw notice', 'reason', '', 'reason'],
     ['schedule inspection', 'scheduledOn', '2025-13-01', 'scheduledOn'],
     ['schedule inspection', 'scheduledOn', '2025-04-31', 'scheduledOn'],
     ['schedule inspection', 'scheduledOn', '2025-03-10T10:00:00Z', 'scheduledOn'],
@@ -429,7 +488,7 @@ describe('bad input over HTTP (pglite)', () => {
     ['/rectifications?limit=0', 'limit'],
     ['/rectifications?limit=1001', 'limit'],
     ['/rectifications?overdue=maybe', 'overdue'],
-    ['/rectifications?status=open', 'status'],
+    ['/rectifications?status=opened', 'status'],
     ['/rectifications?after=not%20a%20cursor', 'after'],
     ['/public/kindergartens?limit=0', 'limit'],
     ['/public/kindergartens?limit=1001', 'limit'],

@@ -196,6 +196,14 @@ const API_MD_OPERATIONS: Record<string, readonly string[]> = {
   '/api/v1/rectifications/{id}/reports': ['post'],
   '/api/v1/rectifications/{id}/review': ['post'],
   '/api/v1/rectifications/{id}/follow-up': ['post'],
+  '/api/v1/inspections/{id}/schedule': ['post'],
+  '/api/v1/inspections/{id}/cancellation': ['post'],
+  '/api/v1/inspections/{id}/findings/{code}': ['put'],
+  '/api/v1/inspections/{id}/findings/{code}/withdrawal': ['post'],
+  '/api/v1/rectifications/{id}/deadline': ['post'],
+  '/api/v1/rectifications/{id}/publication': ['post'],
+  '/api/v1/rectifications/{id}/withdrawal': ['post'],
+  '/api/v1/inbox/unread-count': ['get'],
   '/api/v1/public/kindergartens': ['get'],
   '/api/v1/public/notices': ['get'],
   '/api/v1/calendar/deadline': ['get'],
@@ -219,7 +227,7 @@ const API_MD_COMMANDS: Record<string, { readonly body: readonly string[] | null;
   },
   'post /api/v1/inspections': {
     body: ['kindergartenId', 'kind', 'year', 'scheduledOn'],
-    problems: { 409: ['annual-inspection-exists'], 422: ['unknown-kindergarten'] },
+    problems: { 409: ['annual-inspection-exists'], 422: ['unknown-kindergarten', 'scheduled-outside-year'] },
   },
   'post /api/v1/inspections/{id}/findings': {
     body: ['code', 'description', 'severity'],
@@ -227,7 +235,7 @@ const API_MD_COMMANDS: Record<string, { readonly body: readonly string[] | null;
   },
   'post /api/v1/inspections/{id}/conclusion': {
     body: ['outcome', 'summary'],
-    problems: { 409: ['inspection-concluded'], 422: ['failed-without-findings'] },
+    problems: { 409: ['inspection-concluded'], 422: ['failed-without-findings', 'conclusion-before-scheduled'] },
   },
   'post /api/v1/rectifications': {
     body: ['kindergartenId', 'inspectionId', 'findingCodes', 'deadline', 'publish'],
@@ -246,8 +254,18 @@ const API_MD_COMMANDS: Record<string, { readonly body: readonly string[] | null;
     body: ['summary', 'actions', 'evidence'],
     problems: { 409: ['invalid-transition'], 422: ['unknown-finding', 'finding-not-addressed'] },
   },
-  'post /api/v1/rectifications/{id}/review': { body: ['decision', 'comment'], problems: { 409: ['invalid-transition'] } },
-  'post /api/v1/rectifications/{id}/follow-up': { body: ['inspectionId'], problems: { 422: ['follow-up-inspection-required'] } },
+  'post /api/v1/rectifications/{id}/review': { body: ['decision', 'comment', 'deadline'], problems: { 409: ['invalid-transition'], 422: ['deadline-required'] } },
+  'post /api/v1/rectifications/{id}/follow-up': {
+    body: ['inspectionId'],
+    problems: { 409: ['follow-up-too-early'], 422: ['follow-up-inspection-required'] },
+  },
+  'post /api/v1/inspections/{id}/schedule': { body: ['scheduledOn', 'reason'], problems: { 409: ['inspection-concluded'], 422: ['scheduled-outside-year'] } },
+  'post /api/v1/inspections/{id}/cancellation': { body: ['reason'], problems: { 409: ['inspection-concluded'] } },
+  'put /api/v1/inspections/{id}/findings/{code}': { body: ['description', 'severity'], problems: { 404: ['not-found'], 409: ['inspection-concluded'] } },
+  'post /api/v1/inspections/{id}/findings/{code}/withdrawal': { body: ['reason'], problems: { 404: ['not-found'], 409: ['inspection-concluded'] } },
+  'post /api/v1/rectifications/{id}/deadline': { body: ['deadline', 'reason'], problems: { 409: ['invalid-transition'] } },
+  'post /api/v1/rectifications/{id}/publication': { body: null, problems: { 409: ['already-published'] } },
+  'post /api/v1/rectifications/{id}/withdrawal': { body: ['reason'], problems: { 409: ['invalid-transition'] } },
 };
 
 describe('operations over HTTP (pglite)', () => {

@@ -82,6 +82,15 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     };
     const issue = (kindergartenId: string, inspectionId: string, findingCodes: string[], publish: boolean) =>
       post('/rectifications', supervisor, { kindergartenId, inspectionId, findingCodes, deadline: { workingDays: 10 }, publish }, 201);
+    // a follow-up is recorded once the report is in
+    const reportOn = async (kindergartenId: string, caseId: string) => {
+      await post(`/rectifications/${caseId}/acknowledgement`, director(kindergartenId));
+      await post(`/rectifications/${caseId}/reports`, director(kindergartenId), {
+        summary: secret.reportSummary,
+        actions: [{ findingCode: 'S-01', action: secret.reportAction }],
+        evidence: [],
+      });
+    };
 
     // published: disclosure with notes, a failed annual inspection, a published notice taken through report, return and an extension request
     await ok(
@@ -114,6 +123,7 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     // suspended: a published notice whose follow-up failed, then a suspension in force
     const failing = await failedInspection(ids.suspended, 'annual', ['午睡室通风不良']);
     suspendedCaseId = (await issue(ids.suspended, failing.id, ['S-01'], true)).id;
+    await reportOn(ids.suspended, suspendedCaseId);
     const followUp = await failedInspection(ids.suspended, 'follow-up', ['午睡室仍通风不良']);
     await post(`/rectifications/${suspendedCaseId}/follow-up`, supervisor, { inspectionId: followUp.id });
     await post(`/kindergartens/${ids.suspended}/enrolment/suspension`, supervisor, {
@@ -125,6 +135,7 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     // reinstated: suspended, then reinstated after a passed follow-up: no longer a suspension in force
     const again = await failedInspection(ids.reinstated, 'annual', ['食堂留样不规范']);
     const againCase = await issue(ids.reinstated, again.id, ['S-01'], true);
+    await reportOn(ids.reinstated, againCase.id);
     const againFollowUp = await failedInspection(ids.reinstated, 'follow-up', ['食堂留样仍不规范']);
     await post(`/rectifications/${againCase.id}/follow-up`, supervisor, { inspectionId: againFollowUp.id });
     await post(`/kindergartens/${ids.reinstated}/enrolment/suspension`, supervisor, {
@@ -215,7 +226,7 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     const reply = await publicGet('/public/notices');
     expect(sortedKeys(reply.body)).toEqual(['notices', 'suspensions']);
     for (const notice of reply.body.notices) {
-      expect(sortedKeys(notice)).toEqual(['dueAt', 'findings', 'id', 'issuedAt', 'kindergarten', 'overdue', 'status']);
+      expect(sortedKeys(notice)).toEqual(['documentNo', 'dueAt', 'findings', 'id', 'issuedAt', 'kindergarten', 'overdue', 'status', 'withdrawal']);
       expect(sortedKeys(notice.kindergarten)).toEqual(['id', 'name']);
       expect(notice.findings.every((finding: unknown) => typeof finding === 'string')).toBe(true);
     }
@@ -234,6 +245,9 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
       dueAt: '2025-03-17T23:59:59.999+08:00',
       status: 'returned',
       overdue: false,
+      // the first notice this store numbered
+      documentNo: '清教督改〔2025〕1号',
+      withdrawal: null,
     });
     expect(reply.body.notices.find((item: { id: string }) => item.id === suspendedCaseId)).toMatchObject({
       kindergarten: { id: ids.suspended, name: names.suspended },

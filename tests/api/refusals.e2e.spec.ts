@@ -51,9 +51,9 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
     await app?.close();
   });
 
-  /** An issued case whose follow-up inspection failed: the case is `failed`. */
+  /** A case with its report submitted whose follow-up inspection failed: the case is `failed`. */
   const failedCase = async () => {
-    const issued = await steps.issuedCase();
+    const issued = await steps.submittedCase();
     const followUp = await steps.inspection(issued.kindergarten.id, 'follow-up');
     await steps.finding(followUp.id, 'S-01', '消防通道仍被占用');
     await steps.conclude(followUp.id, 'failed', '复查仍不达标');
@@ -148,7 +148,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
     });
 
     it('422 suspension-requires-failed-rectification: an open case, a closed case, another kindergarten’s failed case', async () => {
-      const open = await steps.issuedCase();
+      const open = await steps.submittedCase();
       const path = `/kindergartens/${open.kindergarten.id}/enrolment/suspension`;
       const streams = [enrolmentStream(open.kindergarten.id)];
       const body = { rectificationId: open.notice.id, effectiveFrom: '2025-03-10', reason: '暂停招生' };
@@ -661,6 +661,11 @@ describe.each<StoreKind>(['pglite', 'postgres'])('refusals over HTTP (%s)', (kin
       const id = issued.body.id as string;
       const followUp = (inspectionId: string) => () =>
         app.call('POST', `/rectifications/${id}/follow-up`, { token: steps.supervisor, body: { inspectionId } });
+      // too early while the report is owed and the case not overdue, whatever the inspection cited
+      await refuses([caseStream(id)], followUp(freshId('none')), 409, 'follow-up-too-early');
+      const director = steps.kindergartenToken(kindergarten.id);
+      expect((await app.call('POST', `/rectifications/${id}/acknowledgement`, { token: director })).status).toBe(200);
+      expect((await app.call('POST', `/rectifications/${id}/reports`, { token: director, body: steps.report(['S-01']) })).status).toBe(200);
 
       await refuses([caseStream(id)], followUp(before.id), 422, 'follow-up-inspection-required');
       await refuses([caseStream(id)], followUp(annual.id), 422, 'follow-up-inspection-required');

@@ -63,7 +63,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
 
       const scheduled = await app.call('POST', '/inspections', {
         token: steps.supervisor,
-        body: { kindergartenId, kind: 'annual', year: 2025, scheduledOn: '2025-03-05' },
+        body: { kindergartenId, kind: 'annual', year: 2025, scheduledOn: '2025-03-03' },
       });
       const inspectionId = scheduled.body.id as string;
       const inspectionStream = `inspection-${inspectionId}`;
@@ -165,6 +165,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
       await pinned(caseStream, 'POST', `${path}/extension-decision`, supervisor, { approve: false, reason: '不同意' });
       await pinned(caseStream, 'POST', `${path}/reports`, director, steps.report(codes));
       await pinned(caseStream, 'POST', `${path}/review`, supervisor, { decision: 'return', comment: '补充' });
+      await pinned(caseStream, 'POST', `${path}/reports`, director, steps.report(codes));
       const followUp = await steps.inspection(kindergartenId, 'follow-up');
       await steps.finding(followUp.id, 'S-01');
       await steps.conclude(followUp.id, 'failed', '复查不合格');
@@ -211,7 +212,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
     });
 
     it('suspension and reinstatement check If-Match against enrolmentVersion, not the kindergarten’s version', async () => {
-      const { kindergarten, notice, director } = await steps.issuedCase();
+      const { kindergarten, notice, director } = await steps.submittedCase();
       const kindergartenId = kindergarten.id as string;
       const supervisor = steps.supervisor;
       // the kindergarten moves to version 2; its enrolment stream is still empty
@@ -505,7 +506,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
     it('keys are scoped per path', async () => {
       const kindergarten = await steps.registerKindergarten();
       const key = freshId('path');
-      const scheduleBody = { kindergartenId: kindergarten.id, kind: 'safety', year: 2025, scheduledOn: '2025-03-12' };
+      const scheduleBody = { kindergartenId: kindergarten.id, kind: 'safety', year: 2025, scheduledOn: '2025-03-03' };
       const scheduled = await app.call('POST', '/inspections', { token: steps.supervisor, headers: { 'idempotency-key': key }, body: scheduleBody });
       expect(scheduled.status).toBe(201);
       const inspectionId = scheduled.body.id as string;

@@ -39,7 +39,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the supervision workflow over 
 
     const inspection = await app.call('POST', '/inspections', {
       token: supervisor,
-      body: { kindergartenId, kind: 'annual', year: 2025, scheduledOn: '2025-03-05' },
+      body: { kindergartenId, kind: 'annual', year: 2025, scheduledOn: '2025-03-03' },
     });
     expect(inspection.status).toBe(201);
     const inspectionId = inspection.body.id as string;
@@ -129,7 +129,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the supervision workflow over 
 
   it('failure path: follow-up failed → case failed → suspension → passed follow-up → reinstatement', async () => {
     const { supervisor } = steps;
-    const { kindergarten, notice } = await steps.issuedCase();
+    const { kindergarten, notice } = await steps.submittedCase();
     const kindergartenId = kindergarten.id as string;
     const caseId = notice.id as string;
 

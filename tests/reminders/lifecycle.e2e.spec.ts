@@ -154,6 +154,8 @@ describe('reminders (postgres)', () => {
       body: { requestedDueAt: new Date(oldDue + 8_000).toISOString(), reason: '需更换消防设施' },
     });
     expect(requested.status).toBe(201);
+    // the supervisors are told of the request (v1.1) before they decide it
+    await awaitInbox(app, steps.supervisor, id, 'extension-requested', 3_000);
     const granted = await app.call('POST', `/rectifications/${id}/extension-decision`, {
       token: steps.supervisor,
       body: { approve: true, reason: '同意' },
@@ -177,7 +179,7 @@ describe('reminders (postgres)', () => {
     await sleepUntil(oldDue + 500);
     // what matters is what is there (no reminder, no deadline), not which of two notifications close together came first
     expect((await kindsInInbox(app, director, id)).sort()).toEqual(['extension-decided', 'notice-issued']);
-    expect(await kindsInInbox(app, steps.supervisor, id)).toEqual([]);
+    expect(await kindsInInbox(app, steps.supervisor, id)).toEqual(['extension-requested']);
     expect(await deadlinesMissedIn(app.store, caseStream(id))).toBe(0);
 
     const reminder = await awaitInbox(app, director, id, 'rectification-reminder');
@@ -195,7 +197,9 @@ describe('reminders (postgres)', () => {
     const deliveries = await deliveriesIn(app.store, caseStream(id));
     expect(duplicates(deliveries)).toEqual([]);
     expect(
-      deliveries.filter((delivery) => delivery.kind !== 'notice-issued' && delivery.kind !== 'extension-decided').map((delivery) => delivery.key),
+      deliveries
+        .filter((delivery) => !['notice-issued', 'extension-requested', 'extension-decided'].includes(delivery.kind))
+        .map((delivery) => delivery.key),
     ).toEqual([
       `${id}.remind.PT5S.${instantKey(granted.body.dueAt)}`,
       `${id}.deadline.${instantKey(granted.body.dueAt)}`,
@@ -209,6 +213,8 @@ describe('reminders (postgres)', () => {
     const { id, dueAt, director, steps } = await issueDueIn(app, 10_000);
     expect((await app.call('POST', `/rectifications/${id}/acknowledgement`, { token: director })).status).toBe(200);
     expect((await app.call('POST', `/rectifications/${id}/reports`, { token: director, body: steps.report(['S-01']) })).status).toBe(200);
+    // the supervisors are told of the report (v1.1) before they review it
+    await awaitInbox(app, steps.supervisor, id, 'report-submitted', 3_000);
     const closed = await app.call('POST', `/rectifications/${id}/review`, {
       token: steps.supervisor,
       body: { decision: 'accept', comment: '整改到位' },
@@ -220,9 +226,13 @@ describe('reminders (postgres)', () => {
     await sleepUntil(dueAt + 700);
     await waitUntil(() => probe.settled(), { what: 'the queues to settle' });
     expect((await kindsInInbox(app, director, id)).sort()).toEqual(['notice-issued', 'report-reviewed']);
-    expect(await kindsInInbox(app, steps.supervisor, id)).toEqual([]);
+    expect(await kindsInInbox(app, steps.supervisor, id)).toEqual(['report-submitted']);
     expect(await deadlinesMissedIn(app.store, caseStream(id))).toBe(0);
-    expect((await deliveriesIn(app.store, caseStream(id))).map((delivery) => delivery.kind)).toEqual(['notice-issued', 'report-reviewed']);
+    expect((await deliveriesIn(app.store, caseStream(id))).map((delivery) => delivery.kind)).toEqual([
+      'notice-issued',
+      'report-submitted',
+      'report-reviewed',
+    ]);
   }, 60_000);
 
   it('a reminder whose moment passed while the engine was down is sent when it comes back, unless the deadline has passed too', async () => {

@@ -176,6 +176,8 @@ describe('reminders across worker processes (postgres)', () => {
       body: { requestedDueAt: newDue, reason: '需更换消防设施' },
     });
     expect(requested.status).toBe(201);
+    // the supervisors are told of the request (v1.1) before they decide it
+    await awaitInbox(api, moved!.steps.supervisor, moved!.id, 'extension-requested', 5_000);
     const granted = await api.call('POST', `/rectifications/${moved!.id}/extension-decision`, {
       token: moved!.steps.supervisor,
       body: { approve: true, reason: '同意' },
@@ -198,6 +200,7 @@ describe('reminders across worker processes (postgres)', () => {
     expect(recorded).toEqual({
       ...onceEach(extended, 'PT8S', ['inbox']),
       [`${extended.id}.extension.${instantKey(granted.body.extension.decidedAt)}|kindergarten:${extended.kindergarten.id}|inbox`]: 1,
+      [`${extended.id}.extension-request.${instantKey(granted.body.extension.requestedAt)}|supervisors|inbox`]: 1,
     });
     for (const issued of cases.slice(1)) {
       expect(deliveryCounts(await deliveriesIn(api.store, issued.stream))).toEqual(onceEach(issued, 'PT8S', ['inbox']));

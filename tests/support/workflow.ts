@@ -29,7 +29,7 @@ export const workflow = (app: TestApp) => {
     },
 
     inspection: async (kindergartenId: string, kind = 'annual', year = 2025) =>
-      ok(app.call('POST', '/inspections', { token: supervisor, body: { kindergartenId, kind, year, scheduledOn: `${year}-03-10` } }), 201),
+      ok(app.call('POST', '/inspections', { token: supervisor, body: { kindergartenId, kind, year, scheduledOn: `${year}-01-02` } }), 201),
 
     finding: async (inspectionId: string, code: string, description = '消防通道堆放杂物') =>
       ok(app.call('POST', `/inspections/${inspectionId}/findings`, { token: supervisor, body: { code, description, severity: 'major' } }), 201),
@@ -63,6 +63,17 @@ export const workflow = (app: TestApp) => {
         201,
       );
       return { kindergarten, inspection, codes, notice, director: steps.kindergartenToken(kindergarten.id) };
+    },
+
+    /** A case whose report is submitted (awaiting review): a follow-up may be recorded on it. */
+    submittedCase: async (options: { codes?: string[]; publish?: boolean; deadline?: object } = {}) => {
+      const issued = await steps.issuedCase(options);
+      await ok(app.call('POST', `/rectifications/${issued.notice.id}/acknowledgement`, { token: issued.director }), 200);
+      const notice = await ok(
+        app.call('POST', `/rectifications/${issued.notice.id}/reports`, { token: issued.director, body: steps.report(issued.codes) }),
+        200,
+      );
+      return { ...issued, notice };
     },
 
     report: (codes: string[]) => ({

@@ -9,7 +9,9 @@ import { PlanSupervisionModule } from '@app/plan-supervision';
 import { RectificationsModule } from '@app/rectifications';
 import { InboxViews } from '@app/notifications';
 import { UsersModule } from '@app/users';
+import { OidcModule } from '@app/oidc';
 import { AuditController } from './audit/audit.controller.js';
+import { OidcController } from './auth/oidc/oidc.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { CommandAnswers } from './http/commands/command-answers.js';
@@ -48,6 +50,7 @@ export class AppModule {
         EnrolmentModule,
         PlanSupervisionModule,
         UsersModule,
+        OidcModule,
         ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
       controllers: [
@@ -67,6 +70,7 @@ export class AppModule {
         AuthController,
         UsersController,
         TownshipsController,
+        OidcController,
       ],
       providers: [
         SessionCookies,

@@ -54,7 +54,23 @@ export const describeEvent = (event: StoredEvent): string | undefined => {
     case 'InspectionConcluded':
       return `作出检查结论：${d.outcome === 'passed' ? '合格' : '不合格'}。${d.summary}`;
     case 'RectificationNoticeIssued':
-      return `下发限期整改通知，整改期限${wallTime(d.dueAt)}${d.publish ? '，并予以通报' : ''}；需整改的问题：${(d.findings as Data[]).map((f) => `${f.code} ${f.description}`).join('；')}`;
+      return `${d.documentNo ? `【${d.documentNo}】` : ''}下发限期整改通知，整改期限${wallTime(d.dueAt)}${d.publish ? '，并予以通报' : ''}；需整改的问题：${(d.findings as Data[]).map((f) => `${f.code} ${f.description}`).join('；')}`;
+    case 'InspectionRescheduled':
+      return `检查日期由${wallDate(d.previousScheduledOn)}改为${wallDate(d.scheduledOn)}，理由：${d.reason}`;
+    case 'InspectionCancelled':
+      return `取消检查，理由：${d.reason}`;
+    case 'FindingAmended':
+      return `更正检查发现的问题 ${d.code}（${SEVERITY_LABELS[d.severity] ?? d.severity}）：${d.description}`;
+    case 'FindingWithdrawn':
+      return `撤回检查发现的问题 ${d.code}，理由：${d.reason}`;
+    case 'DocumentNumberAssigned':
+      return `编发文号${d.documentNo}（整改事项 ${d.rectificationId}）`;
+    case 'DeadlineReset':
+      return `重新确定整改期限，由${wallTime(d.previousDueAt)}调整为${wallTime(d.dueAt)}。${d.reason}`;
+    case 'NoticePublished':
+      return '将整改通知予以通报（公示）';
+    case 'NoticeWithdrawn':
+      return `撤销整改通知，理由：${d.reason}`;
     case 'NoticeAcknowledged':
       return '幼儿园确认收到整改通知';
     case 'ExtensionRequested':

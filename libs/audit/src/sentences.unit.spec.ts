@@ -13,6 +13,14 @@ const samples: Record<string, Record<string, unknown>> = {
   FindingRecorded: finding,
   InspectionConcluded: { outcome: 'failed', summary: '存在安全隐患' },
   RectificationNoticeIssued: { dueAt: '2025-03-17T23:59:59.999+08:00', publish: true, findings: [finding] },
+  InspectionRescheduled: { previousScheduledOn: '2025-03-10', scheduledOn: '2025-03-12', reason: '园方活动冲突' },
+  InspectionCancelled: { reason: '重复安排' },
+  FindingAmended: { code: 'F1', description: '消防通道堆放杂物', severity: 'critical' },
+  FindingWithdrawn: { code: 'F2', reason: '核实后不属实' },
+  DocumentNumberAssigned: { year: 2025, n: 3, documentNo: '清教督改〔2025〕3号', rectificationId: 'rc-1' },
+  DeadlineReset: { previousDueAt: '2025-03-17T23:59:59.999+08:00', dueAt: '2025-03-31T23:59:59.999+08:00', reason: '重新限期' },
+  NoticePublished: {},
+  NoticeWithdrawn: { reason: '检查结论有误' },
   NoticeAcknowledged: {},
   ExtensionRequested: { requestedDueAt: '2025-03-31T23:59:59.999+08:00', reason: '施工需要时间' },
   ExtensionGranted: { previousDueAt: '2025-03-17T23:59:59.999+08:00', dueAt: '2025-03-31T23:59:59.999+08:00', reason: '同意' },
@@ -61,6 +69,15 @@ describe('describeEvent', () => {
     );
     expect(describeEvent(stored('MonthlyReportSubmitted', samples.MonthlyReportSubmitted!))).toBe(
       '责任单位（county-education-bureau）报送2025-02月度进展报告（1项任务），逾期报送',
+    );
+  });
+
+  it('names the document number of a notice, and the new deadline of a reset', () => {
+    expect(
+      describeEvent(stored('RectificationNoticeIssued', { ...samples.RectificationNoticeIssued!, documentNo: '清教督改〔2025〕3号', publish: false })),
+    ).toBe('【清教督改〔2025〕3号】下发限期整改通知，整改期限2025年3月17日 23:59；需整改的问题：F1 消防通道堵塞');
+    expect(describeEvent(stored('DeadlineReset', samples.DeadlineReset!))).toBe(
+      '重新确定整改期限，由2025年3月17日 23:59调整为2025年3月31日 23:59。重新限期',
     );
   });
 

@@ -25,7 +25,7 @@ export class CommandRunner {
     decider: Decider<C, E, S, Ctx>,
     streamId: string,
     command: C,
-    options: HandleOptions<S, Ctx>,
+    options: HandleOptions<S, Ctx, E>,
   ): Promise<HandleResult<E, S>> {
     try {
       const result = await this.handlerFor(decider).handle(streamId, command, options);

@@ -8,6 +8,9 @@ import { ProjectionsModule } from '@app/projections';
 import { AuditService, AuditedAggregates } from '@app/audit';
 import { AUDITED_AGGREGATES, FEATURE_MODULES, PROJECTIONS } from './features.js';
 
+const SECRET_PARAMETERS = ['code', 'id_token', 'access_token'];
+const SECRET_QUERY = new RegExp(`([?&](?:${SECRET_PARAMETERS.join('|')})=)[^&#]*`, 'g');
+
 /** What every engine process holds: settings, logs, the event store, the calendar, the read models, the features. */
 @Module({})
 export class EngineCoreModule {
@@ -22,8 +25,16 @@ export class EngineCoreModule {
             // Fastify already gave the request its correlation id (see apps/api/src/app.ts)
             customProps: (request) => ({ correlationId: request.id }),
             timestamp: () => `,"time":"${new Date().toISOString()}"`,
-            // credentials never reach a log line: tokens, the session cookie (its id), the CSRF token
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            // credentials never reach a log line: tokens, the session cookie (its id), the CSRF token, an authorization code
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+              ...SECRET_PARAMETERS.map((name) => `req.query.${name}`),
+            ],
+            // a single sign-on callback's URL carries the provider's authorization code
+            serializers: { req: (request: { url?: string }) => Object.assign(request, { url: request.url?.replace(SECRET_QUERY, '$1[Redacted]') }) },
           },
         }),
         CqrsModule.forRoot(),

@@ -104,6 +104,26 @@ const IsNotPlaceholderInProduction = () => (target: object, propertyName: string
     },
   });
 
+const OIDC_SETTINGS = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+const OIDC_ALL_OR_NONE = `single sign-on needs all of ${OIDC_SETTINGS.join(', ')} (or none of them)`;
+const oidcConfigured = (env: object): boolean => OIDC_SETTINGS.some((key) => (env as Record<string, unknown>)[key] !== undefined);
+
+// an issuer reached over plain HTTP could hand out any identity: only a development or test machine may use one
+const IsIssuerUrlForEnvironment = () => (target: object, propertyName: string) =>
+  registerDecorator({
+    name: 'isIssuerUrlForEnvironment',
+    target: target.constructor,
+    propertyName,
+    options: { message: 'OIDC_ISSUER_URL must be an https:// URL when NODE_ENV=production' },
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as { NODE_ENV?: unknown }).NODE_ENV !== 'production' || (typeof value === 'string' && value.startsWith('https://')),
+    },
+  });
+
+/** Whether single sign-on is configured (the settings are validated all or none). */
+export const oidcEnabled = (settings: Settings): boolean => settings.OIDC_ISSUER_URL !== undefined;
+
 /** Every setting the engine reads, from environment variables (`.env.example` documents them); also the DI token for them. */
 export class Settings {
   @IsIn(['development', 'production', 'test'])
@@ -225,6 +245,41 @@ export class Settings {
   @IsIn(['auto', 'always', 'never'])
   SESSION_COOKIE_SECURE: 'auto' | 'always' | 'never' = 'auto';
 
+  /** Single sign-on: the OpenID provider's issuer (discovery at `/.well-known/openid-configuration`); with the three below, or none. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Settings) => oidcConfigured(env))
+  @IsIssuerUrlForEnvironment()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: OIDC_ALL_OR_NONE })
+  OIDC_ISSUER_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Settings) => oidcConfigured(env))
+  @MaxLength(1024)
+  @IsString({ message: OIDC_ALL_OR_NONE })
+  OIDC_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Settings) => oidcConfigured(env))
+  @MaxLength(4096)
+  @IsString({ message: OIDC_ALL_OR_NONE })
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Where the provider sends the browser back: this engine's `…/api/v1/auth/oidc/callback` as the browser reaches it. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Settings) => oidcConfigured(env))
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: OIDC_ALL_OR_NONE })
+  OIDC_REDIRECT_URI?: string;
+
+  /** The claim (ID token or userinfo) whose value is a registered user's id, for a first sign-in with the provider. */
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'OIDC_USERNAME_CLAIM must be a claim name such as preferred_username' })
+  OIDC_USERNAME_CLAIM = 'preferred_username';
+
+  /** The scopes asked of the provider: `openid`, and whatever carries OIDC_USERNAME_CLAIM. */
+  @Matches(/^(?=(.* )?openid( |$))[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, {
+    message: 'OIDC_SCOPE must be space-separated scopes including openid, e.g. "openid profile"',
+  })
+  OIDC_SCOPE = 'openid profile';
+
   /** A request must arrive whole (headers and body) within this long, or its connection is closed (ms). */
   @Transform(toInt)
   @Min(1_000)
@@ -323,6 +378,10 @@ export class Settings {
   @MinLength(1)
   @IsString()
   SEEDS_DIR = './seeds';
+
+  /** The issuing office's prefix of a notice's document number (文号): `{prefix}〔{year}〕{n}号`. */
+  @Matches(/^[\p{Script=Han}A-Za-z0-9]{1,16}$/u, { message: 'DOCUMENT_NO_PREFIX must be 1–16 Chinese characters, letters or digits, e.g. 清教督改' })
+  DOCUMENT_NO_PREFIX = '清教督改';
 
   /** Before each rectification deadline, remind the kindergarten this long ahead (ISO 8601 durations). */
   @AreReminderOffsets()

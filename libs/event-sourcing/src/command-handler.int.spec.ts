@@ -85,6 +85,27 @@ describe('DeciderCommandHandler', () => {
     expect((await handler.load(streamId)).state).toEqual({ status: 'open', total: 11 });
   });
 
+  it('appends alongside streams in the same write; a conflict there is a lost race, decided again with a fresh context', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const ledger = `ledger-${randomUUID()}`;
+    let seen = 0;
+    let calls = 0;
+    const result = await handler.handle(streamId, increment(1), {
+      metadata: metadata(),
+      context: async () => {
+        // someone else takes the ledger's next version between our read and our append, once
+        seen = await store.streamVersion(ledger);
+        if (++calls === 1) await store.appendToStream(ledger, [newEvent('Entered', { by: 'someone else' })]);
+        return context;
+      },
+      alongside: (decided) => [{ streamId: ledger, events: decided.map(() => newEvent('Entered', { by: streamId })), expectedVersion: seen }],
+    });
+    expect(calls).toBe(2);
+    expect(result).toMatchObject({ version: 1, state: { total: 1 } });
+    expect((await store.readStream(ledger)).map((event) => (event.data as { by: string }).by)).toEqual(['someone else', streamId]);
+    expect(await store.streamVersion(streamId)).toBe(1);
+  });
+
   it('gives up after its attempts with the store’s conflict', async () => {
     const streamId = `counter-${randomUUID()}`;
     const stubborn = new DeciderCommandHandler(store, counterDecider, { maxAttempts: 2 });

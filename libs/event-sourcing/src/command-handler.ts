@@ -4,9 +4,9 @@ import { fold, type Decider } from './decider.js';
 import { isKeyedCommandId } from './command-ids.js';
 import { VersionMismatchError } from './errors.js';
 import type { Event, EventMetadata, StoredEvent } from './event.js';
-import { WrongExpectedVersionError, type EventStore } from './event-store.js';
+import { WrongExpectedVersionError, type AppendResult, type EventStore, type StreamAppend } from './event-store.js';
 
-export interface HandleOptions<S, Ctx> {
+export interface HandleOptions<S, Ctx, E extends Event = Event> {
   /** The decision's inputs besides the state; a function is called again on every attempt (cross-aggregate checks re-read). */
   readonly context: Ctx | ((state: S) => Ctx | Promise<Ctx>);
   readonly metadata: EventMetadata;
@@ -14,6 +14,13 @@ export interface HandleOptions<S, Ctx> {
   readonly expectedVersion?: number;
   /** Runs on the loaded state before the version check, to refuse what does not exist or may not be seen (404 before 412). */
   readonly precondition?: (state: S, version: number) => void;
+  /**
+   * Other streams' events to append in the same write as the decided ones (a notice and its document number), each
+   * with its expected version; a conflict on any of them is a lost race, decided again.
+   */
+  readonly alongside?: (decided: readonly E[], state: S) => readonly StreamAppend[];
+  /** Attempts for this command, when it is expected to race more than most (default: the handler's). */
+  readonly maxAttempts?: number;
 }
 
 export interface HandleResult<E extends Event, S> {
@@ -50,7 +57,8 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
     return { state: fold(this.decider, events as unknown as E[]), version: events.at(-1)?.version ?? 0 };
   }
 
-  async handle(streamId: string, command: C, options: HandleOptions<S, Ctx>): Promise<HandleResult<E, S>> {
+  async handle(streamId: string, command: C, options: HandleOptions<S, Ctx, E>): Promise<HandleResult<E, S>> {
+    const maxAttempts = options.maxAttempts ?? this.maxAttempts;
     const once = isKeyedCommandId(options.metadata.commandId);
     for (let attempt = 1; ; attempt++) {
       const events = await this.store.readStream(streamId);
@@ -68,11 +76,13 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
       if (decided.length === 0) return { state, version, events: [], position: null };
       try {
         const started = performance.now();
-        const result = await this.store.appendToStream(
-          streamId,
-          decided.map((event) => ({ type: event.type, data: event.data, metadata: options.metadata })),
-          { expectedVersion: version },
-        );
+        const events = decided.map((event) => ({ type: event.type, data: event.data, metadata: options.metadata }));
+        const alongside = options.alongside?.(decided, state) ?? [];
+        const result: AppendResult =
+          alongside.length === 0
+            ? await this.store.appendToStream(streamId, events, { expectedVersion: version })
+            : // the aggregate's own stream last: where a store appends stream by stream, its event is written only after the others
+              (await this.store.appendToStreams([...alongside, { streamId, events, expectedVersion: version }])).at(-1)!;
         this.settings.observer?.appended((performance.now() - started) / 1000);
         return {
           state: decided.reduce((current, event) => this.decider.evolve(current, event), state),
@@ -85,7 +95,7 @@ export class DeciderCommandHandler<C extends Command, E extends Event, S, Ctx> {
         this.settings.observer?.conflicted();
         // a keyed command looks once more: the append it lost may be its own first attempt's
         if (options.expectedVersion !== undefined && !once) throw new VersionMismatchError(streamId, options.expectedVersion, error.actual);
-        if (attempt >= this.maxAttempts) throw error;
+        if (attempt >= maxAttempts) throw error;
         await sleep(Math.random() * 5 * attempt);
       }
     }

@@ -10,6 +10,20 @@ export interface AppendOptions {
   readonly expectedVersion?: ExpectedVersion;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedVersion: ExpectedVersion;
+}
+
+/** One stream's part of a multi-stream append, every field decided. */
+export interface PreparedStreamAppend {
+  readonly streamId: string;
+  readonly events: readonly PreparedEvent[];
+  readonly expected: ExpectedVersion;
+}
+
 export interface AppendResult {
   /** The stream's version after the append: pass it as the next `expectedVersion`. */
   readonly nextExpectedVersion: number;
@@ -125,6 +139,33 @@ export abstract class EventStore {
     const result = await this.appendPrepared(streamId, prepared, expected);
     if (result.events.length > 0) this.signalAppended();
     return result;
+  }
+
+  /**
+   * Appends to several streams, each with its expected version. Where `atomicMultiStreamAppend` holds (the SQL
+   * stores), all or nothing in one transaction; elsewhere stream by stream, in the order given, stopping at the
+   * first refusal (a later stream's failure leaves the earlier ones written).
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const prepared = appends.map((append): PreparedStreamAppend => {
+      assertStreamId(append.streamId);
+      if (append.events.length === 0) throw new InvalidAppendError(`No events for ${append.streamId} in a multi-stream append`);
+      if (typeof append.expectedVersion === 'number' && (!Number.isInteger(append.expectedVersion) || append.expectedVersion < 0)) {
+        throw new InvalidAppendError(`Expected version must be a whole number ≥ 0, got ${append.expectedVersion}`);
+      }
+      return { streamId: append.streamId, events: append.events.map((event) => this.prepare(event)), expected: append.expectedVersion };
+    });
+    if (new Set(prepared.map((append) => append.streamId)).size !== prepared.length) throw new InvalidAppendError('A stream appears twice in one append');
+    const ids = prepared.flatMap((append) => append.events.map((event) => event.id));
+    if (new Set(ids).size !== ids.length) throw new InvalidAppendError('Duplicate event id within one append');
+    const results = await this.appendPreparedToStreams(prepared);
+    if (results.some((result) => result.events.length > 0)) this.signalAppended();
+    return results;
+  }
+
+  /** Whether `appendToStreams` writes all its streams in one transaction. */
+  get atomicMultiStreamAppend(): boolean {
+    return false;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -245,6 +286,13 @@ export abstract class EventStore {
   }
 
   protected abstract appendPrepared(streamId: string, events: readonly PreparedEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+
+  /** Stream by stream; adapters that can write several streams in one transaction override it. */
+  protected async appendPreparedToStreams(appends: readonly PreparedStreamAppend[]): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const append of appends) results.push(await this.appendPrepared(append.streamId, append.events, append.expected));
+    return results;
+  }
   protected abstract readStreamRecords(streamId: string, options: ReadStreamOptions): Promise<StoredEvent[]>;
   protected abstract readAllRecords(afterPosition: number, limit: number): Promise<StoredEvent[]>;
 

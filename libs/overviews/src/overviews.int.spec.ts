@@ -192,11 +192,53 @@ describe('the public board projection', () => {
         dueAt: '2025-03-17T23:59:59.999+08:00',
         status: 'acknowledged',
         overdue: false,
+        // issued before v1.1: no document number
+        documentNo: null,
+        withdrawal: null,
       },
     ]);
     expect(suspensions.filter((suspension) => suspension.kindergarten.id === kg)).toEqual([
       { kindergarten: { id: kg, name: '城关镇第一幼儿园' }, effectiveFrom: '2025-04-01', reason: '整改不合格' },
     ]);
     expect(await pglite.query(`SELECT version FROM ${s}.rm_public_board_notices WHERE id = $1`, [published])).toEqual([{ version: 2 }]);
+  });
+
+  it('keeps a withdrawn notice, marked 已撤销 with the reason, and shows a notice published later with its document number', async () => {
+    const kg = `kg-${randomUUID()}`;
+    const [withdrawn, later] = [`rc-${randomUUID()}`, `rc-${randomUUID()}`];
+    const numbered = (id: string, publish: boolean, n: number) => {
+      const event = issued(kg, id, publish);
+      return { ...event, data: { ...event.data, documentNo: `清教督改〔2025〕${n}号` } };
+    };
+    await pglite.transaction((tx) =>
+      publicBoardProjection.apply(
+        tx,
+        [
+          registered(kg),
+          numbered(withdrawn, true, 1),
+          stored(`rectification-${withdrawn}`, 2, 'NoticeWithdrawn', {
+            rectificationId: withdrawn,
+            reason: '检查结论有误',
+            withdrawnAt: '2025-03-05T10:00:00.000+08:00',
+          }),
+          numbered(later, false, 2),
+          stored(`rectification-${later}`, 2, 'NoticePublished', { rectificationId: later, publishedAt: '2025-03-06T10:00:00.000+08:00' }),
+        ],
+        s,
+      ),
+    );
+    const mine = (await board.notices()).notices.filter((notice) => notice.kindergarten.id === kg);
+    expect(mine.map(({ id, documentNo, status, withdrawal }) => ({ id, documentNo, status, withdrawal }))).toEqual(
+      expect.arrayContaining([
+        {
+          id: withdrawn,
+          documentNo: '清教督改〔2025〕1号',
+          status: 'withdrawn',
+          withdrawal: { label: '已撤销', reason: '检查结论有误', withdrawnAt: '2025-03-05T10:00:00.000+08:00' },
+        },
+        { id: later, documentNo: '清教督改〔2025〕2号', status: 'issued', withdrawal: null },
+      ]),
+    );
+    expect(mine).toHaveLength(2);
   });
 });

@@ -1,4 +1,5 @@
 import { RectificationNotificationSource } from './application/rectification-notification-source.js';
+import { documentRegister } from './domain/document-number.js';
 import { rectificationDecider } from './domain/rectification.decider.js';
 import { rectificationsProjection } from './read-models/rectifications.projection.js';
 import { RectificationsModule } from './rectifications.module.js';
@@ -7,6 +8,9 @@ import { RectificationsModule } from './rectifications.module.js';
 export const rectificationsFeature = {
   module: RectificationsModule,
   projections: [rectificationsProjection],
-  audit: [{ category: 'rectification', label: '整改事项', decider: rectificationDecider }],
+  audit: [
+    { category: 'rectification', label: '整改事项', decider: rectificationDecider },
+    { category: 'documentNo', label: '整改通知文号登记', decider: documentRegister },
+  ],
   notificationSource: RectificationNotificationSource,
 };

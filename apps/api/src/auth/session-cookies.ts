@@ -58,7 +58,8 @@ export class SessionCookies {
     void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/', secure: this.secure(request) });
   }
 
-  private secure(request: FastifyRequest): boolean {
+  /** Whether this engine's cookies carry `Secure` on this request (the single sign-on cookie follows the session's). */
+  secure(request: FastifyRequest): boolean {
     const setting = this.settings.SESSION_COOKIE_SECURE;
     // request.protocol believes X-Forwarded-Proto only from a trusted proxy (TRUST_PROXY)
     return setting === 'always' || (setting === 'auto' && request.protocol === 'https');

@@ -6,6 +6,7 @@ import { ROLES, type Caller } from '@app/identity';
 import { InboxViews } from '@app/notifications';
 import { NOTIFICATION_KINDS } from '@app/notifications/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
+import { IsIn, IsOptional } from 'class-validator';
 import { ListQuery, listBody } from '../http/lists/lists.js';
 import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 
@@ -17,6 +18,17 @@ class InboxItemResponse {
   @ApiProperty({ example: { rectificationId: 'rc-annual-2026-cg-kg-01', kindergartenId: 'cg-kg-01' } }) refs: Record<string, string>;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'When this user read it' }) readAt: string | null;
+}
+
+class InboxQuery extends ListQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: '`true`: only what this user has not read' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  unread?: 'true' | 'false';
+}
+
+class UnreadCount {
+  @ApiProperty({ example: 3 }) count: number;
 }
 
 class InboxList {
@@ -35,12 +47,23 @@ export class InboxController {
   @ApiOperation({
     summary: 'The caller’s notifications, newest first: to their kindergarten, to supervisors, or to their unit',
     description:
-      'Any role. Notifications addressed to the caller’s kindergarten, to supervisors, or to the caller’s unit, with `readAt` for this user; text in Chinese; paged `{items, next?}`.',
+      'Any role. Notifications addressed to the caller’s kindergarten, to supervisors, or to the caller’s unit, with `readAt` for this user; `unread=true` for only the unread ones; text in Chinese; paged `{items, next?}`.',
   })
   @ApiOkResponse({ type: InboxList })
   @Problems({ 400: ['validation-failed'] })
-  async list(@Query() query: ListQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
-    return listBody(request, await this.inbox.list(caller, query.after, query.limit));
+  async list(@Query() query: InboxQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
+    return listBody(request, await this.inbox.list(caller, query.after, query.limit, query.unread === 'true'));
+  }
+
+  @Get('unread-count')
+  @Access(...ROLES)
+  @ApiOperation({
+    summary: 'How many of the caller’s notifications this user has not read',
+    description: 'Any role. `{count}` over the same notifications as `GET /inbox`, less those this user has marked read.',
+  })
+  @ApiOkResponse({ type: UnreadCount })
+  async unreadCount(@CurrentCaller() caller: Caller): Promise<UnreadCount> {
+    return { count: await this.inbox.unreadCount(caller) };
   }
 
   @Post(':id/read')

@@ -7,6 +7,7 @@ import { ListQuery } from '../http/lists/lists.js';
 import { IsDateOnly } from '../http/validation/validation.js';
 
 export const FINDING_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
+export const INSPECTION_STATUSES = ['scheduled', 'concluded', 'cancelled'] as const;
 const NOT_BLANK = /\S/;
 
 export class ScheduleInspectionDto {
@@ -34,6 +35,38 @@ export class FindingDto {
   @Matches(FINDING_CODE, { message: 'code must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$' })
   code: string;
 
+  @ApiProperty({ maxLength: 2000, example: '消防通道堆放杂物，影响疏散' })
+  @Matches(NOT_BLANK, { message: 'description must not be blank' })
+  @Length(1, 2000)
+  @IsString()
+  description: string;
+
+  @ApiProperty({ enum: SEVERITIES })
+  @IsIn(SEVERITIES)
+  severity: Severity;
+}
+
+export class RescheduleDto {
+  @ApiProperty({ format: 'date', example: '2025-03-12', description: 'Within the inspection’s year' })
+  @IsDateOnly()
+  scheduledOn: string;
+
+  @ApiProperty({ maxLength: 2000, example: '园方大型活动，改期检查' })
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Length(1, 2000)
+  @IsString()
+  reason: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ maxLength: 2000 })
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Length(1, 2000)
+  @IsString()
+  reason: string;
+}
+
+export class AmendFindingDto {
   @ApiProperty({ maxLength: 2000, example: '消防通道堆放杂物，影响疏散' })
   @Matches(NOT_BLANK, { message: 'description must not be blank' })
   @Length(1, 2000)
@@ -75,4 +108,15 @@ export class ListInspectionsQuery extends ListQuery {
   @IsOptional()
   @IsIn(INSPECTION_KINDS)
   kind?: InspectionKind;
+
+  @ApiPropertyOptional({ enum: INSPECTION_STATUSES })
+  @IsOptional()
+  @IsIn(INSPECTION_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'The kindergarten’s township', maxLength: 100 })
+  @IsOptional()
+  @Length(1, 100)
+  @IsString()
+  township?: string;
 }

@@ -42,14 +42,24 @@ class KindergartenName {
   @ApiProperty() name: string;
 }
 
+class PublicWithdrawal {
+  @ApiProperty({ enum: ['已撤销'] }) label: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() withdrawnAt: string;
+}
+
 class PublicNotice {
   @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String, example: '清教督改〔2026〕3号', description: '文号; null for notices issued before v1.1' })
+  documentNo: string | null;
   @ApiProperty({ type: KindergartenName }) kindergarten: KindergartenName;
   @ApiProperty({ type: [String], description: 'The findings’ descriptions' }) findings: string[];
   @ApiProperty() issuedAt: string;
   @ApiProperty() dueAt: string;
   @ApiProperty() status: string;
   @ApiProperty() overdue: boolean;
+  @ApiProperty({ type: PublicWithdrawal, nullable: true, description: 'A withdrawn notice stays, marked 已撤销 with the reason' })
+  withdrawal: PublicWithdrawal | null;
 }
 
 class PublicSuspension {

@@ -20,14 +20,14 @@ import {
   ValidateIf,
   registerDecorator,
 } from 'class-validator';
-import { OPEN_STATUSES } from '@app/rectifications/domain';
+import { OPEN_STATUSES, type DeadlineSpec } from '@app/rectifications/domain';
 import { FINDING_CODE } from '../inspections/inspection.dto.js';
 import { KINDERGARTEN_ID } from '../kindergartens/kindergarten.dto.js';
 import { ListQuery } from '../http/lists/lists.js';
-import { IsInstant } from '../http/validation/validation.js';
+import { IsDateOnly, IsInstant } from '../http/validation/validation.js';
 
 const NOT_BLANK = /\S/;
-const STATUSES = [...OPEN_STATUSES, 'closed', 'failed'] as const;
+const STATUSES = [...OPEN_STATUSES, 'closed', 'failed', 'withdrawn', 'open'] as const;
 
 const notBoth = (other: keyof DeadlineDto) => (target: object, propertyName: string) =>
   registerDecorator({
@@ -175,7 +175,43 @@ export class ReviewDto {
   @MaxLength(2000)
   @IsString()
   comment: string;
+
+  @ApiPropertyOptional({
+    type: () => DeadlineDto,
+    description: 'A new deadline for the resubmission: required for a `return` at or after `dueAt` (422 `deadline-required`)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadlineDto)
+  @IsObject({ message: 'deadline must be an object: {workingDays} or {dueAt}' })
+  deadline?: DeadlineDto;
 }
+
+export class NewDeadlineDto {
+  @ApiProperty({ type: () => DeadlineDto, description: '`{workingDays: 1..90}` or `{dueAt}`' })
+  @ValidateNested()
+  @Type(() => DeadlineDto)
+  @IsObject({ message: 'deadline must be an object: {workingDays} or {dueAt}' })
+  deadline: DeadlineDto;
+
+  @ApiProperty({ maxLength: 2000 })
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Length(1, 2000)
+  @IsString()
+  reason: string;
+}
+
+export class WithdrawalDto {
+  @ApiProperty({ maxLength: 2000, example: '检查结论有误，撤销本通知' })
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Length(1, 2000)
+  @IsString()
+  reason: string;
+}
+
+/** `{workingDays}` or `{dueAt}`, exactly one, as the domain takes it. */
+export const deadlineOf = (deadline: DeadlineDto): DeadlineSpec =>
+  deadline.workingDays !== undefined ? { workingDays: deadline.workingDays } : { dueAt: deadline.dueAt! };
 
 export class FollowUpDto {
   @ApiProperty({ description: 'A follow-up inspection (复查) of this kindergarten, concluded after the notice was issued' })
@@ -199,4 +235,26 @@ export class ListRectificationsQuery extends ListQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'The kindergarten’s township', maxLength: 100 })
+  @IsOptional()
+  @Length(1, 100)
+  @IsString()
+  township?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Issued on or after this day (Asia/Shanghai)' })
+  @IsOptional()
+  @IsDateOnly()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Issued on or before this day (Asia/Shanghai)' })
+  @IsOptional()
+  @IsDateOnly()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the document number, the kindergarten’s name or the case id', maxLength: 100 })
+  @IsOptional()
+  @Length(1, 100)
+  @IsString()
+  q?: string;
 }

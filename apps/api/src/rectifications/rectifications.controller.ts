@@ -20,8 +20,11 @@ import {
   FollowUpDto,
   IssueNoticeDto,
   ListRectificationsQuery,
+  NewDeadlineDto,
   ReportDto,
   ReviewDto,
+  WithdrawalDto,
+  deadlineOf,
 } from './rectification.dto.js';
 import { RectificationList, RectificationResponse } from './rectification.responses.js';
 
@@ -53,7 +56,7 @@ export class RectificationsController {
   @ApiOperation({
     summary: 'Issue a rectification notice (限期整改) for a failed inspection; tells the kindergarten at once',
     description:
-      'Supervisor only. `{kindergartenId, inspectionId, findingCodes, deadline, publish}`: the inspection must be this kindergarten’s and concluded `failed` (422 `unknown-inspection`, `inspection-not-failed`), the codes its findings (422 `unknown-finding`), one case per inspection (409 `rectification-exists`), a deadline in the future (422 `deadline-in-past`, `calendar-unavailable`). Answers 201 with the case and its Location.',
+      'Supervisor only. `{kindergartenId, inspectionId, findingCodes, deadline, publish}`: the inspection must be this kindergarten’s and concluded `failed` (422 `unknown-inspection`, `inspection-not-failed`), the codes its findings, withdrawn ones excluded (422 `unknown-finding`), one case per inspection (409 `rectification-exists`), a deadline in the future (422 `deadline-in-past`, `calendar-unavailable`). The notice gets the next document number of its year of issue, `documentNo` (`{DOCUMENT_NO_PREFIX}〔{year}〕{n}号`, no gap, no duplicate). Answers 201 with the case and its Location.',
   })
   @ApiCreatedResponse({ type: RectificationResponse, description: 'With Location and ETag' })
   @BodyProblems()
@@ -63,8 +66,7 @@ export class RectificationsController {
     422: ['unknown-kindergarten', 'unknown-inspection', 'inspection-not-failed', 'unknown-finding', 'deadline-in-past', 'calendar-unavailable'],
   })
   async issue(@Body() body: IssueNoticeDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const deadline = body.deadline.workingDays !== undefined ? { workingDays: body.deadline.workingDays } : { dueAt: body.deadline.dueAt! };
-    return this.answers.created(reply, await this.cases.issue({ ...body, deadline }, request), RECTIFICATION);
+    return this.answers.created(reply, await this.cases.issue({ ...body, deadline: deadlineOf(body.deadline) }, request), RECTIFICATION);
   }
 
   @Get()
@@ -72,7 +74,7 @@ export class RectificationsController {
   @ApiOperation({
     summary: 'List rectification cases (a kindergarten sees only its own)',
     description:
-      'Admin, supervisor, auditor; a kindergarten sees only its own. Filters: `status`, `kindergartenId`, `overdue`; paged `{items, next?}`.',
+      'Admin, supervisor, auditor; a kindergarten sees only its own. Newest first. Filters: `status` (a status, or `open`: issued, acknowledged, submitted or returned), `township` (the kindergarten’s), `kindergartenId`, `overdue`, `from` and `to` (days of issue, inclusive, Asia/Shanghai), `q` (part of the document number, the kindergarten’s name or the case id); paged `{items, next?}`.',
   })
   @ApiOkResponse({ type: RectificationList })
   @Problems({ 400: ['validation-failed'] })
@@ -87,7 +89,17 @@ export class RectificationsController {
         : undefined;
     const overdue = query.overdue === undefined ? undefined : query.overdue === 'true';
     const page = await this.queries.execute(
-      new ListRectifications({ kindergartenIds: ids, status: query.status, overdue, cursor: query.after, limit: query.limit }),
+      new ListRectifications({
+        kindergartenIds: ids,
+        status: query.status,
+        overdue,
+        township: query.township,
+        from: query.from,
+        to: query.to,
+        q: query.q,
+        cursor: query.after,
+        limit: query.limit,
+      }),
     );
     return listBody(request, page);
   }
@@ -194,19 +206,22 @@ export class RectificationsController {
   @Access('supervisor')
   @ApiOperation({
     summary: 'Accept (→ closed) or return (→ returned) the submitted report',
-    description: 'Supervisor only. `{decision, comment}` from `submitted` only, else 409 `invalid-transition`. Answers with the case.',
+    description:
+      'Supervisor only. `{decision, comment, deadline?}` from `submitted` only, else 409 `invalid-transition`. A `return` at or after `dueAt` must carry a new `deadline` (422 `deadline-required`); with one, `DeadlineReset` is recorded with the return (422 `deadline-in-past`, `calendar-unavailable`). Answers with the case.',
   })
   @ApiOkResponse({ type: RectificationResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: CASE })
-  @Problems({ 404: ['not-found'], 409: ['invalid-transition'] })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition'], 422: ['deadline-required', 'deadline-in-past', 'calendar-unavailable'] })
   async review(
     @Param('id', ResourceIdPipe) id: string,
     @Body() body: ReviewDto,
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.answers.ok(reply, await this.cases.run(id, { type: 'ReviewReport', data: body }, request), RECTIFICATION);
+    const { deadline, ...review } = body;
+    const data = deadline ? { ...review, deadline: deadlineOf(deadline) } : review;
+    return this.answers.ok(reply, await this.cases.run(id, { type: 'ReviewReport', data }, request), RECTIFICATION);
   }
 
   @Post(':id/follow-up')
@@ -215,12 +230,12 @@ export class RectificationsController {
   @ApiOperation({
     summary: 'Record the follow-up inspection (复查): passed → closed, failed → failed',
     description:
-      'Supervisor only. `{inspectionId}` from any open status: a `follow-up` inspection of this kindergarten concluded after the notice (422 `follow-up-inspection-required`). Answers with the case.',
+      'Supervisor only. `{inspectionId}` on an open case that is `submitted` or `overdue` (409 `follow-up-too-early`, checked before the inspection; a case not open 409 `invalid-transition`): a `follow-up` inspection of this kindergarten concluded after the notice (422 `follow-up-inspection-required`). Answers with the case.',
   })
   @ApiOkResponse({ type: RectificationResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: CASE })
-  @Problems({ 404: ['not-found'], 409: ['invalid-transition'], 422: ['unknown-inspection', 'follow-up-inspection-required'] })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition', 'follow-up-too-early'], 422: ['unknown-inspection', 'follow-up-inspection-required'] })
   async followUp(
     @Param('id', ResourceIdPipe) id: string,
     @Body() body: FollowUpDto,
@@ -228,5 +243,63 @@ export class RectificationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return this.answers.ok(reply, await this.cases.run(id, { type: 'RecordFollowUp', data: body }, request), RECTIFICATION);
+  }
+
+  @Post(':id/deadline')
+  @HttpCode(200)
+  @Access('supervisor')
+  @ApiOperation({
+    summary: 'Set a new deadline (an overdue case too): moves every reminder, clears overdue, tells the kindergarten',
+    description:
+      'Supervisor only. `{deadline: {workingDays} | {dueAt}, reason}` from `issued`, `acknowledged` or `returned` (else 409 `invalid-transition`) → `DeadlineReset`; a deadline in the future (422 `deadline-in-past`, `calendar-unavailable`). Answers with the case.',
+  })
+  @ApiOkResponse({ type: RectificationResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: CASE })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition'], 422: ['deadline-in-past', 'calendar-unavailable'] })
+  async resetDeadline(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: NewDeadlineDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const data = { deadline: deadlineOf(body.deadline), reason: body.reason };
+    return this.answers.ok(reply, await this.cases.run(id, { type: 'ResetDeadline', data }, request), RECTIFICATION);
+  }
+
+  @Post(':id/publication')
+  @HttpCode(200)
+  @Access('supervisor')
+  @ApiOperation({
+    summary: 'Publish a notice issued unpublished (通报): it appears on the public board; no body',
+    description:
+      'Supervisor only. → `NoticePublished`; 409 `already-published`; a withdrawn notice 409 `invalid-transition`. Answers with the case.',
+  })
+  @ApiOkResponse({ type: RectificationResponse })
+  @CommandHeaders({ ifMatch: CASE })
+  @Problems({ 400: ['validation-failed'], 404: ['not-found'], 409: ['invalid-transition', 'already-published'] })
+  async publish(@Param('id', ResourceIdPipe) id: string, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.answers.ok(reply, await this.cases.run(id, { type: 'PublishNotice', data: {} }, request), RECTIFICATION);
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Access('supervisor')
+  @ApiOperation({
+    summary: 'Withdraw the notice (撤销): status withdrawn, final, no more reminders',
+    description:
+      'Supervisor only. `{reason}` from any open status (else 409 `invalid-transition`) → `NoticeWithdrawn`, status `withdrawn`; pending reminders are dropped and the kindergarten is told. A published notice stays on the public board marked 已撤销 with the reason. Answers with the case.',
+  })
+  @ApiOkResponse({ type: RectificationResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: CASE })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition'] })
+  async withdraw(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: WithdrawalDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.answers.ok(reply, await this.cases.run(id, { type: 'WithdrawNotice', data: body }, request), RECTIFICATION);
   }
 }

@@ -34,6 +34,10 @@ const rectification = (status: RectificationCase['status'], overrides: Partial<R
   followUp: status === 'failed' ? { inspectionId: 'fu-0', outcome: 'failed', recordedAt: '2025-02-28T16:00:00.000+08:00' } : null,
   closedAt: status === 'failed' || status === 'closed' ? '2025-02-28T16:00:00.000+08:00' : null,
   deadlineSetAt: '2025-02-07T10:00:00.000+08:00',
+  documentNo: '清教督改〔2025〕1号',
+  publishedAt: null,
+  deadlineReset: null,
+  withdrawal: null,
   sent: [],
   ...overrides,
 });

@@ -207,6 +207,62 @@ export const describeEventStoreContract = (name: string, factory: EventStoreFact
       });
     });
 
+    describe('appending to several streams', () => {
+      it('writes each stream at its expected version, chained and positioned like single appends', async () => {
+        const [a, b] = [freshStream(), freshStream()];
+        await store.appendToStream(b, [newEvent('Opened')]);
+        const [first, second] = await store.appendToStreams([
+          { streamId: a, events: [newEvent('Opened', { x: 1 }), newEvent('Noted')], expectedVersion: 'no-stream' },
+          { streamId: b, events: [newEvent('Noted', { y: '二' })], expectedVersion: 1 },
+        ]);
+        expect(first!.events.map((event) => event.version)).toEqual([1, 2]);
+        expect(second!.events.map((event) => event.version)).toEqual([2]);
+        expect(second!.events[0]!.position).toBeGreaterThan(first!.events[1]!.position);
+        for (const streamId of [a, b]) {
+          for (const event of await store.readStream(streamId, { raw: true })) expect(event.hash).toBe(independentHash(event));
+          expect((await store.verifyStream(streamId)).ok).toBe(true);
+        }
+      });
+
+      it('where atomic, a conflict on one stream writes nothing to any', async () => {
+        if (!store.atomicMultiStreamAppend) return;
+        const [a, b] = [freshStream(), freshStream()];
+        await store.appendToStream(b, [newEvent('Opened')]);
+        const head = await store.headPosition();
+        await expect(
+          store.appendToStreams([
+            { streamId: a, events: [newEvent('Opened')], expectedVersion: 'no-stream' },
+            { streamId: b, events: [newEvent('Noted')], expectedVersion: 0 },
+          ]),
+        ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+        expect(await store.streamVersion(a)).toBe(0);
+        expect(await store.streamVersion(b)).toBe(1);
+        expect(await store.headPosition()).toBe(head);
+      });
+
+      it('where atomic, of racing appends sharing a stream at one version exactly one lands, whole', async () => {
+        if (!store.atomicMultiStreamAppend) return;
+        const counter = freshStream();
+        const others = Array.from({ length: 8 }, () => freshStream());
+        const results = await Promise.allSettled(
+          others.map((streamId) =>
+            store.appendToStreams([
+              { streamId, events: [newEvent('Opened')], expectedVersion: 'no-stream' },
+              { streamId: counter, events: [newEvent('Counted', { streamId })], expectedVersion: 0 },
+            ]),
+          ),
+        );
+        expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+        for (const result of results.filter((r) => r.status === 'rejected')) {
+          expect((result as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+        }
+        const [counted] = await store.readStream(counter);
+        const written = await Promise.all(others.map((streamId) => store.streamVersion(streamId)));
+        expect(written.filter((version) => version === 1)).toHaveLength(1);
+        expect(others[written.indexOf(1)]).toBe((counted!.data as { streamId: string }).streamId);
+      });
+    });
+
     describe('reading a stream', () => {
       it('reads from a version, up to a version, or both', async () => {
         const streamId = freshStream();

@@ -52,6 +52,12 @@ export class PostgresEventStore extends SqlEventStore {
     return result;
   }
 
+  override async appendToStreams(...args: Parameters<SqlEventStore['appendToStreams']>): ReturnType<SqlEventStore['appendToStreams']> {
+    const results = await super.appendToStreams(...args);
+    if (results.some((result) => result.events.length > 0)) this.notifyOthers();
+    return results;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.notifyTimer) clearTimeout(this.notifyTimer);

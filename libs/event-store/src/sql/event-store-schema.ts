@@ -220,6 +220,81 @@ const migrations = (s: string): string[] => [
     RETURN current_version + i;
   END $$;
   `,
+  `
+  -- Several streams in one transaction, all or nothing (a notice and its document number): every stream's version is
+  -- checked first, then one transaction id gives every event its position, in the order given.
+  -- p_appends: [{streamId, expected, events: [payload as append_events takes it]}]; ES409's DETAIL is the stream and
+  -- its version, as JSON.
+  CREATE FUNCTION ${s}.append_events_many(p_appends jsonb)
+  RETURNS TABLE (o_stream_id text, o_first_position bigint, o_first_version integer, o_hashes text[], o_prev_hash text, o_recorded_at timestamptz)
+  LANGUAGE plpgsql AS $$
+  DECLARE
+    a jsonb;
+    e jsonb;
+    current_versions integer[] := '{}';
+    prevs text[] := '{}';
+    current_version integer;
+    prev text;
+    first_prev text;
+    base bigint;
+    at timestamptz;
+    i integer := 0;
+    k integer := 0;
+    j integer;
+    h text;
+    hashes text[];
+    expected integer;
+  BEGIN
+    IF (SELECT coalesce(sum(jsonb_array_length(x->'events')), 0) FROM jsonb_array_elements(p_appends) x) > ${MAX_EVENTS_PER_APPEND} THEN
+      RAISE EXCEPTION 'at most ${MAX_EVENTS_PER_APPEND} events per append' USING ERRCODE = 'ES400';
+    END IF;
+    FOR a IN SELECT value FROM jsonb_array_elements(p_appends) LOOP
+      SELECT ev.version, ev.hash INTO current_version, prev
+        FROM ${s}.events ev WHERE ev.stream_id = a->>'streamId' ORDER BY ev.version DESC LIMIT 1;
+      IF NOT FOUND THEN
+        current_version := 0;
+        prev := repeat('0', 64);
+      END IF;
+      expected := (a->>'expected')::integer;
+      IF (expected >= 0 AND current_version <> expected) OR (expected = -2 AND current_version = 0) THEN
+        RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'ES409',
+          DETAIL = json_build_object('streamId', a->>'streamId', 'version', current_version)::text;
+      END IF;
+      current_versions := current_versions || current_version;
+      prevs := prevs || prev;
+    END LOOP;
+    base := pg_current_xact_id()::text::bigint;
+    IF base >= 8796093022208 THEN
+      RAISE EXCEPTION 'transaction id % is beyond the positions a client can represent exactly', base USING ERRCODE = 'ES500';
+    END IF;
+    base := base * ${MAX_EVENTS_PER_APPEND};
+    at := date_trunc('milliseconds', clock_timestamp());
+    FOR a IN SELECT value FROM jsonb_array_elements(p_appends) LOOP
+      k := k + 1;
+      current_version := current_versions[k];
+      prev := prevs[k];
+      first_prev := prev;
+      hashes := '{}';
+      j := 0;
+      o_first_position := base + i;
+      FOR e IN SELECT value FROM jsonb_array_elements(a->'events') LOOP
+        h := encode(sha256(convert_to(prev ||
+          '{"data":' || (e->>'dataText') || ',"id":"' || (e->>'id') || '","metadata":' || (e->>'metadataText') || ',"schemaVersion":' ||
+          (e->>'schemaVersion') || ',"streamId":' || (e->>'streamJson') || ',"type":' || (e->>'typeJson') || ',"version":' ||
+          (current_version + j + 1)::text || '}', 'UTF8')), 'hex');
+        INSERT INTO ${s}.events (position, stream_id, version, id, type, schema_version, data, metadata, prev_hash, hash, recorded_at)
+        VALUES (base + i, a->>'streamId', current_version + j + 1, (e->>'id')::uuid, e->>'type', (e->>'schemaVersion')::integer,
+                (e->>'dataText')::json, (e->>'metadataText')::json, prev, h, at);
+        hashes := hashes || h;
+        prev := h;
+        i := i + 1;
+        j := j + 1;
+      END LOOP;
+      o_stream_id := a->>'streamId'; o_first_version := current_version + 1; o_hashes := hashes; o_prev_hash := first_prev; o_recorded_at := at;
+      RETURN NEXT;
+    END LOOP;
+  END $$;
+  `,
 ];
 
 /** Creates or upgrades the event store's schema; safe to run from several processes at once. */

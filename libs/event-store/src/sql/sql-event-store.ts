@@ -10,6 +10,7 @@ import {
   type ExpectedVersion,
   type ListStreamsOptions,
   type PreparedEvent,
+  type PreparedStreamAppend,
   type ReadStreamOptions,
   type StoredEvent,
   type StreamSummary,
@@ -133,6 +134,38 @@ export abstract class SqlEventStore extends EventStore {
         await sleep(Math.random() * Math.min(attempt, 10));
       }
     }
+  }
+
+  override get atomicMultiStreamAppend(): boolean {
+    return true;
+  }
+
+  /** One statement, one transaction: every stream's events or none. */
+  protected override async appendPreparedToStreams(appends: readonly PreparedStreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length <= 1) return super.appendPreparedToStreams(appends);
+    const payload = JSON.stringify(
+      appends.map((append) => ({
+        streamId: append.streamId,
+        expected: encodeExpected(append.expected),
+        events: append.events.map((event) => this.payload(append.streamId, event)),
+      })),
+    );
+    let rows: (AppendedRow & { o_stream_id: string })[];
+    try {
+      rows = await this.sql.query(`SELECT * FROM ${this.s}.append_events_many($1::jsonb)`, [payload]);
+    } catch (error) {
+      if (isWrongVersion(error)) {
+        const { streamId, version } = JSON.parse(error.detail ?? '{}') as { streamId: string; version: number };
+        throw new WrongExpectedVersionError(streamId, appends.find((append) => append.streamId === streamId)?.expected ?? 'any', version);
+      }
+      // two appends met at a stream's version: the later one lost the race, as for one stream
+      if (isVersionTaken(error)) {
+        const [first] = appends;
+        throw new WrongExpectedVersionError(first!.streamId, first!.expected, await this.streamVersion(first!.streamId));
+      }
+      throw error;
+    }
+    return appends.map((append) => this.stored(append.streamId, append.events, rows.find((row) => row.o_stream_id === append.streamId)!));
   }
 
   private async appendOnce(streamId: string, expected: ExpectedVersion, payload: string): Promise<AppendedRow> {

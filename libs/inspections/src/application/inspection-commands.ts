@@ -4,7 +4,7 @@ import { CommandRunner, type CommandData, type CommandOutcome, type CommandReque
 import { NotFoundError, derivedUuidV7, isKeyedCommandId } from '@app/event-sourcing';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
 import type { InspectionCommand } from '../domain/inspection.commands.js';
-import { annualInspectionId, inspectionDecider, inspectionStreamId, type InspectionState } from '../domain/inspection.decider.js';
+import { annualInspectionId, inspectionDecider, inspectionStreamId, requireFinding, type InspectionState } from '../domain/inspection.decider.js';
 
 type Outcome = CommandOutcome<InspectionState>;
 
@@ -51,12 +51,32 @@ export class InspectionCommands {
     return this.onExisting(inspectionId, { type: 'ConcludeInspection', data }, request);
   }
 
-  private onExisting(inspectionId: string, command: InspectionCommand, request: CommandRequest): Promise<Outcome> {
+  reschedule(inspectionId: string, data: CommandData<InspectionCommand, 'RescheduleInspection'>, request: CommandRequest): Promise<Outcome> {
+    return this.onExisting(inspectionId, { type: 'RescheduleInspection', data }, request);
+  }
+
+  cancel(inspectionId: string, data: CommandData<InspectionCommand, 'CancelInspection'>, request: CommandRequest): Promise<Outcome> {
+    return this.onExisting(inspectionId, { type: 'CancelInspection', data }, request);
+  }
+
+  amendFinding(inspectionId: string, data: CommandData<InspectionCommand, 'AmendFinding'>, request: CommandRequest): Promise<Outcome> {
+    return this.onExisting(inspectionId, { type: 'AmendFinding', data }, request, data.code);
+  }
+
+  withdrawFinding(inspectionId: string, data: CommandData<InspectionCommand, 'WithdrawFinding'>, request: CommandRequest): Promise<Outcome> {
+    return this.onExisting(inspectionId, { type: 'WithdrawFinding', data }, request, data.code);
+  }
+
+  /** `findingCode`: a finding the path names, which must exist like the inspection itself (404 before 412). */
+  private onExisting(inspectionId: string, command: InspectionCommand, request: CommandRequest, findingCode?: string): Promise<Outcome> {
     return this.runner.execute(inspectionDecider, inspectionStreamId(inspectionId), command, {
       context: { now: request.now, actor: request.caller, kindergartenRegistered: true },
       metadata: request.metadata,
       expectedVersion: request.expectedVersion,
-      precondition: mustExist,
+      precondition: (state) => {
+        mustExist(state);
+        if (findingCode !== undefined) requireFinding(state, findingCode);
+      },
     });
   }
 }

@@ -4,6 +4,10 @@ import { DeciderSpecification } from '@app/event-sourcing/testing';
 import type { InspectionCommand } from './inspection.commands.js';
 import { annualInspectionId, inspectionDecider, inspectionStreamId, type InspectionContext } from './inspection.decider.js';
 import type {
+  FindingAmended,
+  FindingWithdrawn,
+  InspectionCancelled,
+  InspectionRescheduled,
   FindingRecorded,
   InspectionConcluded,
   InspectionEvent,
@@ -24,7 +28,7 @@ const ID = 'insp-1';
 
 const schedule = (kind: InspectionKind = 'safety', inspectionId = ID): InspectionCommand => ({
   type: 'ScheduleInspection',
-  data: { inspectionId, kindergartenId: KG, kind, year: 2025, scheduledOn: '2025-03-10' },
+  data: { inspectionId, kindergartenId: KG, kind, year: 2025, scheduledOn: '2025-03-03' },
 });
 const recordFinding = (code: string, severity: Severity = 'major'): InspectionCommand => ({
   type: 'RecordFinding',
@@ -34,7 +38,7 @@ const conclude = (outcome: Outcome, summary = '检查结论'): InspectionCommand
 
 const scheduled = (kind: InspectionKind = 'safety', inspectionId = ID): InspectionScheduled => ({
   type: 'InspectionScheduled',
-  data: { inspectionId, kindergartenId: KG, kind, year: 2025, scheduledOn: '2025-03-10', scheduledAt: AT },
+  data: { inspectionId, kindergartenId: KG, kind, year: 2025, scheduledOn: '2025-03-03', scheduledAt: AT },
 });
 const findingRecorded = (code: string, severity: Severity = 'major', recordedAt = AT): FindingRecorded => ({
   type: 'FindingRecorded',
@@ -173,13 +177,112 @@ describe('Inspection', () => {
         kindergartenId: KG,
         kind: 'follow-up',
         year: 2025,
-        scheduledOn: '2025-03-10',
+        scheduledOn: '2025-03-03',
         scheduledAt: AT,
         findings: [{ code: 'F1', description: '问题 F1', severity: 'major' }],
+        withdrawnFindings: [],
         outcome: 'failed',
         summary: '不合格',
         concludedAt: '2025-03-12T16:00:00.000+08:00',
       });
+    });
+  });
+
+  describe('corrections before the conclusion', () => {
+    const LATER = '2025-03-05T10:00:00.000+08:00';
+    const later = { now: new Date(LATER) };
+    const reschedule = (scheduledOn: string): InspectionCommand => ({ type: 'RescheduleInspection', data: { scheduledOn, reason: '园方活动冲突' } });
+    const cancel: InspectionCommand = { type: 'CancelInspection', data: { reason: '重复安排' } };
+    const amend = (code: string): InspectionCommand => ({ type: 'AmendFinding', data: { code, description: '更正后的描述', severity: 'critical' } });
+    const withdraw = (code: string): InspectionCommand => ({ type: 'WithdrawFinding', data: { code, reason: '核实后不属实' } });
+    const rescheduled = (scheduledOn: string, previousScheduledOn = '2025-03-03'): InspectionRescheduled => ({
+      type: 'InspectionRescheduled',
+      data: { inspectionId: ID, previousScheduledOn, scheduledOn, reason: '园方活动冲突', rescheduledAt: LATER },
+    });
+    const cancelled: InspectionCancelled = { type: 'InspectionCancelled', data: { inspectionId: ID, reason: '重复安排', cancelledAt: LATER } };
+    const amended = (code: string): FindingAmended => ({
+      type: 'FindingAmended',
+      data: { inspectionId: ID, code, description: '更正后的描述', severity: 'critical', amendedAt: LATER },
+    });
+    const withdrawn = (code: string): FindingWithdrawn => ({
+      type: 'FindingWithdrawn',
+      data: { inspectionId: ID, code, reason: '核实后不属实', withdrawnAt: LATER },
+    });
+    const concludedHistory = [scheduled(), findingRecorded('F1'), concluded('failed')];
+
+    it('schedules only within the inspection’s year', () => {
+      given([])
+        .when({ type: 'ScheduleInspection', data: { inspectionId: ID, kindergartenId: KG, kind: 'safety', year: 2025, scheduledOn: '2026-01-02' } })
+        .thenThrows(RuleViolationError, 'scheduled-outside-year');
+      given([scheduled()]).when(reschedule('2024-12-31'), later).thenThrows(RuleViolationError, 'scheduled-outside-year');
+    });
+
+    it('reschedules, and then may not be concluded before the new day', () => {
+      given([scheduled()]).when(reschedule('2025-03-12'), later).then([rescheduled('2025-03-12')]);
+      const history = [scheduled(), findingRecorded('F1'), rescheduled('2025-03-12')];
+      given(history).when(conclude('failed'), later).thenThrows(RuleViolationError, 'conclusion-before-scheduled');
+      given(history)
+        .when(conclude('failed'), { now: new Date('2025-03-12T01:00:00Z') })
+        .then([concluded('failed', '2025-03-12T09:00:00.000+08:00')]);
+    });
+
+    it('refuses a conclusion before the scheduled day (Asia/Shanghai)', () => {
+      // 2025-03-02T16:30Z is already 3 March in Shanghai: the scheduled day itself
+      given([scheduled()])
+        .when(conclude('passed'), { now: new Date('2025-03-02T15:59:59Z') })
+        .thenThrows(RuleViolationError, 'conclusion-before-scheduled');
+      given([scheduled()])
+        .when(conclude('passed'), { now: new Date('2025-03-02T16:30:00Z') })
+        .then([concluded('passed', '2025-03-03T00:30:00.000+08:00')]);
+    });
+
+    it('cancels: final, and still holding an annual inspection’s year', () => {
+      given([scheduled()]).when(cancel, later).then([cancelled]);
+      const history = [scheduled(), cancelled];
+      expect(fold(inspectionDecider, history)).toMatchObject({ status: 'cancelled', cancellation: { reason: '重复安排', cancelledAt: LATER } });
+      for (const command of [cancel, reschedule('2025-03-12'), recordFinding('F2'), conclude('passed')]) {
+        given(history).when(command, later).thenThrows(ConflictError, 'invalid-transition');
+      }
+      const annual = annualInspectionId(KG, 2025);
+      given([scheduled('annual', annual), { ...cancelled, data: { ...cancelled.data, inspectionId: annual } }])
+        .when(schedule('annual', annual))
+        .thenThrows(ConflictError, 'annual-inspection-exists');
+    });
+
+    it('amends a finding', () => {
+      given([scheduled(), findingRecorded('F1')]).when(amend('F1'), later).then([amended('F1')]);
+      expect(fold(inspectionDecider, [scheduled(), findingRecorded('F1'), amended('F1')])).toMatchObject({
+        findings: [{ code: 'F1', description: '更正后的描述', severity: 'critical' }],
+      });
+    });
+
+    it('withdraws a finding: it leaves findings, and its code cannot be recorded again or fail the inspection', () => {
+      given([scheduled(), findingRecorded('F1')]).when(withdraw('F1'), later).then([withdrawn('F1')]);
+      const history = [scheduled(), findingRecorded('F1'), withdrawn('F1')];
+      expect(fold(inspectionDecider, history)).toMatchObject({
+        findings: [],
+        withdrawnFindings: [{ code: 'F1', description: '问题 F1', severity: 'major', reason: '核实后不属实', withdrawnAt: LATER }],
+      });
+      given(history).when(recordFinding('F1'), later).thenThrows(ConflictError, 'finding-exists');
+      given(history).when(conclude('failed'), later).thenThrows(RuleViolationError, 'failed-without-findings');
+      for (const command of [amend('F1'), withdraw('F1')]) given(history).when(command, later).thenThrows(NotFoundError, 'not-found');
+    });
+
+    it('refuses a code the inspection does not hold: 404, even once concluded', () => {
+      given([scheduled()]).when(amend('F9'), later).thenThrows(NotFoundError, 'not-found');
+      given(concludedHistory).when(withdraw('F9'), later).thenThrows(NotFoundError, 'not-found');
+    });
+
+    it('refuses every correction once concluded', () => {
+      for (const command of [reschedule('2025-03-12'), cancel, amend('F1'), withdraw('F1')]) {
+        given(concludedHistory).when(command, later).thenThrows(ConflictError, 'inspection-concluded');
+      }
+    });
+
+    it('knows no inspection to correct', () => {
+      for (const command of [reschedule('2025-03-12'), cancel, amend('F1'), withdraw('F1')]) {
+        given([]).when(command, later).thenThrows(NotFoundError, 'not-found');
+      }
     });
   });
 

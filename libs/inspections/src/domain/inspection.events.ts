@@ -20,4 +20,19 @@ export type InspectionScheduled = Event<
 export type FindingRecorded = Event<'FindingRecorded', { inspectionId: string; recordedAt: string } & Finding>;
 export type InspectionConcluded = Event<'InspectionConcluded', { inspectionId: string; outcome: Outcome; summary: string; concludedAt: string }>;
 
-export type InspectionEvent = InspectionScheduled | FindingRecorded | InspectionConcluded;
+export type InspectionRescheduled = Event<
+  'InspectionRescheduled',
+  { inspectionId: string; previousScheduledOn: string; scheduledOn: string; reason: string; rescheduledAt: string }
+>;
+export type InspectionCancelled = Event<'InspectionCancelled', { inspectionId: string; reason: string; cancelledAt: string }>;
+export type FindingAmended = Event<'FindingAmended', { inspectionId: string; amendedAt: string } & Finding>;
+export type FindingWithdrawn = Event<'FindingWithdrawn', { inspectionId: string; code: string; reason: string; withdrawnAt: string }>;
+
+export type InspectionEvent =
+  | InspectionScheduled
+  | FindingRecorded
+  | InspectionConcluded
+  | InspectionRescheduled
+  | InspectionCancelled
+  | FindingAmended
+  | FindingWithdrawn;

@@ -1,4 +1,4 @@
-import type { InspectionState } from '../domain/inspection.decider.js';
+import type { InspectionState, WithdrawnFinding } from '../domain/inspection.decider.js';
 import type { Finding, InspectionKind, Outcome } from '../domain/inspection.events.js';
 
 /** An inspection as the API answers it (one inspection, and each item of the list), mapped from its state. */
@@ -8,11 +8,13 @@ export interface InspectionView {
   readonly kind: InspectionKind;
   readonly year: number;
   readonly scheduledOn: string;
-  readonly status: 'scheduled' | 'concluded';
+  readonly status: 'scheduled' | 'concluded' | 'cancelled';
   readonly outcome: Outcome | null;
   readonly summary: string | null;
   readonly findings: readonly Finding[];
+  readonly withdrawnFindings: readonly WithdrawnFinding[];
   readonly concludedAt: string | null;
+  readonly cancellation: { readonly reason: string; readonly cancelledAt: string } | null;
   readonly version: number;
 }
 
@@ -26,6 +28,8 @@ export const inspectionView = (state: Exclude<InspectionState, { status: 'none' 
   outcome: state.status === 'concluded' ? state.outcome : null,
   summary: state.status === 'concluded' ? state.summary : null,
   findings: state.findings,
+  withdrawnFindings: state.withdrawnFindings ?? [],
   concludedAt: state.status === 'concluded' ? state.concludedAt : null,
+  cancellation: state.status === 'cancelled' ? state.cancellation : null,
   version,
 });

@@ -9,6 +9,11 @@ export const NOTIFICATION_KINDS = [
   'monthly-report-reminder',
   'bulletin-reminder',
   'assessment-reminder',
+  'report-submitted',
+  'extension-requested',
+  'case-failed',
+  'deadline-reset',
+  'notice-withdrawn',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -69,16 +69,29 @@ export class InboxViews implements OnModuleInit {
     ]);
   }
 
-  async list(caller: Caller, cursor: string | undefined, limit = DEFAULT_LIMIT): Promise<Page<InboxItem>> {
+  /** `unread`: only what this user has not read yet. */
+  async list(caller: Caller, cursor: string | undefined, limit = DEFAULT_LIMIT, unread = false): Promise<Page<InboxItem>> {
     const [afterTime, afterId] = decodeCursor(cursor) ?? [];
     const rows = await this.db.query<Row>(
       `SELECT i.id, i.kind, i.subject, i.body, i.refs, i.created_at, r.read_at FROM ${this.s}.rm_inbox i
        LEFT JOIN ${this.s}.inbox_reads r ON r.notification_id = i.id AND r.user_sub = $2
        WHERE i.recipient = ANY($1::text[]) AND ($3::timestamptz IS NULL OR (i.created_at, i.id) < ($3::timestamptz, $4::uuid))
+         AND (NOT $6::boolean OR r.read_at IS NULL)
        ORDER BY i.created_at DESC, i.id DESC LIMIT $5`,
-      [recipientsOf(caller), caller.sub, afterTime ?? null, afterId ?? null, limit + 1],
+      [recipientsOf(caller), caller.sub, afterTime ?? null, afterId ?? null, limit + 1, unread],
     );
     return pageOf(rows, limit, toItem, (row) => [new Date(row.created_at).toISOString(), row.id]);
+  }
+
+  /** How many of the caller's notifications this user has not read. */
+  async unreadCount(caller: Caller): Promise<number> {
+    const [row] = await this.db.query<{ count: string }>(
+      `SELECT count(*)::text AS count FROM ${this.s}.rm_inbox i
+       WHERE i.recipient = ANY($1::text[])
+         AND NOT EXISTS (SELECT 1 FROM ${this.s}.inbox_reads r WHERE r.notification_id = i.id AND r.user_sub = $2)`,
+      [recipientsOf(caller), caller.sub],
+    );
+    return Number(row?.count ?? 0);
   }
 
   /** Marks the notification read for this user (the first time only); null if it is not theirs. */

@@ -6,11 +6,13 @@ import { rectificationDecider, type RectificationState } from '@app/rectificatio
 /** A published notice as the board keeps it, without the kindergarten's name (joined when read). */
 export interface BoardNotice {
   readonly id: string;
+  readonly documentNo: string | null;
   readonly findings: readonly string[];
   readonly issuedAt: string;
   readonly dueAt: string;
   readonly status: Exclude<RectificationState, { status: 'none' }>['status'];
   readonly overdue: boolean;
+  readonly withdrawal: { readonly reason: string; readonly withdrawnAt: string } | null;
 }
 
 /**
@@ -19,6 +21,11 @@ export interface BoardNotice {
  */
 export const publicBoardProjection = streamTablesProjection({
   name: 'public-board',
+  // v1.1 shows document numbers and withdrawals: the board is emptied and rebuilt from the log
+  upgrades: (s) => [
+    `DELETE FROM ${s}.rm_public_board_kindergartens; DELETE FROM ${s}.rm_public_board_notices; DELETE FROM ${s}.rm_public_board_enrolment;
+     DELETE FROM ${s}.projection_checkpoints WHERE name = 'public-board'`,
+  ],
   tables: [
     streamTable<KindergartenState>({
       category: 'kindergarten',
@@ -41,11 +48,13 @@ export const publicBoardProjection = streamTablesProjection({
               issued_at: state.issuedAt,
               notice: {
                 id: state.id,
+                documentNo: state.documentNo ?? null,
                 findings: state.findings.map((finding) => finding.description),
                 issuedAt: state.issuedAt,
                 dueAt: state.dueAt,
                 status: state.status,
                 overdue: state.overdue,
+                withdrawal: state.withdrawal ?? null,
               },
             },
       indexes: (s) => [`CREATE INDEX rm_public_board_notices_published ON ${s}.rm_public_board_notices (issued_at) WHERE publish`],

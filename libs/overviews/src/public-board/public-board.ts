@@ -6,12 +6,16 @@ import type { BoardNotice } from './public-board.projection.js';
 /** A published notice as the public sees it (公示): nothing about reports, people or evidence. */
 export interface PublicNoticeView {
   readonly id: string;
+  /** 文号; null for a notice issued before v1.1. */
+  readonly documentNo: string | null;
   readonly kindergarten: { readonly id: string; readonly name: string };
   readonly findings: readonly string[];
   readonly issuedAt: string;
   readonly dueAt: string;
   readonly status: BoardNotice['status'];
   readonly overdue: boolean;
+  /** A withdrawn notice stays on the board, marked 已撤销 with the reason. */
+  readonly withdrawal: { readonly label: '已撤销'; readonly reason: string; readonly withdrawnAt: string } | null;
 }
 
 export interface PublicSuspensionView {
@@ -46,12 +50,14 @@ export class PublicBoard {
     return {
       notices: notices.map(({ notice, kindergarten_id, name }) => ({
         id: notice.id,
+        documentNo: notice.documentNo ?? null,
         kindergarten: { id: kindergarten_id, name },
         findings: notice.findings,
         issuedAt: notice.issuedAt,
         dueAt: notice.dueAt,
         status: notice.status,
         overdue: notice.overdue,
+        withdrawal: notice.withdrawal ? { label: '已撤销', ...notice.withdrawal } : null,
       })),
       suspensions: suspensions.map((row) => ({
         kindergarten: { id: row.id, name: row.name },

@@ -132,7 +132,7 @@ describe('the statistics projection', () => {
     suspended(b, lost),
   ];
 
-  it('counts by township the year’s inspections and cases, the kindergartens and the suspensions, cancelled and withdrawn by their names', async () => {
+  it('counts by township the year’s inspections and cases, the kindergartens and the suspensions, cancelled inspections and withdrawn cases', async () => {
     await apply(events);
     const overview = await statistics.overview(2025, [east, west]);
     expect(overview).toEqual({

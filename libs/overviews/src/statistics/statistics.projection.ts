@@ -4,24 +4,6 @@ import { streamCategory } from '@app/event-sourcing';
 import { streamTable, streamTablesProjection, type StreamTable } from '@app/projections';
 import { rectificationDecider, type RectificationState } from '@app/rectifications/domain';
 
-interface Folding<S> {
-  initialState(): S;
-  evolve(state: S, event: never): S;
-}
-
-/**
- * The aggregate's own fold, with a final status for the events named here: v1.1's corrections (`InspectionCancelled`,
- * `NoticeWithdrawn`) count by their contract names whether or not the aggregate knows them yet.
- */
-const withFinalStatus = <S extends { status: string }>(decider: Folding<S>, finalStatus: Readonly<Record<string, string>>): Folding<S> => ({
-  initialState: () => decider.initialState(),
-  evolve: (state, event) => {
-    const next = decider.evolve(state, event);
-    const status = finalStatus[(event as { type: string }).type];
-    return status && next.status !== 'none' ? { ...next, status } : next;
-  },
-});
-
 interface KindergartenRow {
   version: number;
   township: string | null;
@@ -86,7 +68,7 @@ export const statisticsProjection = streamTablesProjection({
     streamTable<InspectionState>({
       category: 'inspection',
       table: 'rm_statistics_inspections',
-      decider: withFinalStatus(inspectionDecider, { InspectionCancelled: 'cancelled' }),
+      decider: inspectionDecider,
       columns: { kindergarten_id: 'text', year: 'integer', result: 'text' },
       toColumns: (state) =>
         state.status === 'none'
@@ -97,7 +79,7 @@ export const statisticsProjection = streamTablesProjection({
     streamTable<RectificationState>({
       category: 'rectification',
       table: 'rm_statistics_cases',
-      decider: withFinalStatus(rectificationDecider.withoutDeliveries, { NoticeWithdrawn: 'withdrawn' }),
+      decider: rectificationDecider.withoutDeliveries,
       columns: { kindergarten_id: 'text', year: 'integer', status: 'text', overdue: 'boolean' },
       toColumns: (state) =>
         state.status === 'none'

@@ -109,7 +109,7 @@ export const quarterlyBulletin = (quarter: Quarter, events: Iterable<RecordedEve
     ReturnType<typeof emptyOutcomes>
   >;
   for (const inspection of inspections.values()) {
-    if (inspection.status === 'none') continue;
+    if (inspection.status === 'none' || inspection.status === 'cancelled') continue;
     const outcome = inspection.status === 'scheduled' ? 'pending' : within(inspection.concludedAt) ? inspection.outcome : null;
     if (!outcome) continue;
     total[outcome]++;

@@ -65,6 +65,17 @@ describe('the quarterly bulletin', () => {
     expect(bulletin.inspections.byKind.annual).toEqual({ passed: 1, failed: 0, pending: 1 });
   });
 
+  it('does not count an inspection cancelled in the quarter, not even as pending', () => {
+    const cancelled = event(
+      'inspection-i9',
+      'InspectionCancelled',
+      { inspectionId: 'i9', reason: '重复安排', cancelledAt: '2025-03-12T09:00:00.000+08:00' },
+      '2025-03-12T09:00:00.000+08:00',
+    );
+    const withCancelled = quarterlyBulletin(Q1, [...REFERENCE, ...WITHIN_Q1, scheduled('i9', '2025-03-11T09:00:00.000+08:00'), cancelled]);
+    expect(withCancelled.inspections).toMatchObject({ passed: 1, failed: 0, pending: 1 });
+  });
+
   it('counts monthly reports due in the quarter, by unit with a task, from registration on', () => {
     // December 2024 ended before the units were registered: only January and February are expected
     expect(bulletin.monthlyReports.periods).toEqual(['2024-12', '2025-01', '2025-02']);

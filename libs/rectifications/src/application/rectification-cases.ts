@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkingDayCalendar } from '@app/calendar/domain';
+import { WorkingDayCalendar, shanghaiDate } from '@app/calendar/domain';
 import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
-import { NotFoundError } from '@app/event-sourcing';
+import { Settings } from '@app/config';
+import { EventStore, NotFoundError } from '@app/event-sourcing';
 import { canSeeKindergarten } from '@app/identity';
 import { inspectionDecider, inspectionStreamId } from '@app/inspections/domain';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
+import { documentRegisterStreamId, formatDocumentNo, type DocumentNumberAssigned } from '../domain/document-number.js';
 import type { RectificationCommand } from '../domain/rectification.commands.js';
 import {
   rectificationDecider,
@@ -19,7 +21,18 @@ type Outcome = CommandOutcome<RectificationState>;
 /** What a caller asks of an existing case. */
 export type CaseCommand = Extract<
   RectificationCommand,
-  { type: 'AcknowledgeNotice' | 'RequestExtension' | 'DecideExtension' | 'SubmitReport' | 'ReviewReport' | 'RecordFollowUp' }
+  {
+    type:
+      | 'AcknowledgeNotice'
+      | 'RequestExtension'
+      | 'DecideExtension'
+      | 'SubmitReport'
+      | 'ReviewReport'
+      | 'RecordFollowUp'
+      | 'ResetDeadline'
+      | 'PublishNotice'
+      | 'WithdrawNotice';
+  }
 >;
 
 /** The rectification cases' use cases: issuing a notice, and every command on an existing case. */
@@ -28,11 +41,20 @@ export class RectificationCases {
   constructor(
     @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(Settings) private readonly settings: Settings,
   ) {}
 
-  /** The case of an inspection has a deterministic id: a second notice for it is a conflict, whatever the concurrency. */
+  /**
+   * The case of an inspection has a deterministic id: a second notice for it is a conflict, whatever the concurrency.
+   * Its document number is the next of the year's register (`documentNo-{year}`), read on every attempt and appended
+   * with the notice in one write at the version it was read at: notices racing for a number are decided again.
+   */
   issue(data: Omit<CommandData<RectificationCommand, 'IssueNotice'>, 'rectificationId'>, request: CommandRequest): Promise<Outcome> {
     const rectificationId = rectificationIdFor(data.inspectionId);
+    const year = Number(shanghaiDate(request.now).slice(0, 4));
+    const register = documentRegisterStreamId(year);
+    let taken = 0;
     return this.runner.execute(
       rectificationDecider,
       rectificationStreamId(rectificationId),
@@ -41,18 +63,32 @@ export class RectificationCases {
         metadata: request.metadata,
         // read again on every attempt: the decision rests on the kindergarten and the inspection as they are now
         context: async () => {
-          const [kindergarten, inspection] = await Promise.all([
+          const [kindergarten, inspection, registerVersion] = await Promise.all([
             this.runner.load(kindergartenDecider, kindergartenStreamId(data.kindergartenId)),
             this.runner.load(inspectionDecider, inspectionStreamId(data.inspectionId)),
+            this.store.streamVersion(register),
           ]);
+          taken = registerVersion;
           return {
             now: request.now,
             actor: request.caller,
             calendar: this.calendar,
             kindergartenRegistered: kindergarten.state.status === 'registered',
             inspection: inspection.state,
+            documentNo: formatDocumentNo(this.settings.DOCUMENT_NO_PREFIX, year, taken + 1),
           };
         },
+        alongside: (decided) =>
+          decided.flatMap((event) => {
+            if (event.type !== 'RectificationNoticeIssued' || !event.data.documentNo) return [];
+            const assigned: DocumentNumberAssigned = {
+              type: 'DocumentNumberAssigned',
+              data: { year, n: taken + 1, documentNo: event.data.documentNo, rectificationId, assignedAt: event.data.issuedAt },
+            };
+            return [{ streamId: register, events: [{ ...assigned, metadata: request.metadata }], expectedVersion: taken }];
+          }),
+        // notices issued at once all race for the register's next version: each round, one of them gets it
+        maxAttempts: 200,
       },
     );
   }

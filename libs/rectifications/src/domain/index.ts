@@ -1,3 +1,4 @@
+export * from './document-number.js';
 export * from './rectification-notifications.js';
 export * from './rectification-status.js';
 export * from './rectification.commands.js';

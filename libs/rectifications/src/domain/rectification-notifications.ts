@@ -54,6 +54,39 @@ export const rectificationNotifications = (state: RectificationState, offsets: r
       recipients: [kindergarten],
     });
   }
+  // to the supervisors, only while they have something to act on: the report awaiting review, the pending request
+  const awaitingReview = state.status === 'submitted' ? state.reports.at(-1) : undefined;
+  if (awaitingReview) {
+    wanted.push({
+      key: `${state.id}.report.${awaitingReview.reportNo}`,
+      kind: 'report-submitted',
+      dueAt: awaitingReview.submittedAt,
+      recipients: ['supervisors'],
+      reportNo: awaitingReview.reportNo,
+    });
+  }
+  if (isOpenStatus(state.status) && state.extension?.status === 'pending') {
+    wanted.push({
+      key: `${state.id}.extension-request.${instantKey(state.extension.requestedAt)}`,
+      kind: 'extension-requested',
+      dueAt: state.extension.requestedAt,
+      recipients: ['supervisors'],
+    });
+  }
+  if (state.status === 'failed' && state.followUp) {
+    wanted.push({ key: `${state.id}.failed`, kind: 'case-failed', dueAt: state.followUp.recordedAt, recipients: [kindergarten] });
+  }
+  if (isOpenStatus(state.status) && state.deadlineReset) {
+    wanted.push({
+      key: `${state.id}.deadline-reset.${instantKey(state.deadlineReset.resetAt)}`,
+      kind: 'deadline-reset',
+      dueAt: state.deadlineReset.resetAt,
+      recipients: [kindergarten],
+    });
+  }
+  if (state.withdrawal) {
+    wanted.push({ key: `${state.id}.withdrawn`, kind: 'notice-withdrawn', dueAt: state.withdrawal.withdrawnAt, recipients: [kindergarten] });
+  }
   for (const report of state.reports) {
     if (report.review) {
       wanted.push({
@@ -82,11 +115,12 @@ export const rectificationNotificationContent = (
 ): NotificationContent => {
   const deadline = wallTime(state.dueAt);
   const refs = { rectificationId: state.id, kindergartenId: state.kindergartenId, inspectionId: state.inspectionId };
-  const caseLine = `整改事项编号：${state.id}`;
+  const caseLine = state.documentNo ? `整改通知文号：${state.documentNo}\n整改事项编号：${state.id}` : `整改事项编号：${state.id}`;
+  const titled = state.documentNo ? `（${state.documentNo}）` : '';
   switch (notification.kind) {
     case 'notice-issued':
       return {
-        subject: `【限期整改通知】${kindergartenName}：请于${deadline}前完成整改`,
+        subject: `【限期整改通知】${kindergartenName}${titled}：请于${deadline}前完成整改`,
         body: `${kindergartenName}：\n经检查，你园存在以下问题，请于${deadline}前完成整改并报送整改报告：\n${findingList(state)}\n${caseLine}`,
         refs,
       };
@@ -124,6 +158,38 @@ export const rectificationNotificationContent = (
         refs,
       };
     }
+    case 'report-submitted': {
+      const report = state.reports.find((candidate) => candidate.reportNo === notification.reportNo);
+      return {
+        subject: `【整改报告待审核】${kindergartenName}：已报送第${notification.reportNo ?? ''}次整改报告`,
+        body: `${kindergartenName}已报送第${notification.reportNo ?? ''}次整改报告${report?.late ? '（逾期报送）' : ''}，请及时审核。\n报告摘要：${report?.summary ?? ''}\n${caseLine}`,
+        refs,
+      };
+    }
+    case 'extension-requested':
+      return {
+        subject: `【延期申请待审批】${kindergartenName}：申请延期至${wallTime(state.extension?.requestedDueAt ?? state.dueAt)}`,
+        body: `${kindergartenName}申请将整改期限由${deadline}延至${wallTime(state.extension?.requestedDueAt ?? state.dueAt)}，请及时审批。\n理由：${state.extension?.reason ?? ''}\n${caseLine}`,
+        refs,
+      };
+    case 'case-failed':
+      return {
+        subject: `【复查不合格】${kindergartenName}：整改后仍不达标`,
+        body: `${kindergartenName}：经复查，你园整改后仍不达标，整改事项记为不合格。教育行政部门将依规作出处理。待整改问题：\n${findingList(state)}\n${caseLine}`,
+        refs,
+      };
+    case 'deadline-reset':
+      return {
+        subject: `【整改期限调整】${kindergartenName}：新的整改期限为${deadline}`,
+        body: `${kindergartenName}：你园的整改期限已由${wallTime(state.deadlineReset?.previousDueAt ?? state.dueAt)}调整为${deadline}，请按期完成整改并报送整改报告。\n说明：${state.deadlineReset?.reason ?? ''}\n${caseLine}`,
+        refs,
+      };
+    case 'notice-withdrawn':
+      return {
+        subject: `【整改通知撤销】${kindergartenName}${titled}：整改通知已撤销`,
+        body: `${kindergartenName}：你园的整改通知${state.documentNo ?? ''}已撤销，无需再报送整改报告。\n撤销理由：${state.withdrawal?.reason ?? ''}\n${caseLine}`,
+        refs,
+      };
     default:
       return { subject: kindergartenName, body: caseLine, refs };
   }

@@ -84,6 +84,14 @@ const deadlineMissed = (recordedAt: string, dueAt = DUE): RectificationEvent => 
   type: 'DeadlineMissed',
   data: { rectificationId: RC, dueAt, recordedAt },
 });
+const deadlineReset = (resetAt: string, dueAt: string): RectificationEvent => ({
+  type: 'DeadlineReset',
+  data: { rectificationId: RC, previousDueAt: DUE, deadline: { dueAt }, dueAt, reason: '重新限期', resetAt },
+});
+const withdrawn = (withdrawnAt: string): RectificationEvent => ({
+  type: 'NoticeWithdrawn',
+  data: { rectificationId: RC, reason: '检查结论有误', withdrawnAt },
+});
 const sent = (
   key: string,
   kind: NotificationKind,
@@ -104,6 +112,10 @@ const stateOf = (...events: RectificationEvent[]): RectificationCase => {
 const notice = `${RC}.notice`;
 const remind = (label: string, dueAt = DUE): string => `${RC}.remind.${label}.${instantKey(dueAt)}`;
 const deadline = (dueAt = DUE): string => `${RC}.deadline.${instantKey(dueAt)}`;
+
+/** The notifications as the policy gives them: key, kind, recipients and due time. */
+const notificationsOf = (state: RectificationCase, now: Date) =>
+  rectificationNotifications(state, OFFSETS, now).map(({ key, kind, recipients, dueAt }) => ({ key, kind, recipients, dueAt }));
 
 /** key → due time (as an instant), the way a scheduler reads them. */
 const schedule = (state: RectificationCase, now: Date, offsets = OFFSETS) =>
@@ -238,7 +250,13 @@ describe('rectificationNotifications: what a case should still tell whom, and wh
 
   it('a case awaiting review is reminded of nothing and misses no deadline; returned, it is reminded again', () => {
     const submittedAt = '2025-03-05T10:00:00.000+08:00';
-    const awaiting = stateOf(issued(), acknowledged, sent(notice, 'notice-issued'), submitted(submittedAt));
+    const awaiting = stateOf(
+      issued(),
+      acknowledged,
+      sent(notice, 'notice-issued'),
+      submitted(submittedAt),
+      sent(`${RC}.report.1`, 'report-submitted', 'supervisors'),
+    );
     expect(schedule(awaiting, at(submittedAt))).toEqual({});
     expect(schedule(awaiting, shifted(DUE, 1))).toEqual({});
     const reviewedAt = '2025-03-06T10:00:00.000+08:00';
@@ -251,9 +269,17 @@ describe('rectificationNotifications: what a case should still tell whom, and wh
     const closed = stateOf(issued(), acknowledged, sent(notice, 'notice-issued'), submitted('2025-03-05T10:00:00.000+08:00'), accepted(reviewedAt));
     expect(Object.keys(schedule(closed, at(reviewedAt)))).toEqual([`${RC}.review.1`]);
     expect(schedule(stateOf(issued(), acknowledged, followUp('passed', '2025-03-06T10:00:00.000+08:00')), at(ISSUED_AT))).toEqual({});
-    expect(schedule(stateOf(issued(), acknowledged, followUp('failed', '2025-03-06T10:00:00.000+08:00')), at(ISSUED_AT))).toEqual({});
+    // a failed case tells the kindergarten so, and nothing else
+    expect(Object.keys(schedule(stateOf(issued(), acknowledged, followUp('failed', '2025-03-06T10:00:00.000+08:00')), at(ISSUED_AT)))).toEqual([
+      `${RC}.failed`,
+    ]);
     // even an overdue one: closing ends it
-    const overdueThenFailed = stateOf(issued(), deadlineMissed('2025-03-15T00:00:00.000+08:00'), followUp('failed', '2025-03-20T10:00:00.000+08:00'));
+    const overdueThenFailed = stateOf(
+      issued(),
+      deadlineMissed('2025-03-15T00:00:00.000+08:00'),
+      followUp('failed', '2025-03-20T10:00:00.000+08:00'),
+      sent(`${RC}.failed`, 'case-failed'),
+    );
     expect(schedule(overdueThenFailed, at('2025-03-20T10:00:00.000+08:00'))).toEqual({});
   });
 
@@ -265,7 +291,55 @@ describe('rectificationNotifications: what a case should still tell whom, and wh
       deadlineMissed('2025-03-15T00:00:00.000+08:00'),
       submitted('2025-03-16T10:00:00.000+08:00'),
     );
-    expect(Object.keys(schedule(state, at('2025-03-16T10:00:00.000+08:00')))).toEqual([deadline()]);
+    expect(Object.keys(schedule(state, at('2025-03-16T10:00:00.000+08:00')))).toEqual([deadline(), `${RC}.report.1`]);
+  });
+
+  it('tells the supervisors of a report awaiting review and of a pending extension request, while they have to act', () => {
+    const submittedAt = '2025-03-05T10:00:00.000+08:00';
+    const awaiting = stateOf(issued(), acknowledged, sent(notice, 'notice-issued'), submitted(submittedAt));
+    expect(notificationsOf(awaiting, at(submittedAt))).toEqual([
+      { key: `${RC}.report.1`, kind: 'report-submitted', recipients: ['supervisors'], dueAt: submittedAt },
+    ]);
+    const reviewed = stateOf(issued(), acknowledged, sent(notice, 'notice-issued'), submitted(submittedAt), accepted('2025-03-06T10:00:00.000+08:00'));
+    expect(Object.keys(schedule(reviewed, at(submittedAt)))).toEqual([`${RC}.review.1`]);
+
+    const requestedAt = '2025-03-08T10:00:00.000+08:00';
+    const pending = stateOf(issued(), sent(notice, 'notice-issued'), extensionRequested(requestedAt));
+    expect(notificationsOf(pending, at(requestedAt)).filter((n) => n.kind === 'extension-requested')).toEqual([
+      { key: `${RC}.extension-request.${instantKey(requestedAt)}`, kind: 'extension-requested', recipients: ['supervisors'], dueAt: requestedAt },
+    ]);
+    const decided = stateOf(issued(), sent(notice, 'notice-issued'), extensionRequested(requestedAt), extensionDenied('2025-03-09T10:00:00.000+08:00'));
+    expect(notificationsOf(decided, at(requestedAt)).map((n) => n.kind)).not.toContain('extension-requested');
+  });
+
+  it('a new deadline moves every reminder to new keys and tells the kindergarten', () => {
+    const resetAt = '2025-03-16T10:00:00.000+08:00';
+    const state = stateOf(
+      issued(),
+      sent(notice, 'notice-issued'),
+      acknowledged,
+      deadlineMissed('2025-03-15T00:00:00.000+08:00'),
+      sent(deadline(), 'deadline-missed'),
+      sent(deadline(), 'deadline-missed', 'supervisors'),
+      deadlineReset(resetAt, EXTENDED_DUE),
+    );
+    expect(Object.keys(schedule(state, at(resetAt)))).toEqual([
+      remind('P7D', EXTENDED_DUE),
+      remind('P1D', EXTENDED_DUE),
+      deadline(EXTENDED_DUE),
+      `${RC}.deadline-reset.${instantKey(resetAt)}`,
+    ]);
+  });
+
+  it('a withdrawn notice has no reminders and no deadline left: only the kindergarten is told', () => {
+    const withdrawnAt = '2025-03-05T10:00:00.000+08:00';
+    const state = stateOf(issued(), sent(notice, 'notice-issued'), acknowledged, withdrawn(withdrawnAt));
+    expect(notificationsOf(state, at(withdrawnAt))).toEqual([
+      { key: `${RC}.withdrawn`, kind: 'notice-withdrawn', recipients: [KINDERGARTEN], dueAt: withdrawnAt },
+    ]);
+    expect(schedule(stateOf(issued(), sent(notice, 'notice-issued'), withdrawn(withdrawnAt), sent(`${RC}.withdrawn`, 'notice-withdrawn')), at(DUE))).toEqual(
+      {},
+    );
   });
 
   it('several offsets, in any order: one reminder each, earliest first', () => {
@@ -291,6 +365,28 @@ describe('what a notification says', () => {
     expect(reminder.refs).toEqual({ rectificationId: RC, kindergartenId: KG, inspectionId: 'annual-2025-kg-sunshine' });
     const missed = rectificationNotificationContent({ kind: 'deadline-missed' }, stateOf(issued()), '城关镇阳光幼儿园');
     expect(missed.subject).toBe('【整改逾期】城关镇阳光幼儿园：已超过整改期限（2025年3月14日 23:59）');
+  });
+
+  it('names the document number of a notice issued with one', () => {
+    const numbered: RectificationEvent = { ...issued(), data: { ...(issued().data as object), documentNo: '清教督改〔2025〕3号' } } as RectificationEvent;
+    const content = rectificationNotificationContent({ kind: 'notice-issued' }, stateOf(numbered), '城关镇阳光幼儿园');
+    expect(content.subject).toBe('【限期整改通知】城关镇阳光幼儿园（清教督改〔2025〕3号）：请于2025年3月14日 23:59前完成整改');
+    expect(content.body).toContain('整改通知文号：清教督改〔2025〕3号');
+  });
+
+  it('says in Chinese what each v1.1 notification is about', () => {
+    const name = '城关镇阳光幼儿园';
+    const say = (kind: NotificationKind, ...events: RectificationEvent[]) =>
+      rectificationNotificationContent({ kind, reportNo: 1 }, stateOf(issued(), ...events), name);
+    expect(say('report-submitted', acknowledged, submitted('2025-03-05T10:00:00.000+08:00')).subject).toBe(
+      '【整改报告待审核】城关镇阳光幼儿园：已报送第1次整改报告',
+    );
+    expect(say('extension-requested', extensionRequested('2025-03-08T10:00:00.000+08:00')).body).toContain('理由：需更换消防设施');
+    expect(say('case-failed', followUp('failed', '2025-03-20T10:00:00.000+08:00')).subject).toBe('【复查不合格】城关镇阳光幼儿园：整改后仍不达标');
+    expect(say('deadline-reset', deadlineReset('2025-03-16T10:00:00.000+08:00', EXTENDED_DUE)).subject).toBe(
+      '【整改期限调整】城关镇阳光幼儿园：新的整改期限为2025年3月28日 23:59',
+    );
+    expect(say('notice-withdrawn', withdrawn('2025-03-05T10:00:00.000+08:00')).body).toContain('撤销理由：检查结论有误');
   });
 });
 

@@ -11,8 +11,12 @@ export type RectificationCommand =
   | Command<'RequestExtension', { requestedDueAt: string; reason: string }>
   | Command<'DecideExtension', { approve: boolean; reason: string }>
   | Command<'SubmitReport', { summary: string; actions: CorrectiveAction[]; evidence: Evidence[] }>
-  | Command<'ReviewReport', { decision: 'accept' | 'return'; comment: string }>
+  // a `return` sent at or after the deadline must give a new one
+  | Command<'ReviewReport', { decision: 'accept' | 'return'; comment: string; deadline?: DeadlineSpec }>
   | Command<'RecordFollowUp', { inspectionId: string }>
+  | Command<'ResetDeadline', { deadline: DeadlineSpec; reason: string }>
+  | Command<'PublishNotice', Record<string, never>>
+  | Command<'WithdrawNotice', { reason: string }>
   // recorded by the engine when the deadline passes on a case that still owes its report
   | Command<'MarkDeadlineMissed', Record<string, never>>
   // the engine, when a reminder job fires: deliver the notification `key` to the inboxes (and record a missed deadline)

@@ -44,12 +44,28 @@ interface CaseData {
   readonly extension: Extension | null;
   readonly followUp: { readonly inspectionId: string; readonly outcome: 'passed' | 'failed'; readonly recordedAt: string } | null;
   readonly closedAt: string | null;
-  /** When the deadline in force was set (the notice, or the granted extension): reminders due before it are skipped. */
+  /** When the deadline in force was set (the notice, a granted extension, a reset): reminders due before it are skipped. */
   readonly deadlineSetAt: string;
+  /** 文号; null for a notice issued before v1.1. */
+  readonly documentNo: string | null;
+  /** When a notice issued unpublished was published later. */
+  readonly publishedAt: string | null;
+  /** The latest new deadline a supervisor set. */
+  readonly deadlineReset: DeadlineResetRecord | null;
+  readonly withdrawal: { readonly reason: string; readonly withdrawnAt: string } | null;
+}
+
+export interface DeadlineResetRecord {
+  readonly previousDueAt: string;
+  readonly dueAt: string;
+  readonly reason: string;
+  readonly resetAt: string;
 }
 
 /** A case as its own events make it, without what it has delivered. */
-export type RectificationCaseState = { readonly status: 'none' } | (CaseData & { readonly status: OpenStatus | 'closed' | 'failed' });
+export type RectificationCaseState =
+  | { readonly status: 'none' }
+  | (CaseData & { readonly status: OpenStatus | 'closed' | 'failed' | 'withdrawn' });
 /** A case and the notifications it has delivered. */
 export type RectificationState = Delivering<RectificationCaseState>;
 export type RectificationCase = Exclude<RectificationState, { status: 'none' }>;
@@ -68,6 +84,8 @@ export interface RectificationContext extends DecisionContext {
   /** Notify: REMINDER_OFFSETS, and the kindergarten's name for the text. */
   readonly reminderOffsets?: readonly ReminderOffset[];
   readonly kindergartenName?: string;
+  /** IssueNotice: the document number the register gives this notice if it is recorded. */
+  readonly documentNo?: string;
 }
 
 export const rectificationStreamId = (rectificationId: string): string => `rectification-${rectificationId}`;
@@ -80,12 +98,35 @@ export const isOpen = (state: RectificationState): state is Delivering<CaseData 
 const invalidTransition = (state: RectificationCase, action: string): ConflictError =>
   new ConflictError('invalid-transition', `Cannot ${action} a case that is ${state.status}`, { caseStatus: state.status });
 
+const owesReportNow = (state: RectificationCase): boolean => (OWES_REPORT as readonly string[]).includes(state.status);
+
+const deadlineReset = (
+  current: RectificationCase,
+  resolved: { deadline: DeadlineSpec; dueAt: string },
+  reason: string,
+  at: string,
+): RectificationEvent => ({
+  type: 'DeadlineReset',
+  data: { rectificationId: current.id, previousDueAt: current.dueAt, deadline: resolved.deadline, dueAt: resolved.dueAt, reason, resetAt: at },
+});
+
 const requireCase = (state: RectificationState): RectificationCase => {
   if (state.status === 'none') throw new NotFoundError('not-found', 'No such rectification case');
   return state;
 };
 
 const instant = (text: string): number => Date.parse(text);
+
+/** A deadline as given, resolved to the instant it ends: in the future, or N working days after today (Asia/Shanghai). */
+const resolveDeadline = (deadline: DeadlineSpec, context: RectificationContext): { deadline: DeadlineSpec; dueAt: string } => {
+  if ('dueAt' in deadline) {
+    if (instant(deadline.dueAt) <= context.now.getTime()) throw new RuleViolationError('deadline-in-past', 'The deadline must be in the future');
+    const dueAt = formatShanghai(new Date(deadline.dueAt));
+    // every time the engine writes is +08:00, the echoed deadline included
+    return { deadline: { dueAt }, dueAt };
+  }
+  return { deadline, dueAt: context.calendar.deadline(shanghaiDate(context.now), deadline.workingDays).dueAt };
+};
 
 export const rectificationDecider = withDeliveries<
   Exclude<RectificationCommand, RecordDelivery>,
@@ -115,21 +156,23 @@ export const rectificationDecider = withDeliveries<
           throw new RuleViolationError('unknown-finding', `Inspection ${inspectionId} has no finding ${unknown.join(', ')}`, { codes: unknown });
         if (state.status !== 'none')
           throw new ConflictError('rectification-exists', `Inspection ${inspectionId} already has case ${state.id}`, { rectificationId: state.id });
-        let dueAt: string;
-        let recordedDeadline: DeadlineSpec = deadline;
-        if ('dueAt' in deadline) {
-          if (instant(deadline.dueAt) <= now.getTime()) throw new RuleViolationError('deadline-in-past', 'The deadline must be in the future');
-          dueAt = formatShanghai(new Date(deadline.dueAt));
-          // every time the engine writes is +08:00, the echoed deadline included
-          recordedDeadline = { dueAt };
-        } else {
-          dueAt = context.calendar.deadline(shanghaiDate(now), deadline.workingDays).dueAt;
-        }
+        const resolved = resolveDeadline(deadline, context);
+        if (!context.documentNo) throw new Error('IssueNotice needs the document number the register gives it');
         const findings = findingCodes.map((code) => inspection.findings.find((finding) => finding.code === code)!);
         return [
           {
             type: 'RectificationNoticeIssued',
-            data: { rectificationId, kindergartenId, inspectionId, findings, deadline: recordedDeadline, dueAt, publish, issuedAt: at },
+            data: {
+              rectificationId,
+              kindergartenId,
+              inspectionId,
+              findings,
+              deadline: resolved.deadline,
+              dueAt: resolved.dueAt,
+              publish,
+              issuedAt: at,
+              documentNo: context.documentNo,
+            },
           },
         ];
       }
@@ -212,12 +255,31 @@ export const rectificationDecider = withDeliveries<
         const current = requireCase(state);
         if (current.status !== 'submitted') throw invalidTransition(current, 'review');
         const data = { rectificationId: current.id, reportNo: current.reports.length, comment: command.data.comment, reviewedAt: at };
-        return command.data.decision === 'accept' ? [{ type: 'RectificationAccepted', data }] : [{ type: 'RectificationReportReturned', data }];
+        if (command.data.decision === 'accept') return [{ type: 'RectificationAccepted', data }];
+        // resubmitting by a time already past is no instruction: a return at or after the deadline sets a new one
+        const { deadline } = command.data;
+        if (!deadline) {
+          if (now.getTime() >= instant(current.dueAt))
+            throw new RuleViolationError('deadline-required', 'The deadline has passed: a return must set a new one');
+          return [{ type: 'RectificationReportReturned', data }];
+        }
+        return [
+          { type: 'RectificationReportReturned', data },
+          deadlineReset(current, resolveDeadline(deadline, context), command.data.comment, at),
+        ];
       }
 
       case 'RecordFollowUp': {
         const current = requireCase(state);
         if (!isOpen(current)) throw invalidTransition(current, 'record a follow-up for');
+        // 整改后仍不达标: after the rectification was reported, or once it is overdue (even before the engine has
+        // recorded DeadlineMissed), not before
+        const overdue = current.overdue || (owesReportNow(current) && now.getTime() >= instant(current.dueAt));
+        if (current.status !== 'submitted' && !overdue) {
+          throw new ConflictError('follow-up-too-early', 'A follow-up is recorded once a report is submitted or the case is overdue', {
+            caseStatus: current.status,
+          });
+        }
         const inspection = context.inspection;
         if (!inspection || inspection.status === 'none')
           throw new RuleViolationError('unknown-inspection', `No inspection ${command.data.inspectionId}`);
@@ -234,6 +296,25 @@ export const rectificationDecider = withDeliveries<
         }
         const data = { rectificationId: current.id, inspectionId: inspection.id, inspectionConcludedAt: inspection.concludedAt, recordedAt: at };
         return inspection.outcome === 'passed' ? [{ type: 'FollowUpPassed', data }] : [{ type: 'FollowUpFailed', data }];
+      }
+
+      case 'ResetDeadline': {
+        const current = requireCase(state);
+        if (!owesReportNow(current)) throw invalidTransition(current, 'set a new deadline for');
+        return [deadlineReset(current, resolveDeadline(command.data.deadline, context), command.data.reason, at)];
+      }
+
+      case 'PublishNotice': {
+        const current = requireCase(state);
+        if (current.status === 'withdrawn') throw invalidTransition(current, 'publish');
+        if (current.publish) throw new ConflictError('already-published', 'The notice is already published');
+        return [{ type: 'NoticePublished', data: { rectificationId: current.id, publishedAt: at } }];
+      }
+
+      case 'WithdrawNotice': {
+        const current = requireCase(state);
+        if (!isOpen(current)) throw invalidTransition(current, 'withdraw');
+        return [{ type: 'NoticeWithdrawn', data: { rectificationId: current.id, reason: command.data.reason, withdrawnAt: at } }];
       }
 
       case 'MarkDeadlineMissed': {
@@ -265,7 +346,7 @@ export const rectificationDecider = withDeliveries<
 
   evolve(state, event) {
     if (event.type === 'RectificationNoticeIssued') {
-      const { rectificationId, kindergartenId, inspectionId, findings, deadline, dueAt, publish, issuedAt } = event.data;
+      const { rectificationId, kindergartenId, inspectionId, findings, deadline, dueAt, publish, issuedAt, documentNo } = event.data;
       return {
         status: 'issued',
         id: rectificationId,
@@ -283,6 +364,10 @@ export const rectificationDecider = withDeliveries<
         followUp: null,
         closedAt: null,
         deadlineSetAt: issuedAt,
+        documentNo: documentNo ?? null,
+        publishedAt: null,
+        deadlineReset: null,
+        withdrawal: null,
       };
     }
     if (state.status === 'none') return state;
@@ -352,6 +437,19 @@ export const rectificationDecider = withDeliveries<
         };
       case 'DeadlineMissed':
         return { ...state, overdue: true };
+      case 'DeadlineReset': {
+        const { previousDueAt, dueAt, reason, resetAt } = event.data;
+        return { ...state, dueAt, deadline: event.data.deadline, deadlineSetAt: resetAt, overdue: false, deadlineReset: { previousDueAt, dueAt, reason, resetAt } };
+      }
+      case 'NoticePublished':
+        return { ...state, publish: true, publishedAt: event.data.publishedAt };
+      case 'NoticeWithdrawn':
+        return {
+          ...state,
+          status: 'withdrawn',
+          overdue: false,
+          withdrawal: { reason: event.data.reason, withdrawnAt: event.data.withdrawnAt },
+        };
       default:
         return unchanged(event, state);
     }

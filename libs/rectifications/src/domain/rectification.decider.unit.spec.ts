@@ -13,6 +13,9 @@ import {
 } from './rectification.decider.js';
 import type {
   DeadlineMissed,
+  DeadlineReset,
+  NoticePublished,
+  NoticeWithdrawn,
   DeadlineSpec,
   ExtensionDenied,
   ExtensionGranted,
@@ -68,12 +71,14 @@ const followUpInspection = (outcome: 'passed' | 'failed', overrides: Partial<Con
   inspection({ id: 'fu-1', kind: 'follow-up', findings: [], outcome, summary: '复查', concludedAt: '2025-03-20T15:00:00.000+08:00', ...overrides });
 
 const calendar = createCalendar();
+const DOCUMENT_NO = '清教督改〔2025〕1号';
 const context: RectificationContext = {
   now: at(ISSUED_AT),
   actor: { sub: 'wang', role: 'supervisor' },
   calendar,
   kindergartenRegistered: true,
   inspection: inspection(),
+  documentNo: DOCUMENT_NO,
 };
 const given = DeciderSpecification.for(rectificationDecider, context);
 
@@ -116,6 +121,7 @@ const issued = (overrides: Partial<RectificationNoticeIssued['data']> = {}): Rec
     dueAt: DUE,
     publish: true,
     issuedAt: ISSUED_AT,
+    documentNo: DOCUMENT_NO,
     ...overrides,
   },
 });
@@ -160,13 +166,29 @@ const deadlineMissed = (recordedAt = '2025-03-11T00:00:00.000+08:00', dueAt = DU
   data: { rectificationId: RC, dueAt, recordedAt },
 });
 
+const deadlineReset = (resetAt: string, dueAt: string, deadline: DeadlineSpec, previousDueAt = DUE, reason = '重新限期'): DeadlineReset => ({
+  type: 'DeadlineReset',
+  data: { rectificationId: RC, previousDueAt, deadline, dueAt, reason, resetAt },
+});
+const published = (publishedAt: string): NoticePublished => ({ type: 'NoticePublished', data: { rectificationId: RC, publishedAt } });
+const withdrawn = (withdrawnAt: string, reason = '检查结论有误'): NoticeWithdrawn => ({
+  type: 'NoticeWithdrawn',
+  data: { rectificationId: RC, reason, withdrawnAt },
+});
+const resetDeadline = (deadline: DeadlineSpec, reason = '重新限期'): RectificationCommand => ({ type: 'ResetDeadline', data: { deadline, reason } });
+const publishNotice: RectificationCommand = { type: 'PublishNotice', data: {} };
+const withdrawNotice = (reason = '检查结论有误'): RectificationCommand => ({ type: 'WithdrawNotice', data: { reason } });
+const returnWith = (deadline: DeadlineSpec): RectificationCommand => ({ type: 'ReviewReport', data: { decision: 'return', comment: '请补充', deadline } });
+
 // histories
 const issuedCase = (): RectificationEvent[] => [issued()];
 const acknowledgedCase = (): RectificationEvent[] => [issued(), acknowledged()];
 const submittedCase = (): RectificationEvent[] => [...acknowledgedCase(), reportSubmitted()];
 const returnedCase = (): RectificationEvent[] => [...submittedCase(), reportReturned()];
 const closedCase = (): RectificationEvent[] => [...submittedCase(), accepted()];
-const failedCase = (): RectificationEvent[] => [...acknowledgedCase(), followUp('failed', '2025-03-20T16:00:00.000+08:00')];
+const failedCase = (): RectificationEvent[] => [...submittedCase(), followUp('failed', '2025-03-20T16:00:00.000+08:00')];
+const overdueCase = (): RectificationEvent[] => [...acknowledgedCase(), deadlineMissed()];
+const withdrawnCase = (): RectificationEvent[] => [...acknowledgedCase(), withdrawn('2025-03-05T10:00:00.000+08:00')];
 
 const stateOf = (events: readonly RectificationEvent[]): Exclude<RectificationState, { status: 'none' }> => {
   const state = fold(rectificationDecider, events);
@@ -282,6 +304,9 @@ describe('RectificationCase', () => {
         review('accept'),
         recordFollowUp(),
         markDeadlineMissed,
+        resetDeadline({ workingDays: 3 }),
+        publishNotice,
+        withdrawNotice(),
       ]) {
         given([]).when(command).thenThrows(NotFoundError, 'not-found');
       }
@@ -566,10 +591,10 @@ describe('RectificationCase', () => {
     const recordedAt = '2025-03-20T16:00:00.000+08:00';
 
     it('closes the case when it passed', () => {
-      given(acknowledgedCase())
+      given(submittedCase())
         .when(recordFollowUp(), { now: at(recordedAt), inspection: followUpInspection('passed') })
         .then([followUp('passed', recordedAt)]);
-      expect(stateOf([...acknowledgedCase(), followUp('passed', recordedAt)])).toMatchObject({
+      expect(stateOf([...submittedCase(), followUp('passed', recordedAt)])).toMatchObject({
         status: 'closed',
         closedAt: recordedAt,
         followUp: { inspectionId: 'fu-1', outcome: 'passed', recordedAt },
@@ -577,54 +602,78 @@ describe('RectificationCase', () => {
     });
 
     it('fails the case when it failed', () => {
-      given(acknowledgedCase())
+      given(submittedCase())
         .when(recordFollowUp(), { now: at(recordedAt), inspection: followUpInspection('failed', { findings: [F1] }) })
         .then([followUp('failed', recordedAt)]);
       expect(stateOf(failedCase())).toMatchObject({ status: 'failed', followUp: { outcome: 'failed' } });
     });
 
-    it('is recorded from any open status', () => {
-      for (const history of [issuedCase(), acknowledgedCase(), submittedCase(), returnedCase()]) {
+    it('is recorded once the report is submitted, or once the case is overdue, whatever its open status', () => {
+      for (const history of [submittedCase(), overdueCase(), [issued(), deadlineMissed()], [...returnedCase(), deadlineMissed()]]) {
         given(history)
           .when(recordFollowUp(), { now: at(recordedAt), inspection: followUpInspection('failed') })
           .then([followUp('failed', recordedAt)]);
       }
     });
 
-    it('requires an inspection of the follow-up kind', () => {
+    it('is too early while the report is still owed and not overdue, and says so before looking at the inspection', () => {
+      for (const history of [issuedCase(), acknowledgedCase(), returnedCase()]) {
+        given(history)
+          .when(recordFollowUp(), { now: justBefore(DUE), inspection: followUpInspection('failed') })
+          .thenThrows(ConflictError, 'follow-up-too-early');
+        given(history).when(recordFollowUp(), { inspection: { status: 'none' } }).thenThrows(ConflictError, 'follow-up-too-early');
+      }
+    });
+
+    it('counts a case past its deadline as overdue even before DeadlineMissed is recorded', () => {
       given(acknowledgedCase())
+        .when(recordFollowUp(), { now: at(DUE), inspection: followUpInspection('failed') })
+        .then([followUp('failed', DUE)]);
+      given(acknowledgedCase())
+        .when(recordFollowUp(), { now: justBefore(DUE), inspection: followUpInspection('failed') })
+        .thenThrows(ConflictError, 'follow-up-too-early');
+    });
+
+    it('is too early again once a new deadline clears overdue', () => {
+      given([...overdueCase(), deadlineReset('2025-03-11T10:00:00.000+08:00', EXTENDED_DUE, { dueAt: EXTENDED_DUE })])
+        .when(recordFollowUp(), { now: at(recordedAt), inspection: followUpInspection('failed') })
+        .thenThrows(ConflictError, 'follow-up-too-early');
+    });
+
+    it('requires an inspection of the follow-up kind', () => {
+      given(submittedCase())
         .when(recordFollowUp(), { inspection: followUpInspection('passed', { kind: 'safety' }) })
         .thenThrows(RuleViolationError, 'follow-up-inspection-required');
     });
 
     it('requires an inspection of this kindergarten', () => {
-      given(acknowledgedCase())
+      given(submittedCase())
         .when(recordFollowUp(), { inspection: followUpInspection('passed', { kindergartenId: 'kg-other' }) })
         .thenThrows(RuleViolationError, 'follow-up-inspection-required');
     });
 
     it('requires a concluded inspection', () => {
       const { outcome: _outcome, summary: _summary, concludedAt: _concludedAt, ...open } = followUpInspection('passed');
-      given(acknowledgedCase())
+      given(submittedCase())
         .when(recordFollowUp(), { inspection: { ...open, status: 'scheduled' } })
         .thenThrows(RuleViolationError, 'follow-up-inspection-required');
     });
 
     it('requires an inspection concluded after the notice was issued', () => {
-      given(acknowledgedCase())
+      given(submittedCase())
         .when(recordFollowUp(), { inspection: followUpInspection('passed', { concludedAt: '2025-03-03T09:59:59.999+08:00' }) })
         .thenThrows(RuleViolationError, 'follow-up-inspection-required');
-      given(acknowledgedCase())
+      given(submittedCase())
         .when(recordFollowUp(), { inspection: followUpInspection('passed', { concludedAt: ISSUED_AT }) })
         .thenThrows(RuleViolationError, 'follow-up-inspection-required');
     });
 
     // api.md Conventions: a reference to something that does not exist inside a body is 422 unknown-…
     it('requires an inspection that exists', () => {
-      given(acknowledgedCase())
+      given(submittedCase())
         .when(recordFollowUp(), { inspection: { status: 'none' } })
         .thenThrows(RuleViolationError, 'unknown-inspection');
-      given(acknowledgedCase()).when(recordFollowUp(), { inspection: undefined }).thenThrows(RuleViolationError, 'unknown-inspection');
+      given(submittedCase()).when(recordFollowUp(), { inspection: undefined }).thenThrows(RuleViolationError, 'unknown-inspection');
     });
   });
 
@@ -632,7 +681,16 @@ describe('RectificationCase', () => {
     it('is final: every step is an invalid transition', () => {
       const qualifying = { inspection: followUpInspection('passed') };
       for (const history of [closedCase(), failedCase()]) {
-        for (const command of [acknowledge, requestExtension(), decideExtension(true), submitReport(), review('accept'), recordFollowUp()]) {
+        for (const command of [
+          acknowledge,
+          requestExtension(),
+          decideExtension(true),
+          submitReport(),
+          review('accept'),
+          recordFollowUp(),
+          resetDeadline({ workingDays: 3 }),
+          withdrawNotice(),
+        ]) {
           given(history).when(command, qualifying).thenThrows(ConflictError, 'invalid-transition');
         }
       }
@@ -716,6 +774,163 @@ describe('RectificationCase', () => {
     });
   });
 
+  describe('its document number', () => {
+    it('is the one the register gives, written on the notice', () => {
+      given([])
+        .when(issue(), { documentNo: '清教督改〔2025〕7号' })
+        .then([issued({ documentNo: '清教督改〔2025〕7号' })]);
+      expect(stateOf([issued({ documentNo: '清教督改〔2025〕7号' })]).documentNo).toBe('清教督改〔2025〕7号');
+    });
+
+    it('is null on a notice issued before v1.1', () => {
+      const { documentNo: _documentNo, ...v1 } = issued().data;
+      expect(stateOf([{ type: 'RectificationNoticeIssued', data: v1 }]).documentNo).toBeNull();
+    });
+  });
+
+  describe('when a new deadline is set', () => {
+    const resetAt = '2025-03-11T10:00:00.000+08:00';
+
+    it('moves the deadline of an overdue case and clears overdue', () => {
+      given(overdueCase())
+        .when(resetDeadline({ dueAt: '2025-03-21T15:59:59.999Z' }), { now: at(resetAt) })
+        .then([deadlineReset(resetAt, EXTENDED_DUE, { dueAt: EXTENDED_DUE })]);
+      expect(stateOf([...overdueCase(), deadlineReset(resetAt, EXTENDED_DUE, { dueAt: EXTENDED_DUE })])).toMatchObject({
+        status: 'acknowledged',
+        dueAt: EXTENDED_DUE,
+        overdue: false,
+        deadlineSetAt: resetAt,
+        deadlineReset: { previousDueAt: DUE, dueAt: EXTENDED_DUE, reason: '重新限期', resetAt },
+      });
+    });
+
+    it('counts working days from the day it is set', () => {
+      // Tuesday 11 March + 3 working days: 12, 13, 14 March
+      given(overdueCase())
+        .when(resetDeadline({ workingDays: 3 }), { now: at(resetAt) })
+        .then([deadlineReset(resetAt, '2025-03-14T23:59:59.999+08:00', { workingDays: 3 })]);
+    });
+
+    it('is set from issued, acknowledged or returned only', () => {
+      for (const history of [issuedCase(), acknowledgedCase(), returnedCase()]) {
+        given(history)
+          .when(resetDeadline({ workingDays: 3 }), { now: at(resetAt) })
+          .then([deadlineReset(resetAt, '2025-03-14T23:59:59.999+08:00', { workingDays: 3 })]);
+      }
+      for (const history of [submittedCase(), closedCase(), failedCase(), withdrawnCase()]) {
+        given(history).when(resetDeadline({ workingDays: 3 })).thenThrows(ConflictError, 'invalid-transition');
+      }
+    });
+
+    it('refuses a deadline not in the future, or beyond the official calendar', () => {
+      given(overdueCase())
+        .when(resetDeadline({ dueAt: '2025-03-11T01:00:00Z' }), { now: at(resetAt) })
+        .thenThrows(RuleViolationError, 'deadline-in-past');
+      given(overdueCase())
+        .when(resetDeadline({ workingDays: 5 }), { now: at('2026-12-25T10:00:00.000+08:00') })
+        .thenThrows(RuleViolationError, 'calendar-unavailable');
+    });
+  });
+
+  describe('when a report is returned', () => {
+    const before = '2025-03-08T10:00:00.000+08:00';
+    const after = '2025-03-11T10:00:00.000+08:00';
+
+    it('before the deadline, needs no new one', () => {
+      given(submittedCase())
+        .when(review('return'), { now: at(before) })
+        .then([reportReturned(1, before)]);
+    });
+
+    it('at or after the deadline, needs a new one', () => {
+      given(submittedCase()).when(review('return'), { now: at(DUE) }).thenThrows(RuleViolationError, 'deadline-required');
+      given(submittedCase()).when(review('return'), { now: at(after) }).thenThrows(RuleViolationError, 'deadline-required');
+    });
+
+    it('with a new deadline, records it with the return', () => {
+      given(submittedCase())
+        .when(returnWith({ dueAt: EXTENDED_DUE }), { now: at(after) })
+        .then([reportReturned(1, after), deadlineReset(after, EXTENDED_DUE, { dueAt: EXTENDED_DUE }, DUE, '请补充')]);
+    });
+
+    it('checks the status first, and the new deadline like any other', () => {
+      given(acknowledgedCase()).when(review('return'), { now: at(after) }).thenThrows(ConflictError, 'invalid-transition');
+      given(submittedCase())
+        .when(returnWith({ dueAt: '2025-03-01T00:00:00Z' }), { now: at(after) })
+        .thenThrows(RuleViolationError, 'deadline-in-past');
+    });
+
+    it('accepts after the deadline without one', () => {
+      given(submittedCase())
+        .when(review('accept'), { now: at(after) })
+        .then([accepted(1, after)]);
+    });
+  });
+
+  describe('when published later', () => {
+    const publishedAt = '2025-03-05T10:00:00.000+08:00';
+
+    it('publishes a notice issued unpublished', () => {
+      given([issued({ publish: false })])
+        .when(publishNotice, { now: at(publishedAt) })
+        .then([published(publishedAt)]);
+      expect(stateOf([issued({ publish: false }), published(publishedAt)])).toMatchObject({ publish: true, publishedAt });
+    });
+
+    it('refuses a notice already published', () => {
+      given(issuedCase()).when(publishNotice).thenThrows(ConflictError, 'already-published');
+      given([issued({ publish: false }), published(publishedAt)])
+        .when(publishNotice)
+        .thenThrows(ConflictError, 'already-published');
+    });
+
+    it('refuses a withdrawn notice', () => {
+      given([issued({ publish: false }), withdrawn(publishedAt)])
+        .when(publishNotice)
+        .thenThrows(ConflictError, 'invalid-transition');
+    });
+  });
+
+  describe('when withdrawn', () => {
+    const withdrawnAt = '2025-03-05T10:00:00.000+08:00';
+
+    it('is withdrawn from any open status', () => {
+      for (const history of [issuedCase(), acknowledgedCase(), submittedCase(), returnedCase(), overdueCase()]) {
+        given(history)
+          .when(withdrawNotice(), { now: at(withdrawnAt) })
+          .then([withdrawn(withdrawnAt)]);
+      }
+      expect(stateOf([...overdueCase(), withdrawn(withdrawnAt)])).toMatchObject({
+        status: 'withdrawn',
+        overdue: false,
+        withdrawal: { reason: '检查结论有误', withdrawnAt },
+      });
+    });
+
+    it('is final: nothing more happens to it', () => {
+      const qualifying = { inspection: followUpInspection('passed') };
+      for (const command of [
+        acknowledge,
+        requestExtension(),
+        decideExtension(true),
+        submitReport(),
+        review('accept'),
+        recordFollowUp(),
+        resetDeadline({ workingDays: 3 }),
+        withdrawNotice(),
+      ]) {
+        given(withdrawnCase()).when(command, qualifying).thenThrows(ConflictError, 'invalid-transition');
+      }
+      given(withdrawnCase()).when(markDeadlineMissed, { now: at('2025-03-12T00:00:00.000+08:00') }).thenNothingHappened();
+    });
+
+    it('cannot withdraw a closed or failed case', () => {
+      for (const history of [closedCase(), failedCase()]) {
+        given(history).when(withdrawNotice()).thenThrows(ConflictError, 'invalid-transition');
+      }
+    });
+  });
+
   describe('from issue to closure', () => {
     it('runs the happy path: issue, acknowledge, extension granted, report returned, resubmitted and accepted', () => {
       let history: RectificationEvent[] = [];
@@ -765,7 +980,14 @@ describe('RectificationCase', () => {
         .when(requestExtension(), { now: at('2025-03-11T09:00:00.000+08:00') })
         .thenThrows(RuleViolationError, 'extension-after-deadline');
       step(submitReport(), '2025-03-12T10:00:00.000+08:00', [reportSubmitted(1, '2025-03-12T10:00:00.000+08:00', true)]);
-      step(review('return'), '2025-03-13T10:00:00.000+08:00', [reportReturned(1, '2025-03-13T10:00:00.000+08:00')]);
+      given(history).when(review('return'), { now: at('2025-03-13T10:00:00.000+08:00') }).thenThrows(RuleViolationError, 'deadline-required');
+      // Thursday 13 March + 5 working days: 14, 17, 18, 19, 20 March
+      step(returnWith({ workingDays: 5 }), '2025-03-13T10:00:00.000+08:00', [
+        reportReturned(1, '2025-03-13T10:00:00.000+08:00'),
+        deadlineReset('2025-03-13T10:00:00.000+08:00', '2025-03-20T23:59:59.999+08:00', { workingDays: 5 }, DUE, '请补充'),
+      ]);
+      given(history).when(recordFollowUp(), { inspection: followUpInspection('failed') }).thenThrows(ConflictError, 'follow-up-too-early');
+      step(submitReport(), '2025-03-18T10:00:00.000+08:00', [reportSubmitted(2, '2025-03-18T10:00:00.000+08:00', false)]);
       step(recordFollowUp(), '2025-03-20T16:00:00.000+08:00', [followUp('failed', '2025-03-20T16:00:00.000+08:00')], {
         inspection: followUpInspection('failed', { findings: [F1] }),
       });
@@ -776,7 +998,10 @@ describe('RectificationCase', () => {
         status: 'failed',
         overdue: false,
         followUp: { inspectionId: 'fu-1', outcome: 'failed' },
-        reports: [{ reportNo: 1, late: true, review: { decision: 'return' } }],
+        reports: [
+          { reportNo: 1, late: true, review: { decision: 'return' } },
+          { reportNo: 2, late: false, review: null },
+        ],
       });
     });
   });

@@ -27,6 +27,8 @@ export type RectificationNoticeIssued = Event<
     dueAt: string;
     publish: boolean;
     issuedAt: string;
+    /** 文号, `清教督改〔2026〕3号`; absent on notices issued before v1.1. */
+    documentNo?: string;
   }
 >;
 export type NoticeAcknowledged = Event<'NoticeAcknowledged', { rectificationId: string; acknowledgedAt: string }>;
@@ -69,6 +71,14 @@ export type FollowUpFailed = Event<
 >;
 export type DeadlineMissed = Event<'DeadlineMissed', { rectificationId: string; dueAt: string; recordedAt: string }>;
 
+/** A new deadline set by a supervisor (alone, or with a `return` review sent at or after the deadline). */
+export type DeadlineReset = Event<
+  'DeadlineReset',
+  { rectificationId: string; previousDueAt: string; deadline: DeadlineSpec; dueAt: string; reason: string; resetAt: string }
+>;
+export type NoticePublished = Event<'NoticePublished', { rectificationId: string; publishedAt: string }>;
+export type NoticeWithdrawn = Event<'NoticeWithdrawn', { rectificationId: string; reason: string; withdrawnAt: string }>;
+
 export type RectificationEvent =
   | RectificationNoticeIssued
   | NoticeAcknowledged
@@ -81,4 +91,7 @@ export type RectificationEvent =
   | FollowUpPassed
   | FollowUpFailed
   | DeadlineMissed
+  | DeadlineReset
+  | NoticePublished
+  | NoticeWithdrawn
   | ReminderSent;
