@@ -41,7 +41,12 @@ const codesInDocument = (document: any): Map<string, string> => {
     for (const [method, operation] of Object.entries<any>(operations)) {
       for (const [status, response] of Object.entries<any>(operation.responses ?? {})) {
         if (!response.content?.['application/problem+json']) continue;
-        for (const match of String(response.description ?? '').matchAll(/`([a-z0-9]+(?:-[a-z0-9]+)*)`/g)) {
+        // the `Problems` decorator writes `when — code, code`: the codes follow the last dash
+        for (const match of (
+          String(response.description ?? '')
+            .split(' — ')
+            .at(-1) ?? ''
+        ).matchAll(/`([a-z0-9]+(?:-[a-z0-9]+)*)`/g)) {
           if (!found.has(match[1]!)) found.set(match[1]!, `${method.toUpperCase()} ${path} ${status}`);
         }
       }

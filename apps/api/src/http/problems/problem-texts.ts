@@ -85,6 +85,11 @@ export const PROBLEM_TEXTS: Readonly<Record<string, ProblemText>> = {
   'password-change-required': ['请先修改密码', '首次登录或密码重置后，须先修改密码才能继续', 'The password must be changed first'],
   'user-exists': ['用户已存在', '该用户名已被使用'],
   'cannot-disable-self': ['不能停用自己的账号', '管理员不能停用自己的账号'],
+  'oidc-provider-unavailable': ['统一身份认证暂不可用', '无法连接统一身份认证服务，请稍后再试'],
+  'oidc-state-mismatch': ['登录已失效', '本浏览器没有与此对应的待完成登录（未发起、已过期或已使用），请重新登录'],
+  'oidc-sign-in-refused': ['统一身份认证拒绝了登录', '统一身份认证服务拒绝了本次登录'],
+  'oidc-code-rejected': ['授权码无效', '统一身份认证服务不接受本次授权码（已使用、已过期或不属于本次登录），请重新登录'],
+  'oidc-id-token-rejected': ['身份令牌无效', '统一身份认证返回的身份令牌未通过校验，请重新登录'],
   'unknown-user': ['用户不存在', '没有与该登录身份对应的已启用用户'],
   'unknown-township': ['乡镇不存在', '所填乡镇不是本县登记的乡镇'],
   // kindergartens and enrolment
