@@ -29,6 +29,7 @@ import { PlanTasksController } from './plan-supervision/plan-tasks.controller.js
 import { PublicController } from './public/public.controller.js';
 import { RectificationsController } from './rectifications/rectifications.controller.js';
 import { SeedLoader } from './seeds/seed-loader.js';
+import { StatisticsController } from './statistics/statistics.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { SessionCookies } from './auth/session-cookies.js';
 import { TownshipsController } from './townships/townships.controller.js';
@@ -63,6 +64,7 @@ export class AppModule {
         BulletinsController,
         AnnualAssessmentsController,
         PublicController,
+        StatisticsController,
         CalendarController,
         InboxController,
         AuditController,
@@ -72,7 +74,14 @@ export class AppModule {
         TownshipsController,
         OidcController,
       ],
-      providers: [SessionCookies, IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews],
+      providers: [
+        SessionCookies,
+        IdempotencyKeys,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        CommandAnswers,
+        SeedLoader,
+        InboxViews,
+      ],
     };
   }
 }

@@ -76,7 +76,13 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
       // never repaired into U+FFFD: what is recorded is what the client sent
       text = typeof body === 'string' ? body : STRICT_UTF8.decode(body);
     } catch {
-      return done(validationFailed([{ field: '', message: 'the body is not valid UTF-8' }], 'The request body is not valid UTF-8'), undefined);
+      return done(
+        validationFailed(
+          [{ field: '', message: 'the body is not valid UTF-8', zh: '请求体不是有效的 UTF-8' }],
+          'The request body is not valid UTF-8',
+        ),
+        undefined,
+      );
     }
     if (text.trim() === '') return done(null, undefined);
     let parsed: unknown;
@@ -87,7 +93,10 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
     }
     if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) {
       return done(
-        validationFailed([{ field: '', message: `the body nests deeper than ${MAX_JSON_DEPTH} levels` }], 'The request body nests too deeply'),
+        validationFailed(
+          [{ field: '', message: `the body nests deeper than ${MAX_JSON_DEPTH} levels`, zh: `请求体嵌套超过 ${MAX_JSON_DEPTH} 层` }],
+          'The request body nests too deeply',
+        ),
         undefined,
       );
     }

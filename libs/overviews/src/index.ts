@@ -5,4 +5,7 @@ export * from './overviews.module.js';
 export * from './public-board/public-board.js';
 export * from './public-board/public-board.projection.js';
 export * from './public-board/public-board.queries.js';
+export * from './statistics/statistics.js';
+export * from './statistics/statistics.projection.js';
+export * from './statistics/statistics.queries.js';
 export * from './overviews.feature.js';

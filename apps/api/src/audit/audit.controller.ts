@@ -163,7 +163,16 @@ export class AuditController {
     const first = Date.parse(`${from}T00:00:00Z`);
     const days = Math.round((Date.parse(`${to}T00:00:00Z`) - first) / DAY_MS) + 1;
     if (days < 1 || days > MAX_SIGN_IN_DAYS) {
-      throw validationFailed([{ field: 'to', message: `to must be from or up to ${MAX_SIGN_IN_DAYS - 1} days after it` }], 'The date range is not valid');
+      throw validationFailed(
+        [
+          {
+            field: 'to',
+            message: `to must be from or up to ${MAX_SIGN_IN_DAYS - 1} days after it`,
+            zh: `to 须与 from 相同或在其后 ${MAX_SIGN_IN_DAYS - 1} 天之内`,
+          },
+        ],
+        'The date range is not valid',
+      );
     }
     const items = [];
     for (let day = 0; day < days; day++) {
@@ -236,7 +245,10 @@ export class AuditController {
   @Problems({ 400: ['validation-failed'], 404: ['not-found'] })
   state(@Param('streamId') streamId: string, @Query() query: StateQuery) {
     if (query.at !== undefined && query.version !== undefined) {
-      throw validationFailed([{ field: 'at', message: 'give either at or version, not both' }], 'Give either at or version, not both');
+      throw validationFailed(
+        [{ field: 'at', message: 'give either at or version, not both', zh: 'at 与 version 只能给出其一' }],
+        'Give either at or version, not both',
+      );
     }
     return this.audit.stateOf(streamIdOf(streamId), { version: query.version, at: query.at ? new Date(query.at) : undefined });
   }

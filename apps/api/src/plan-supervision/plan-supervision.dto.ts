@@ -28,7 +28,7 @@ const UniqueTaskNos = () => (target: object, propertyName: string) =>
     name: 'uniqueTaskNos',
     target: target.constructor,
     propertyName,
-    options: { message: 'items must name each taskNo at most once' },
+    options: { message: 'items must name each taskNo at most once', context: { zh: 'items 中每个 taskNo 只能出现一次' } },
     validator: {
       validate: (value: unknown) => {
         if (!Array.isArray(value)) return true;

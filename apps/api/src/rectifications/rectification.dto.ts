@@ -34,7 +34,7 @@ const notBoth = (other: keyof DeadlineDto) => (target: object, propertyName: str
     name: 'notBoth',
     target: target.constructor,
     propertyName,
-    options: { message: 'deadline takes either workingDays or dueAt, not both' },
+    options: { message: 'deadline takes either workingDays or dueAt, not both', context: { zh: 'deadline 只能给出 workingDays 或 dueAt 之一' } },
     validator: { validate: (_: unknown, args) => (args?.object as DeadlineDto)[other] === undefined },
   });
 
@@ -45,7 +45,10 @@ export class DeadlineDto {
   @notBoth('dueAt')
   @Min(1)
   @Max(90)
-  @IsInt({ message: 'deadline needs workingDays (a whole number 1–90) or dueAt' })
+  @IsInt({
+    message: 'deadline needs workingDays (a whole number 1–90) or dueAt',
+    context: { zh: 'deadline 须给出 workingDays（1–90 的整数）或 dueAt' },
+  })
   workingDays?: number;
 
   @ApiPropertyOptional({ example: '2025-04-30T23:59:59+08:00', description: 'An instant in the future' })

@@ -41,7 +41,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.routeOptions.config?.neverReplayed) return next.handle();
     if (typeof header !== 'string' || !KEY.test(header)) {
       throw validationFailed(
-        [{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1–255 visible ASCII characters' }],
+        [
+          {
+            field: 'Idempotency-Key',
+            message: 'Idempotency-Key must be 1–255 visible ASCII characters',
+            zh: 'Idempotency-Key 必须是 1–255 个可见 ASCII 字符',
+          },
+        ],
         'The Idempotency-Key header is not valid',
       );
     }

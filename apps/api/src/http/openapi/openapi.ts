@@ -98,6 +98,7 @@ const TAGS: ReadonlyArray<readonly [name: string, description: string]> = [
   ['rectifications', 'Rectification cases (限期整改): the notice, acknowledgement, extensions, reports, review and follow-up'],
   ['plan supervision', 'The county plan’s key tasks (重点任务), units’ monthly reports, quarterly bulletins and the annual assessment'],
   ['public', 'The public notice board (公示): no token, limited per client address'],
+  ['statistics', 'The county’s statistics (统计) by township, from a projection of their own'],
   ['calendar', 'Working days and official holidays in Asia/Shanghai, as deadlines count them'],
   ['inbox', 'The caller’s in-app notifications'],
   [

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authenticator } from '../../auth/authenticator.js';
 import { sendProblem } from './fastify-problems.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, problem, type ProblemDetails } from './problem-details.js';
+import { localisedProblem, problemLanguage } from './problem-language.js';
 
 /** Paths anyone may call (the public board, health, metrics, the API document): no token is asked before their errors. */
 const OPEN = /^\/(?:api\/v1\/public(?:\/|$|\?)|health\/|metrics(?:$|\?)|docs)/;
@@ -14,7 +15,7 @@ const forUrl = (error: FastifyError): ProblemDetails => {
       return problem(414, 'uri-too-long', 'A path parameter is longer than any identifier the engine knows');
     case 'FST_ERR_BAD_URL':
       return problem(400, 'validation-failed', 'The URL is not valid: a %-escape does not decode', {
-        errors: [{ field: 'path', message: 'the path holds a %-escape that is not valid UTF-8' }],
+        errors: [{ field: 'path', message: 'the path holds a %-escape that is not valid UTF-8', zh: '网址路径中的 %-转义不是有效的 UTF-8' }],
       });
     default:
       return problem(500, 'internal-error', 'Something went wrong; the correlation id identifies it in the logs');
@@ -56,20 +57,30 @@ const forClientError = (error: NodeJS.ErrnoException): ProblemDetails => {
     case 'HPE_INVALID_CONTENT_LENGTH':
     case 'HPE_UNEXPECTED_CONTENT_LENGTH':
       return problem(400, 'validation-failed', 'The Content-Length header is not valid', {
-        errors: [{ field: 'Content-Length', message: 'Content-Length must be one whole number matching the body, without Transfer-Encoding' }],
+        errors: [
+          {
+            field: 'Content-Length',
+            message: 'Content-Length must be one whole number matching the body, without Transfer-Encoding',
+            zh: 'Content-Length 必须是与请求体长度一致的单个整数，且不能与 Transfer-Encoding 同时出现',
+          },
+        ],
       });
     default:
       return problem(400, 'validation-failed', 'The request is not valid HTTP/1.1', {
-        errors: [{ field: '', message: 'the request could not be parsed' }],
+        errors: [{ field: '', message: 'the request could not be parsed', zh: '无法解析该请求' }],
       });
   }
 };
+
+/** The request was never parsed: its Accept-Language, if the bytes Node kept show one. */
+const acceptLanguageOf = (error: NodeJS.ErrnoException & { rawPacket?: unknown }): string | undefined =>
+  Buffer.isBuffer(error.rawPacket) ? /\r\naccept-language:[ \t]*([^\r\n]*)/i.exec(error.rawPacket.toString('latin1'))?.[1] : undefined;
 
 /**
  * Errors Node's HTTP parser raises before Fastify sees a request (oversized headers, a broken Content-Length, a
  * malformed request line): answered as problem+json on the raw socket, which is then closed (as Node does).
  */
-export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+export function clientErrorHandler(error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   // an answer already under way on this connection cannot be followed by ours: close it, as Node does
   if (!socket.writable || (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
@@ -77,9 +88,10 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
     return;
   }
   const details = forClientError(error);
-  const body = JSON.stringify(details);
+  const language = problemLanguage(acceptLanguageOf(error));
+  const body = JSON.stringify(localisedProblem(details, language));
   socket.end(
     `HTTP/1.1 ${details.status} ${STATUS_CODES[details.status] ?? ''}\r\n` +
-      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nVary: Accept-Language\r\nContent-Language: ${language}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

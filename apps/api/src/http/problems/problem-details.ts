@@ -1,5 +1,6 @@
 import { DomainError, InvalidAppendError, WrongExpectedVersionError } from '@app/event-sourcing';
 import { AccountRefusal } from '@app/users';
+import { PROBLEM_TEXTS } from './problem-texts.js';
 
 /** An RFC 9457 problem: what every error response carries, with our stable `code`. */
 export interface ProblemDetails {
@@ -8,36 +9,18 @@ export interface ProblemDetails {
   readonly status: number;
   readonly detail: string;
   readonly code: string;
-  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  readonly errors?: readonly FieldProblem[];
   readonly [extension: string]: unknown;
 }
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+/** One invalid field: `message` in English, `zh` in Chinese (only one of them is sent, as the client prefers). */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+  readonly zh?: string;
+}
 
-const TITLES: Record<string, string> = {
-  'validation-failed': 'The request is not valid',
-  unauthenticated: 'Authentication required',
-  forbidden: 'Not allowed for this role',
-  'not-found': 'Not found',
-  'version-mismatch': 'The resource has changed',
-  'payload-too-large': 'The request body is too large',
-  'uri-too-long': 'The URL is too long',
-  'headers-too-large': 'The request headers are too large',
-  'request-timeout': 'The request took too long to arrive',
-  'unsupported-media-type': 'Unsupported media type',
-  'rate-limited': 'Too many requests',
-  'idempotency-key-reused': 'The idempotency key was used with another request',
-  'idempotency-key-in-progress': 'A request with this idempotency key is still in progress',
-  'concurrency-conflict': 'Too many concurrent changes; try again',
-  'invalid-transition': 'Not possible in the current state',
-  'calendar-unavailable': 'No official calendar for that year',
-  'internal-error': 'Internal error',
-  'invalid-credentials': 'The username or password is not right',
-  'account-locked': 'Too many failed sign-ins',
-  'weak-password': 'The new password is too weak',
-  'csrf-failed': 'The CSRF token is missing or wrong',
-  'password-change-required': 'The password must be changed first',
-};
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = { conflict: 409, rule: 422, 'not-found': 404, 'version-mismatch': 412 };
 
@@ -45,7 +28,7 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = { conflict: 409, rul
 export const problem = (status: number, code: string, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails => ({
   ...extensions,
   type: `/problems/${code}`,
-  title: TITLES[code] ?? code.replaceAll('-', ' ').replace(/^./, (first) => first.toUpperCase()),
+  title: PROBLEM_TEXTS[code]?.[2] ?? code.replaceAll('-', ' ').replace(/^./, (first) => first.toUpperCase()),
   status,
   detail,
   code,
@@ -66,7 +49,8 @@ export class ProblemError extends Error {
 /** The problem for a failure the domain or the store reported; null for anything else (the caller decides). */
 export const problemForDomain = (error: unknown): ProblemDetails | null => {
   if (error instanceof ProblemError) return error.problem;
-  if (error instanceof AccountRefusal) return problem(error.status, error.code, error.message, error.retryAfter ? { retryAfter: error.retryAfter } : {});
+  if (error instanceof AccountRefusal)
+    return problem(error.status, error.code, error.message, error.retryAfter ? { retryAfter: error.retryAfter } : {});
   if (error instanceof DomainError) {
     const extensions = error.details ? { ...error.details } : {};
     return problem(STATUS_BY_KIND[error.kind], error.code, error.message, extensions);

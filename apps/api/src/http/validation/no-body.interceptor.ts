@@ -20,7 +20,10 @@ export class NoBodyInterceptor implements NestInterceptor {
     if (context.getType() === 'http') {
       const request = context.switchToHttp().getRequest<FastifyRequest>();
       if (request.body !== undefined && !this.handlerTakesBody(context)) {
-        throw validationFailed([{ field: '', message: 'this request takes no body' }], 'This request takes no body; send none');
+        throw validationFailed(
+          [{ field: '', message: 'this request takes no body', zh: '此请求不接受请求体' }],
+          'This request takes no body; send none',
+        );
       }
     }
     return next.handle();

@@ -1,27 +1,43 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata, type PipeTransform, type ValidationError } from '@nestjs/common';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { ProblemError } from '../problems/problem-details.js';
+import { getMetadataStorage, registerDecorator, type ValidationOptions } from 'class-validator';
+import { ProblemError, type FieldProblem as SentFieldProblem } from '../problems/problem-details.js';
+import { zhConstraintMessage } from './validation-messages.js';
 
-export interface FieldProblem {
-  readonly field: string;
-  readonly message: string;
-}
+/** An invalid field as the engine reports it: always with its Chinese message. */
+export type FieldProblem = SentFieldProblem & { readonly zh: string };
 
 /** A 400 lists at most this many errors, then says how many more there were: a bad body costs kilobytes, not megabytes. */
 export const MAX_LISTED_ERRORS = 20;
+
+/** The arguments and `each` of the decorator that raised `constraint` on `property` of `target` (the object validated). */
+const decoratorOf = (target: object | undefined, property: string, constraint: string) =>
+  target && !Array.isArray(target)
+    ? getMetadataStorage()
+        .getTargetValidationMetadatas(target.constructor, '', true, false)
+        .find((metadata) => metadata.propertyName === property && (metadata.name ?? metadata.type) === constraint)
+    : undefined;
 
 function* fieldProblems(errors: readonly ValidationError[], parent = ''): Generator<FieldProblem> {
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     // the first violation of a field says enough
-    const [message] = Object.values(error.constraints ?? {});
-    if (message !== undefined) yield { field, message };
+    const [first] = Object.entries(error.constraints ?? {});
+    if (first !== undefined) {
+      const [constraint, message] = first;
+      const decorator = decoratorOf(error.target, error.property, constraint);
+      const zh = zhConstraintMessage(error.property, constraint, {
+        args: decorator?.constraints ?? [],
+        each: decorator?.each ?? false,
+        given: (error.contexts?.[constraint] as { zh?: unknown } | undefined)?.zh,
+      });
+      yield { field, message, zh };
+    }
     yield* fieldProblems(error.children ?? [], field);
   }
 }
 
 export const validationFailed = (errors: Iterable<FieldProblem>, detail = 'The request is not valid'): ProblemError => {
-  const listed: FieldProblem[] = [];
+  const listed: SentFieldProblem[] = [];
   let more = 0;
   for (const error of errors) {
     if (listed.length < MAX_LISTED_ERRORS) listed.push(error);
@@ -47,7 +63,8 @@ export const dtoValidationPipe = (): ValidationPipe =>
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // the target (the object validated) finds the decorator's arguments for the Chinese message; it is never sent
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => validationFailed(fieldProblems(errors)),
   });
 
@@ -60,12 +77,20 @@ export const MAX_OBJECT_KEYS = 32;
 
 const findBadText = (value: unknown, path: string): FieldProblem | null => {
   if (typeof value === 'string') {
-    if (!value.isWellFormed()) return { field: path, message: `${path || 'text'} contains an unpaired surrogate` };
-    if (CONTROL.test(value)) return { field: path, message: `${path || 'text'} contains a control character` };
+    if (!value.isWellFormed())
+      return { field: path, message: `${path || 'text'} contains an unpaired surrogate`, zh: `${path ? `${path} ` : '文本'}含有不成对的代理字符` };
+    if (CONTROL.test(value))
+      return { field: path, message: `${path || 'text'} contains a control character`, zh: `${path ? `${path} ` : '文本'}含有控制字符` };
     return null;
   }
   if (Array.isArray(value)) {
-    if (value.length > MAX_ARRAY_ITEMS) return { field: path, message: `${path || 'the body'} must hold at most ${MAX_ARRAY_ITEMS} items` };
+    if (value.length > MAX_ARRAY_ITEMS) {
+      return {
+        field: path,
+        message: `${path || 'the body'} must hold at most ${MAX_ARRAY_ITEMS} items`,
+        zh: `${path ? `${path} ` : '请求体'}至多只能有 ${MAX_ARRAY_ITEMS} 项`,
+      };
+    }
     for (const [index, item] of value.entries()) {
       const bad = findBadText(item, path ? `${path}.${index}` : String(index));
       if (bad) return bad;
@@ -74,7 +99,13 @@ const findBadText = (value: unknown, path: string): FieldProblem | null => {
   }
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value).length;
-    if (keys > MAX_OBJECT_KEYS) return { field: path, message: `${path || 'the body'} must hold at most ${MAX_OBJECT_KEYS} fields` };
+    if (keys > MAX_OBJECT_KEYS) {
+      return {
+        field: path,
+        message: `${path || 'the body'} must hold at most ${MAX_OBJECT_KEYS} fields`,
+        zh: `${path ? `${path} ` : '请求体'}至多只能有 ${MAX_OBJECT_KEYS} 个字段`,
+      };
+    }
     for (const [key, item] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
       const bad = findBadText(key, field) ?? findBadText(item, field);
@@ -93,7 +124,10 @@ export class JsonBodyPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body') return value;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw validationFailed([{ field: '', message: 'the body must be a JSON object' }], 'The request body must be a JSON object');
+      throw validationFailed(
+        [{ field: '', message: 'the body must be a JSON object', zh: '请求体必须是 JSON 对象' }],
+        'The request body must be a JSON object',
+      );
     }
     const bad = findBadText(value, '');
     if (bad) throw validationFailed([bad]);
