@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Clock, Settings } from '@app/config';
+import { AttachmentsModule } from '@app/attachments';
 import { EngineCoreModule, EngineWorkerModule } from '@app/composition-root';
 import { EnrolmentModule } from '@app/enrolment';
 import { InspectionsModule } from '@app/inspections';
@@ -8,6 +9,7 @@ import { KindergartensModule } from '@app/kindergartens';
 import { PlanSupervisionModule } from '@app/plan-supervision';
 import { RectificationsModule } from '@app/rectifications';
 import { InboxViews } from '@app/notifications';
+import { AttachmentsController } from './attachments/attachments.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
@@ -41,6 +43,7 @@ export class AppModule {
         RectificationsModule,
         EnrolmentModule,
         PlanSupervisionModule,
+        AttachmentsModule,
         ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
       controllers: [
@@ -56,6 +59,7 @@ export class AppModule {
         InboxController,
         AuditController,
         MetricsController,
+        AttachmentsController,
       ],
       providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews],
     };

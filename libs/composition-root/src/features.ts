@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { attachmentsFeature } from '@app/attachments';
 import { AuditedAggregates, describeEvent, type AuditedAggregate } from '@app/audit';
 import { enrolmentFeature } from '@app/enrolment';
 import { inspectionsFeature } from '@app/inspections';
@@ -32,6 +33,7 @@ export const FEATURES: readonly EngineFeature[] = [
   notificationsFeature,
   planSupervisionFeature,
   overviewsFeature,
+  attachmentsFeature,
 ];
 
 /** Every read model the engine keeps, for the API (queries), the worker (runners) and the CLI (rebuild). */

@@ -1,6 +1,15 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { StoreUnavailableError } from '@app/sql';
 import { BlobStore } from './blob-store.js';
 
@@ -43,9 +52,7 @@ export class S3BlobStore extends BlobStore {
   async put(key: string, file: string, sizeBytes: number): Promise<void> {
     if (await this.has(key)) return;
     try {
-      await this.client.send(
-        new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: createReadStream(file), ContentLength: sizeBytes }),
-      );
+      await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: createReadStream(file), ContentLength: sizeBytes }));
     } catch (error) {
       throw unavailable(error);
     }

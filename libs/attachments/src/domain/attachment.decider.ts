@@ -3,19 +3,20 @@ import { ConflictError, NotFoundError, unchanged, unknownCommand, type DecisionC
 import type { AttachmentCommand } from './attachment.commands.js';
 import type { AttachmentEvent, Uploader } from './attachment.events.js';
 
+/** An upload as recorded. */
+export interface AttachmentRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly thumbnail: boolean;
+  readonly uploadedBy: Uploader;
+  readonly uploadedAt: string;
+}
+
 export type AttachmentState =
-  | { readonly status: 'none' }
-  | {
-      readonly status: 'uploaded' | 'removed';
-      readonly id: string;
-      readonly name: string;
-      readonly contentType: string;
-      readonly sizeBytes: number;
-      readonly sha256: string;
-      readonly thumbnail: boolean;
-      readonly uploadedBy: Uploader;
-      readonly uploadedAt: string;
-    };
+  { readonly status: 'none' } | (AttachmentRecord & { readonly status: 'uploaded' }) | (AttachmentRecord & { readonly status: 'removed' });
 
 /** The uploader as recorded: the caller's scope, nothing more (the actor's claims). */
 export interface AttachmentContext extends DecisionContext {

@@ -24,6 +24,7 @@ const TITLES: Record<string, string> = {
   'headers-too-large': 'The request headers are too large',
   'request-timeout': 'The request took too long to arrive',
   'unsupported-media-type': 'Unsupported media type',
+  'unsupported-file-type': 'This type of file is not accepted',
   'rate-limited': 'Too many requests',
   'idempotency-key-reused': 'The idempotency key was used with another request',
   'idempotency-key-in-progress': 'A request with this idempotency key is still in progress',
