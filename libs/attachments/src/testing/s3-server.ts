@@ -16,6 +16,7 @@ export const startS3Server = async (bucket = 'evidence'): Promise<S3TestServer> 
   const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket }] });
   const { port } = (await server.run()) as { port: number };
   const endpoint = `http://127.0.0.1:${port}`;
+  let closed = false;
   return {
     endpoint,
     bucket,
@@ -25,7 +26,10 @@ export const startS3Server = async (bucket = 'evidence'): Promise<S3TestServer> 
       ATTACHMENTS_S3_ACCESS_KEY_ID: 'S3RVER',
       ATTACHMENTS_S3_SECRET_ACCESS_KEY: 'S3RVER',
     },
+    /** Stops the server (a test may stop it early to see an outage); its folder goes too. */
     close: async () => {
+      if (closed) return;
+      closed = true;
       await server.close();
       await rm(directory, { recursive: true, force: true });
     },
