@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Clock, Settings } from '@app/config';
 import { AttachmentsModule } from '@app/attachments';
 import { EngineCoreModule, EngineWorkerModule } from '@app/composition-root';
+import { DocumentsModule } from '@app/documents';
 import { EnrolmentModule } from '@app/enrolment';
 import { InspectionsModule } from '@app/inspections';
 import { KindergartensModule } from '@app/kindergartens';
@@ -12,6 +13,7 @@ import { InboxViews } from '@app/notifications';
 import { AttachmentsController } from './attachments/attachments.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
+import { DocumentsController } from './documents/documents.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { CommandAnswers } from './http/commands/command-answers.js';
 import { IdempotencyKeys } from './http/idempotency/idempotency-keys.js';
@@ -44,6 +46,7 @@ export class AppModule {
         EnrolmentModule,
         PlanSupervisionModule,
         AttachmentsModule,
+        DocumentsModule,
         ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
       controllers: [
@@ -60,6 +63,7 @@ export class AppModule {
         AuditController,
         MetricsController,
         AttachmentsController,
+        DocumentsController,
       ],
       providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews],
     };
