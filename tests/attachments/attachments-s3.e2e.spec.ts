@@ -26,7 +26,10 @@ describe('Attachments over HTTP on S3-compatible storage (a real s3rver)', () =>
     const { status, body } = await upload(app, director, bytes, '整改后.jpg');
     expect(status).toBe(201);
     await app.call('POST', `/rectifications/${notice.id}/acknowledgement`, { token: director });
-    await app.call('POST', `/rectifications/${notice.id}/reports`, { token: director, body: { ...steps.report(codes), evidence: [{ attachmentId: body.id }] } });
+    await app.call('POST', `/rectifications/${notice.id}/reports`, {
+      token: director,
+      body: { ...steps.report(codes), evidence: [{ attachmentId: body.id }] },
+    });
     const got = await download(app, `/attachments/${body.id}`, steps.supervisor);
     expect(got.status).toBe(200);
     expect(sha256(got.bytes)).toBe(sha256(bytes));

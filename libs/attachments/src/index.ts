@@ -6,3 +6,6 @@ export * from './blobs/blob-store.js';
 export * from './attachments.module.js';
 export * from './attachments.feature.js';
 export * from './read-models/attachments.projection.js';
+export * from './application/attachment-cleanup.js';
+export * from './application/cleanup-jobs.js';
+export * from './attachments-worker.module.js';

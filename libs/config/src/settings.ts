@@ -380,6 +380,10 @@ export class Settings {
   @IsInt()
   ATTACHMENT_ORPHAN_DAYS = 7;
 
+  /** When the unused uploads are removed (cron, Asia/Shanghai). */
+  @IsCron()
+  ATTACHMENT_CLEANUP_CRON = '30 3 * * *';
+
   /** S3-compatible object storage for attachments (a folder under DATA_DIR when unset). */
   @Transform(emptyToUndefined)
   @IsOptional()

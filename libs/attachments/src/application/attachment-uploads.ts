@@ -102,7 +102,7 @@ export class AttachmentUploads {
     const thumbnail = IMAGES.has(detected.mime) && (await this.storeThumbnail(staged));
     await this.blobs.put(contentKey(staged.sha256), staged.path, staged.sizeBytes);
     const attachmentId = randomUUID();
-    return this.runner.execute(
+    const outcome = await this.runner.execute(
       attachmentDecider,
       attachmentStreamId(attachmentId),
       {
@@ -118,6 +118,9 @@ export class AttachmentUploads {
       },
       { metadata: request.metadata, context: () => ({ now: request.now, actor: request.caller }) },
     );
+    // the cleanup may have removed the same bytes, unused, between the put and the record: put them back
+    if (!(await this.blobs.has(contentKey(staged.sha256)))) await this.blobs.put(contentKey(staged.sha256), staged.path, staged.sizeBytes);
+    return outcome;
   }
 
   /** A JPEG at most 320 px wide, turned upright; an image sharp cannot decode (some HEIC) just has none. */

@@ -20,9 +20,16 @@ const recordUpload: AttachmentCommand = {
 };
 const uploaded: AttachmentUploaded = {
   type: 'AttachmentUploaded',
-  data: { ...recordUpload.data, uploadedBy: { sub: 'director-zhao', role: 'kindergarten', kindergartenId: 'kg-1' }, uploadedAt: '2026-12-07T10:00:00.000+08:00' },
+  data: {
+    ...recordUpload.data,
+    uploadedBy: { sub: 'director-zhao', role: 'kindergarten', kindergartenId: 'kg-1' },
+    uploadedAt: '2026-12-07T10:00:00.000+08:00',
+  },
 };
-const removed: AttachmentRemoved = { type: 'AttachmentRemoved', data: { attachmentId: ID, reason: 'unused', removedAt: '2026-12-14T10:00:00.000+08:00' } };
+const removed: AttachmentRemoved = {
+  type: 'AttachmentRemoved',
+  data: { attachmentId: ID, reason: 'unused', removedAt: '2026-12-14T10:00:00.000+08:00' },
+};
 const removeUnused: AttachmentCommand = { type: 'RemoveUnused', data: {} };
 
 describe('Attachment', () => {
@@ -46,7 +53,9 @@ describe('Attachment', () => {
     });
 
     it('is removed when unused', () => {
-      given([uploaded]).when(removeUnused, { now: new Date('2026-12-14T02:00:00Z') }).then([removed]);
+      given([uploaded])
+        .when(removeUnused, { now: new Date('2026-12-14T02:00:00Z') })
+        .then([removed]);
     });
   });
 
@@ -81,7 +90,10 @@ describe('Attachment', () => {
     it('finds the attachments an event cites, and ignores v1 references', () => {
       expect(
         citedAttachments({
-          evidence: [{ attachmentId: ID, sha256: SHA, name: 'a' }, { name: 'v1.jpg', sha256: SHA, sizeBytes: 1 }],
+          evidence: [
+            { attachmentId: ID, sha256: SHA, name: 'a' },
+            { name: 'v1.jpg', sha256: SHA, sizeBytes: 1 },
+          ],
           attachments: [{ attachmentId: 'x', sha256: 'not-a-hash' }],
         }),
       ).toEqual([{ attachmentId: ID, sha256: SHA }]);
