@@ -9,3 +9,4 @@ export * from './read-models/attachments.projection.js';
 export * from './application/attachment-cleanup.js';
 export * from './application/cleanup-jobs.js';
 export * from './attachments-worker.module.js';
+export * from './application/attachment-manifest.js';

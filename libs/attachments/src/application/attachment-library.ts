@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandRunner } from '@app/commands';
@@ -79,14 +78,5 @@ export class AttachmentLibrary {
 
   thumbnail(attachment: UploadedAttachment): Promise<Readable | null> {
     return attachment.thumbnail ? this.blobs.open(thumbnailKey(attachment.sha256)) : Promise.resolve(null);
-  }
-
-  /** The SHA-256 of the bytes stored for a hash, or null when there are none: what verification compares. */
-  async rehash(sha256: string): Promise<string | null> {
-    const stream = await this.blobs.open(contentKey(sha256));
-    if (!stream) return null;
-    const hash = createHash('sha256');
-    for await (const chunk of stream) hash.update(chunk as Buffer);
-    return hash.digest('hex');
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore, type StoredEvent } from '@app/event-sourcing';
-import { citedAttachments } from '../domain/index.js';
-import { AttachmentLibrary } from './attachment-library.js';
+import { BlobStore } from '../blobs/blob-store.js';
+import { AttachmentManifest, rehashBlob } from './attachment-manifest.js';
 
 /** A cited attachment whose bytes are gone, or no longer hash to what the record cites. */
 export interface BrokenAttachment {
@@ -17,42 +17,45 @@ export interface AttachmentVerificationReport {
   readonly broken: readonly BrokenAttachment[];
 }
 
-/** Re-hashes every attachment the record cites, each stored content once, streamed (never whole in memory). */
+/** Re-hashes every attachment the events cite, each stored content once and streamed; `onChecked` after each content. */
+export const verifyAttachments = async (
+  events: AsyncIterable<StoredEvent> | Iterable<StoredEvent>,
+  blobs: BlobStore,
+  onChecked?: (done: number, total: number) => void,
+): Promise<AttachmentVerificationReport> => {
+  const manifest = new AttachmentManifest();
+  for await (const event of events) manifest.add(event);
+  const cited = manifest.cited();
+  const broken: BrokenAttachment[] = [];
+  const checked = new Set<string>();
+  let done = 0;
+  for (const [sha256, holders] of cited) {
+    const actual = await rehashBlob(blobs, sha256);
+    onChecked?.(++done, cited.size);
+    for (const holder of holders) {
+      checked.add(holder.attachmentId);
+      if (actual === sha256 || broken.some((item) => item.attachmentId === holder.attachmentId)) continue;
+      broken.push({
+        streamId: holder.streamId,
+        version: holder.version,
+        reason: actual === null ? 'attachment-missing' : 'attachment-altered',
+        attachmentId: holder.attachmentId,
+      });
+    }
+  }
+  return { attachmentsChecked: checked.size, broken };
+};
+
+/** Verification of the attachments a stream, or the whole record, cites. */
 @Injectable()
 export class AttachmentVerification {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
-    @Inject(AttachmentLibrary) private readonly library: AttachmentLibrary,
+    @Inject(BlobStore) private readonly blobs: BlobStore,
   ) {}
 
-  /** Over one stream's citations, or the whole log's; `onChecked` after each content re-hashed. */
-  async verify(streamId?: string, onChecked?: (done: number, total: number) => void): Promise<AttachmentVerificationReport> {
-    const events: AsyncIterable<StoredEvent> | Iterable<StoredEvent> = streamId
-      ? await this.store.readStream(streamId, { raw: true })
-      : this.store.streamAll({ raw: true, batchSize: 5000 });
-    const citations: Array<{ streamId: string; version: number; attachmentId: string; sha256: string }> = [];
-    for await (const event of events) {
-      for (const cited of citedAttachments(event.data)) citations.push({ streamId: event.streamId, version: event.version, ...cited });
-    }
-    const hashes = [...new Set(citations.map((citation) => citation.sha256))];
-    const found = new Map<string, string | null>();
-    for (const sha256 of hashes) {
-      found.set(sha256, await this.library.rehash(sha256));
-      onChecked?.(found.size, hashes.length);
-    }
-    const broken: BrokenAttachment[] = [];
-    const reported = new Set<string>();
-    for (const citation of citations) {
-      const actual = found.get(citation.sha256);
-      if (actual === citation.sha256 || reported.has(citation.attachmentId)) continue;
-      reported.add(citation.attachmentId);
-      broken.push({
-        streamId: citation.streamId,
-        version: citation.version,
-        reason: actual === null ? 'attachment-missing' : 'attachment-altered',
-        attachmentId: citation.attachmentId,
-      });
-    }
-    return { attachmentsChecked: new Set(citations.map((citation) => citation.attachmentId)).size, broken };
+  async verify(streamId?: string): Promise<AttachmentVerificationReport> {
+    const events = streamId ? await this.store.readStream(streamId, { raw: true }) : this.store.streamAll({ raw: true, batchSize: 5000 });
+    return verifyAttachments(events, this.blobs);
   }
 }
