@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { StoredEvent } from '@app/event-sourcing';
 import { citedAttachments } from '../domain/index.js';
-import { BlobStore, contentKey } from '../blobs/blob-store.js';
+import { type BlobStore, contentKey } from '../blobs/blob-store.js';
 
 /** Where the record holds an attachment's hash: the citing event's stream and version (or the upload's own). */
 export interface HashHolder {
