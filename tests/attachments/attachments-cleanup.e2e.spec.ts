@@ -24,7 +24,7 @@ describe('Unused uploads removed by the worker job after ATTACHMENT_ORPHAN_DAYS'
   beforeAll(async () => {
     app = await startTestApp('pglite', { RUN_REMINDERS: 'true', ATTACHMENT_ORPHAN_DAYS: '7' }, { clock });
     steps = workflow(app);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await app?.close();

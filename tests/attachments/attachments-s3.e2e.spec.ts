@@ -13,7 +13,7 @@ describe('Attachments over HTTP on S3-compatible storage (a real s3rver)', () =>
     s3 = await startS3Server();
     app = await startTestApp('pglite', s3.env);
     steps = workflow(app);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await app?.close();

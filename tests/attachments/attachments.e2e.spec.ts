@@ -16,7 +16,7 @@ describe('Attachments over HTTP (folder blob store)', () => {
   beforeAll(async () => {
     app = await startTestApp('pglite', { ATTACHMENT_MAX_BYTES: String(MAX_BYTES) });
     steps = workflow(app);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await app?.close();

@@ -33,7 +33,7 @@ describe('Documents and spreadsheets', () => {
     steps = workflow(app);
     await planTasks(app);
     clock.set(new Date().toISOString());
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await app?.close();

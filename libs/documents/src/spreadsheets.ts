@@ -17,7 +17,30 @@ export interface RectificationExportFilter {
   readonly overdue?: boolean;
 }
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
+
+/** An .xlsx of one sheet, its header bold and frozen, each row committed as it comes (exceljs's streaming writer). */
+export const streamWorkbook = (
+  sheet: string,
+  columns: ReadonlyArray<readonly [string, number]>,
+  rows: AsyncIterable<Cell[]>,
+  onError: (error: unknown) => void = () => undefined,
+): Readable => {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const worksheet = workbook.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.columns = columns.map(([header, width]) => ({ header, width }));
+  worksheet.getRow(1).font = { bold: true, name: '黑体' };
+  void (async () => {
+    for await (const row of rows) worksheet.addRow(row).commit();
+    worksheet.commit();
+    await workbook.commit();
+  })().catch((error: unknown) => {
+    onError(error);
+    output.destroy(error as Error);
+  });
+  return output;
+};
 
 /** Every page of a list, read one page at a time. */
 async function* everyItem<T>(page: (cursor?: string) => Promise<Page<T>>): AsyncGenerator<T> {
@@ -147,21 +170,7 @@ export class Spreadsheets {
     return all;
   }
 
-  /** One sheet, its header bold and frozen, rows committed as they come. */
   private workbook(sheet: string, columns: ReadonlyArray<readonly [string, number]>, rows: AsyncIterable<Cell[]>): Readable {
-    const output = new PassThrough();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-    const worksheet = workbook.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    worksheet.columns = columns.map(([header, width]) => ({ header, width }));
-    worksheet.getRow(1).font = { bold: true, name: '黑体' };
-    void (async () => {
-      for await (const row of rows) worksheet.addRow(row).commit();
-      worksheet.commit();
-      await workbook.commit();
-    })().catch((error: unknown) => {
-      this.logger.error({ err: error }, 'a spreadsheet could not be written to the end');
-      output.destroy(error as Error);
-    });
-    return output;
+    return streamWorkbook(sheet, columns, rows, (error) => this.logger.error({ err: error }, 'a spreadsheet could not be written to the end'));
   }
 }

@@ -20,7 +20,6 @@ import {
   AttachmentUploads,
   UploadRefusedError,
   attachmentView,
-  stageUpload,
   type AttachmentView,
   type StagedUpload,
   type UploadedAttachment,
@@ -91,7 +90,7 @@ export class AttachmentsController {
   async upload(@Req() request: FastifyRequest, @RequestContext() command: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     let staged: StagedUpload | undefined;
     try {
-      const { file, name } = await this.onePart(request, (part) => stageUpload(part.file));
+      const { file, name } = await this.onePart(request, (part) => this.uploads.stage(part.file));
       staged = file;
       return this.answers.created(reply, await this.uploads.record(file, name, command), UPLOADED);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -50,9 +50,10 @@ export interface StagedUpload {
   discard(): Promise<void>;
 }
 
-/** Streams a part to a temporary file, hashing and counting as it goes. */
-export const stageUpload = async (file: Readable & { truncated?: boolean }): Promise<StagedUpload> => {
-  const path = join(tmpdir(), `upload-${randomUUID()}`);
+/** Streams a part to a temporary file in `directory`, hashing and counting as it goes. */
+export const stageUpload = async (file: Readable & { truncated?: boolean }, directory = tmpdir()): Promise<StagedUpload> => {
+  await mkdir(directory, { recursive: true });
+  const path = join(directory, `upload-${randomUUID()}`);
   const hash = createHash('sha256');
   let sizeBytes = 0;
   const discard = () => rm(path, { force: true });
@@ -86,6 +87,11 @@ export class AttachmentUploads {
     @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(BlobStore) private readonly blobs: BlobStore,
   ) {}
+
+  /** Streams a part to the blob store's staging folder, hashing and counting as it goes. */
+  stage(file: Readable & { truncated?: boolean }): Promise<StagedUpload> {
+    return stageUpload(file, this.blobs.stagingDirectory);
+  }
 
   async record(staged: StagedUpload, givenName: string | undefined, request: CommandRequest): Promise<UploadOutcome> {
     if (staged.truncated) throw new UploadRefusedError(413, 'payload-too-large', 'The file is larger than this engine accepts');

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
 
 /**
@@ -6,6 +7,11 @@ import type { Readable } from 'node:stream';
  * An unreachable store throws StoreUnavailableError (503 with Retry-After at the edge).
  */
 export abstract class BlobStore {
+  /** Where uploads are staged before `put`: beside the blobs when that lets `put` link instead of copy. */
+  get stagingDirectory(): string {
+    return tmpdir();
+  }
+
   /** Stores the file's bytes under `key`; a key already present is kept as it is (content-addressed: same bytes). */
   abstract put(key: string, file: string, sizeBytes: number): Promise<void>;
   /** The bytes under `key`, or null when there are none. */

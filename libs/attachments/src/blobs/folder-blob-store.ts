@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BlobStore } from './blob-store.js';
@@ -13,13 +13,18 @@ export class FolderBlobStore extends BlobStore {
     super();
   }
 
+  override get stagingDirectory(): string {
+    return join(this.root, 'staging');
+  }
+
   async put(key: string, file: string): Promise<void> {
     const target = this.path(key);
     if (await this.has(key)) return;
     await mkdir(dirname(target), { recursive: true });
     const partial = `${target}.${randomUUID()}.partial`;
     try {
-      await copyFile(file, partial);
+      // a staged upload on the same file system becomes the blob without a copy
+      await link(file, partial).catch(() => copyFile(file, partial));
       await rename(partial, target);
     } finally {
       await rm(partial, { force: true });
@@ -51,7 +56,7 @@ export class FolderBlobStore extends BlobStore {
   }
 
   private path(key: string): string {
-    if (!/^[a-z0-9]+\/[0-9a-f]{64}(\.jpg)?$/.test(key)) throw new Error(`Not a blob key: ${key}`);
+    if (!/^(sha256|thumbnail)\/[0-9a-f]{64}(\.jpg)?$/.test(key)) throw new Error(`Not a blob key: ${key}`);
     return join(this.root, key);
   }
 }
