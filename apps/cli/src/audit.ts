@@ -243,7 +243,7 @@ const verifyCitedAttachments = async (store: Awaited<ReturnType<typeof openEvent
   let started = false;
   const report = await verifyAttachments(
     streamId ? await store.readStream(streamId, { raw: true }) : store.streamAll({ raw: true, batchSize: 5000 }),
-    blobStoreFor(config),
+    await blobStoreFor(config),
     (done, total) => {
       if (!started) bar?.start(total, 0);
       started = true;
@@ -262,7 +262,7 @@ const exportAttachments = async (store: Awaited<ReturnType<typeof openEventStore
   const { AttachmentManifest, blobStoreFor, contentKey, hashOf } = await import('@app/attachments');
   const manifest = new AttachmentManifest();
   for await (const event of store.streamAll({ raw: true, batchSize: 5000 })) manifest.add(event);
-  const blobs = blobStoreFor(config);
+  const blobs = await blobStoreFor(config);
   await mkdir(folder, { recursive: true });
   const needed = manifest.all();
   const bar = progressBar('exporting attachments');
@@ -306,7 +306,7 @@ const checkAttachmentsToImport = async (path: string, config: Settings): Promise
   return {
     count: needed.size,
     write: async () => {
-      const blobs = blobStoreFor(config);
+      const blobs = await blobStoreFor(config);
       for (const sha256 of needed.keys()) {
         const file = join(folder, sha256);
         await blobs.put(contentKey(sha256), file, (await stat(file)).size);

@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IRunOptions } from 'docx';
+import type { IRunOptions, Paragraph, Table } from 'docx';
 
 /** 3号 (16 pt) body, 2号 (22 pt) title, in half-points as Word counts them. */
 const BODY = 32;
@@ -26,34 +26,37 @@ export interface OfficialDocument {
   readonly date: string;
 }
 
-const run = (text: string, options: IRunOptions = {}): TextRun => new TextRun({ text, font: FANGSONG, size: BODY, ...options });
-
-const cell = (text: string | number, bold = false): TableCell =>
-  new TableCell({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(String(text), { size: 24, ...(bold ? { font: HEITI } : {}) })] })],
-  });
-
-const block = (item: Block): Array<Paragraph | Table> => {
-  if ('heading' in item)
-    return [new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, children: [run(item.heading, { font: HEITI })] })];
-  if ('text' in item)
-    return [
-      new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, alignment: AlignmentType.JUSTIFIED, children: [run(item.text)] }),
-    ];
-  return [
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({ tableHeader: true, children: item.table.header.map((text) => cell(text, true)) }),
-        ...item.table.rows.map((row) => new TableRow({ children: row.map((text) => cell(text)) })),
-      ],
-    }),
-    new Paragraph({ children: [] }),
-  ];
-};
-
 /** The .docx bytes: authority's mark in red, the document number over a red rule, title, addressee, body, authority and date. */
-export const renderOfficialDocument = (document: OfficialDocument): Promise<Buffer> => {
+export const renderOfficialDocument = async (document: OfficialDocument): Promise<Buffer> => {
+  // loaded on the first document, not at start
+  const { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx');
+
+  const run = (text: string, options: IRunOptions = {}) => new TextRun({ text, font: FANGSONG, size: BODY, ...options });
+
+  const cell = (text: string | number, bold = false) =>
+    new TableCell({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(String(text), { size: 24, ...(bold ? { font: HEITI } : {}) })] })],
+    });
+
+  const block = (item: Block): Array<Paragraph | Table> => {
+    if ('heading' in item)
+      return [new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, children: [run(item.heading, { font: HEITI })] })];
+    if ('text' in item)
+      return [
+        new Paragraph({ spacing: LINE, indent: { firstLine: FIRST_LINE_INDENT }, alignment: AlignmentType.JUSTIFIED, children: [run(item.text)] }),
+      ];
+    return [
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          new TableRow({ tableHeader: true, children: item.table.header.map((text) => cell(text, true)) }),
+          ...item.table.rows.map((row) => new TableRow({ children: row.map((text) => cell(text)) })),
+        ],
+      }),
+      new Paragraph({ children: [] }),
+    ];
+  };
+
   const doc = new Document({
     creator: document.authority,
     title: document.title,

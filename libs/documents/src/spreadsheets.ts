@@ -1,7 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import ExcelJS from 'exceljs';
 import { ListKindergartens, type KindergartenView } from '@app/overviews';
 import { ListMonthlyReports } from '@app/plan-supervision';
 import { periodOf } from '@app/plan-supervision/domain';
@@ -27,11 +26,13 @@ export const streamWorkbook = (
   onError: (error: unknown) => void = () => undefined,
 ): Readable => {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const worksheet = workbook.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = columns.map(([header, width]) => ({ header, width }));
-  worksheet.getRow(1).font = { bold: true, name: '黑体' };
   void (async () => {
+    // loaded on the first spreadsheet, not at start
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+    const worksheet = workbook.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    worksheet.columns = columns.map(([header, width]) => ({ header, width }));
+    worksheet.getRow(1).font = { bold: true, name: '黑体' };
     for await (const row of rows) worksheet.addRow(row).commit();
     worksheet.commit();
     await workbook.commit();

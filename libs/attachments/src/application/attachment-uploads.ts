@@ -6,8 +6,6 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { fileTypeFromFile } from 'file-type';
-import sharp from 'sharp';
 import { CommandRunner, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { attachmentDecider, attachmentStreamId, type AttachmentState } from '../domain/index.js';
 import { BlobStore, contentKey, thumbnailKey } from '../blobs/blob-store.js';
@@ -96,6 +94,8 @@ export class AttachmentUploads {
   async record(staged: StagedUpload, givenName: string | undefined, request: CommandRequest): Promise<UploadOutcome> {
     if (staged.truncated) throw new UploadRefusedError(413, 'payload-too-large', 'The file is larger than this engine accepts');
     if (staged.sizeBytes === 0) throw new UploadRefusedError(400, 'validation-failed', 'The file is empty');
+    // loaded on the first upload, not at start: the engine starts as fast without them
+    const { fileTypeFromFile } = await import('file-type');
     const detected = await fileTypeFromFile(staged.path);
     const extension = detected ? ACCEPTED_TYPES[detected.mime] : undefined;
     if (!detected || !extension) {
@@ -133,6 +133,7 @@ export class AttachmentUploads {
   private async storeThumbnail(staged: StagedUpload): Promise<boolean> {
     const path = `${staged.path}.thumbnail.jpg`;
     try {
+      const { default: sharp } = await import('sharp');
       const { size } = await sharp(staged.path, { limitInputPixels: 100_000_000 })
         .rotate()
         .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })

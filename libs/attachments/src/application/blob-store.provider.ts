@@ -3,12 +3,14 @@ import type { Provider } from '@nestjs/common';
 import { Settings } from '@app/config';
 import { BlobStore } from '../blobs/blob-store.js';
 import { FolderBlobStore } from '../blobs/folder-blob-store.js';
-import { S3BlobStore } from '../blobs/s3-blob-store.js';
 
-/** The blob store the settings choose: S3-compatible storage when ATTACHMENTS_S3_BUCKET is set, else DATA_DIR/attachments. */
-export const blobStoreFor = (settings: Settings): BlobStore =>
+/**
+ * The blob store the settings choose: S3-compatible storage when ATTACHMENTS_S3_BUCKET is set (its client loaded only
+ * then), else DATA_DIR/attachments.
+ */
+export const blobStoreFor = async (settings: Settings): Promise<BlobStore> =>
   settings.ATTACHMENTS_S3_BUCKET
-    ? new S3BlobStore({
+    ? new (await import('../blobs/s3-blob-store.js')).S3BlobStore({
         bucket: settings.ATTACHMENTS_S3_BUCKET,
         endpoint: settings.ATTACHMENTS_S3_ENDPOINT,
         region: settings.ATTACHMENTS_S3_REGION,
