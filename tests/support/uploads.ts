@@ -15,6 +15,9 @@ export const png = (seed = 0): Promise<Buffer> =>
     .png()
     .toBuffer();
 
+/** Before a request sent without `app.call()`: the users the test's tokens name are in the directory (once accounts exist). */
+const usersReady = (app: TestApp): Promise<void> => (app as { usersReady?: () => Promise<void> }).usersReady?.() ?? Promise.resolve();
+
 /** POST /attachments with one part `file` (or the parts given), as a browser's FormData sends it. */
 export const upload = async (
   app: TestApp,
@@ -32,6 +35,7 @@ export const upload = async (
   } else {
     form.append('file', new Blob([bytes], { type: options.type ?? 'image/jpeg' }), name);
   }
+  await usersReady(app);
   const response = await fetch(`${app.url}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
@@ -39,6 +43,7 @@ export const upload = async (
 
 /** GET of bytes: the status, headers and the body as bytes. */
 export const download = async (app: TestApp, path: string, token: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> => {
+  await usersReady(app);
   const response = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 };

@@ -134,6 +134,8 @@ export class AttachmentUploads {
     const path = `${staged.path}.thumbnail.jpg`;
     try {
       const { default: sharp } = await import('sharp');
+      // one thumbnail at a time holds little: no libvips operation cache kept between uploads
+      sharp.cache(false);
       const { size } = await sharp(staged.path, { limitInputPixels: 100_000_000 })
         .rotate()
         .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
