@@ -2,7 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Clock, Settings } from '@app/config';
 import { CalendarAdministrationModule } from '@app/calendar';
+import { AttachmentsModule } from '@app/attachments';
 import { EngineCoreModule, EngineWorkerModule } from '@app/composition-root';
+import { DocumentsModule } from '@app/documents';
 import { EnrolmentModule } from '@app/enrolment';
 import { InspectionsModule } from '@app/inspections';
 import { KindergartensModule } from '@app/kindergartens';
@@ -11,9 +13,11 @@ import { RectificationsModule } from '@app/rectifications';
 import { InboxViews } from '@app/notifications';
 import { UsersModule } from '@app/users';
 import { OidcModule } from '@app/oidc';
+import { AttachmentsController } from './attachments/attachments.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { OidcController } from './auth/oidc/oidc.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
+import { DocumentsController } from './documents/documents.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { CommandAnswers } from './http/commands/command-answers.js';
 import { IdempotencyKeys } from './http/idempotency/idempotency-keys.js';
@@ -53,6 +57,8 @@ export class AppModule {
         UsersModule,
         OidcModule,
         CalendarAdministrationModule,
+        AttachmentsModule,
+        DocumentsModule,
         ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
       controllers: [
@@ -73,6 +79,8 @@ export class AppModule {
         UsersController,
         TownshipsController,
         OidcController,
+        AttachmentsController,
+        DocumentsController,
       ],
       providers: [
         SessionCookies,

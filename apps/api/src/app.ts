@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import fastifyMultipart from '@fastify/multipart';
 import secureJson from 'secure-json-parse';
 import { SystemClock, type Clock, type Settings } from '@app/config';
 import { httpRequestDuration } from '@app/metrics';
@@ -117,6 +118,11 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
   await app.register(fastifyCookie as never);
   authenticator.useDirectory(app.get(Accounts));
   await installQueuesBoard(app, settings);
+  // uploads (POST /attachments) are read as a stream, part by part; a file over the limit is cut off and refused (413)
+  await app.register(fastifyMultipart, {
+    throwFileSizeLimit: false,
+    limits: { fileSize: settings.ATTACHMENT_MAX_BYTES, files: 4, fields: 4, parts: 8, fieldSize: 1024, headerPairs: 20 },
+  });
   installHttpEdge(app, authenticator, clock);
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(new JsonBodyPipe(), dtoValidationPipe());

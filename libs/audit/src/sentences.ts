@@ -80,7 +80,7 @@ export const describeEvent = (event: StoredEvent): string | undefined => {
     case 'ExtensionDenied':
       return `不批准延期申请。${d.reason}`;
     case 'RectificationReportSubmitted':
-      return `报送第${d.reportNo}次整改报告${d.late ? '（逾期报送）' : ''}：${d.summary}`;
+      return `报送第${d.reportNo}次整改报告${d.late ? '（逾期报送）' : ''}${d.evidence?.length ? `，附证明材料${d.evidence.length}件` : ''}：${d.summary}`;
     case 'RectificationReportReturned':
       return `退回第${d.reportNo}次整改报告：${d.comment}`;
     case 'RectificationAccepted':
@@ -141,6 +141,10 @@ export const describeEvent = (event: StoredEvent): string | undefined => {
       return `用户 ${d.userId} 退出登录`;
     case 'AccountLocked':
       return `用户名“${d.username}”连续登录失败，锁定至${wallTime(d.lockedUntil)}`;
+    case 'AttachmentUploaded':
+      return `上传附件《${d.name}》（${Math.max(1, Math.round(d.sizeBytes / 1024))} KB，SHA-256 ${String(d.sha256).slice(0, 12)}…）`;
+    case 'AttachmentRemoved':
+      return '附件上传后一直未被引用，已清除';
     default:
       return undefined;
   }

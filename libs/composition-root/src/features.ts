@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { attachmentsFeature } from '@app/attachments';
 import { AuditedAggregates, describeEvent, type AuditedAggregate } from '@app/audit';
 import { calendarFeature } from '@app/calendar';
 import { enrolmentFeature } from '@app/enrolment';
@@ -36,6 +37,7 @@ export const FEATURES: readonly EngineFeature[] = [
   notificationsFeature,
   planSupervisionFeature,
   overviewsFeature,
+  attachmentsFeature,
 ];
 
 /** Every read model the engine keeps, for the API (queries), the worker (runners) and the CLI (rebuild). */

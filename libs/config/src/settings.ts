@@ -457,6 +457,62 @@ export class Settings {
   @Max(600_000)
   @IsInt()
   JOB_LOCK_MS = 30_000;
+
+  /** The largest attachment accepted (bytes); a larger upload answers 413 and stores nothing. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(2_147_483_648)
+  @IsInt()
+  ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Days after which an attachment that nothing cites is removed. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(3650)
+  @IsInt()
+  ATTACHMENT_ORPHAN_DAYS = 7;
+
+  /** When the unused uploads are removed (cron, Asia/Shanghai). */
+  @IsCron()
+  ATTACHMENT_CLEANUP_CRON = '30 3 * * *';
+
+  /** S3-compatible object storage for attachments (a folder under DATA_DIR when unset). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'ATTACHMENTS_S3_BUCKET must be an S3 bucket name' })
+  ATTACHMENTS_S3_BUCKET?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: 'ATTACHMENTS_S3_ENDPOINT must be an http(s) URL' })
+  ATTACHMENTS_S3_ENDPOINT?: string;
+
+  @MinLength(1)
+  @IsString()
+  ATTACHMENTS_S3_REGION = 'us-east-1';
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Settings) => env.ATTACHMENTS_S3_SECRET_ACCESS_KEY !== undefined)
+  @MinLength(1)
+  @IsString()
+  ATTACHMENTS_S3_ACCESS_KEY_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Settings) => env.ATTACHMENTS_S3_ACCESS_KEY_ID !== undefined)
+  @MinLength(1)
+  @IsString()
+  ATTACHMENTS_S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style addressing (`endpoint/bucket/key`), as MinIO and most self-hosted stores need. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'ATTACHMENTS_S3_FORCE_PATH_STYLE must be true or false' })
+  ATTACHMENTS_S3_FORCE_PATH_STYLE = true;
+
+  /** The authority named on official documents (notices, bulletins). */
+  @MinLength(1)
+  @MaxLength(100)
+  @IsString()
+  ISSUING_AUTHORITY = '清水河县教育局';
 }
 
 /** Thrown at start-up, listing every bad setting with what is expected. */

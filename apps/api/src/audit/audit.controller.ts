@@ -3,6 +3,7 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces, ApiProper
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AttachmentVerification } from '@app/attachments';
 import { AuditService, actorLabel, describeEvent } from '@app/audit';
 import { shanghaiDate } from '@app/calendar/domain';
 import { Clock } from '@app/config';
@@ -110,13 +111,16 @@ class GlobalEventsQuery extends PageQuery {
 class ChainBreakResponse {
   @ApiProperty() streamId: string;
   @ApiProperty() version: number;
-  @ApiProperty({ enum: ['hash-mismatch', 'prev-hash-mismatch', 'version-gap'] }) reason: string;
+  @ApiProperty({ enum: ['hash-mismatch', 'prev-hash-mismatch', 'version-gap', 'attachment-missing', 'attachment-altered'] }) reason: string;
+  @ApiPropertyOptional({ description: 'With attachment-missing and attachment-altered: the cited attachment (the stream and version are the citing event’s)' })
+  attachmentId?: string;
 }
 
 class VerificationResponse {
   @ApiProperty() ok: boolean;
   @ApiProperty() streamsChecked: number;
   @ApiProperty() eventsChecked: number;
+  @ApiProperty({ description: 'Cited attachments whose stored bytes were re-hashed' }) attachmentsChecked: number;
   @ApiProperty({ type: [ChainBreakResponse] }) broken: ChainBreakResponse[];
 }
 
@@ -147,6 +151,7 @@ export class AuditController {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(AttachmentVerification) private readonly attachments: AttachmentVerification,
   ) {}
 
   @Get('sign-ins')
@@ -274,12 +279,19 @@ export class AuditController {
   @ApiOperation({
     summary: 'Re-computes the hash chain of one stream, or of every stream, and reports the first broken event of each',
     description:
-      'Auditor or admin. `{ok, streamsChecked, eventsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`).',
+      'Auditor or admin. `{ok, streamsChecked, eventsChecked, attachmentsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`); every attachment the record cites is re-hashed, one whose bytes are gone or differ named with `attachment-missing` or `attachment-altered` and its `attachmentId` (at the citing event).',
   })
   @ApiOkResponse({ type: VerificationResponse })
   @Problems({ 400: ['validation-failed'] })
-  verification(@Query() query: VerificationQuery) {
-    return this.audit.verify(query.streamId);
+  async verification(@Query() query: VerificationQuery) {
+    const chains = await this.audit.verify(query.streamId);
+    const attachments = await this.attachments.verify(query.streamId);
+    return {
+      ...chains,
+      ok: chains.ok && attachments.broken.length === 0,
+      attachmentsChecked: attachments.attachmentsChecked,
+      broken: [...chains.broken, ...attachments.broken],
+    };
   }
 
   @Get('events')

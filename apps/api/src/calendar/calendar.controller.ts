@@ -72,7 +72,7 @@ class CalendarYearResponse {
 const yearOf = (text: string): number => {
   const year = Number(text);
   if (!/^\d{4}$/.test(text) || year < FIRST_YEAR || year > LAST_YEAR)
-    throw validationFailed([{ field: 'year', message: `year must be a four-digit year from ${FIRST_YEAR} to ${LAST_YEAR}` }]);
+    throw validationFailed([{ field: 'year', message: `year must be a four-digit year from ${FIRST_YEAR} to ${LAST_YEAR}`, zh: `year 须为 ${FIRST_YEAR} 至 ${LAST_YEAR} 之间的四位年份` }]);
   return year;
 };
 

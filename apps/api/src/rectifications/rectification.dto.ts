@@ -11,6 +11,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   Max,
@@ -123,22 +124,37 @@ export class CorrectiveActionDto {
   action: string;
 }
 
+/** An uploaded attachment `{attachmentId, caption?}`, or the v1 reference `{name, sha256, sizeBytes}` (kept unverified). */
 export class EvidenceDto {
-  @ApiProperty({ maxLength: 255, example: '消防通道整改后照片.jpg' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'An attachment from POST /attachments, uploaded by a user of this kindergarten' })
+  @ValidateIf((item: EvidenceDto) => item.attachmentId !== undefined || item.name === undefined)
+  @IsUUID('all', { message: 'attachmentId must be the id of an uploaded attachment' })
+  attachmentId?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, example: '消防通道清理后' })
+  @IsOptional()
+  @MaxLength(500)
+  @IsString()
+  caption?: string;
+
+  @ApiPropertyOptional({ maxLength: 255, example: '消防通道整改后照片.jpg', description: 'v1 reference (without attachmentId)' })
+  @ValidateIf((item: EvidenceDto) => item.attachmentId === undefined)
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   @Length(1, 255)
   @IsString()
-  name: string;
+  name?: string;
 
-  @ApiProperty({ pattern: '^[0-9a-f]{64}$' })
+  @ApiPropertyOptional({ pattern: '^[0-9a-f]{64}$', description: 'v1 reference (without attachmentId)' })
+  @ValidateIf((item: EvidenceDto) => item.attachmentId === undefined)
   @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hexadecimal characters' })
-  sha256: string;
+  sha256?: string;
 
-  @ApiProperty({ minimum: 0, maximum: 1_099_511_627_776 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_099_511_627_776, description: 'v1 reference (without attachmentId)' })
+  @ValidateIf((item: EvidenceDto) => item.attachmentId === undefined)
   @Min(0)
   @Max(1_099_511_627_776)
   @IsInt()
-  sizeBytes: number;
+  sizeBytes?: number;
 }
 
 export class ReportDto {
@@ -160,7 +176,7 @@ export class ReportDto {
   @ApiProperty({ type: [EvidenceDto], description: 'May be empty' })
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
-  @IsObject({ each: true, message: 'each evidence item must be an object {name, sha256, sizeBytes}' })
+  @IsObject({ each: true, message: 'each evidence item must be an object {attachmentId, caption?} or {name, sha256, sizeBytes}' })
   @ArrayMaxSize(100)
   @IsArray()
   evidence: EvidenceDto[];

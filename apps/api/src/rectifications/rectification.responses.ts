@@ -7,7 +7,10 @@ class ActionResponse {
 }
 
 class EvidenceResponse {
+  @ApiPropertyOptional({ description: 'An uploaded attachment (GET /attachments/{id}); absent on a v1 reference' }) attachmentId?: string;
+  @ApiPropertyOptional() caption?: string;
   @ApiProperty() name: string;
+  @ApiPropertyOptional({ description: 'With attachmentId' }) contentType?: string;
   @ApiProperty() sha256: string;
   @ApiProperty() sizeBytes: number;
 }

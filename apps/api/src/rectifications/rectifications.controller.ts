@@ -186,19 +186,22 @@ export class RectificationsController {
   @ApiOperation({
     summary: 'Submit a rectification report (整改报告) addressing every finding of the notice',
     description:
-      'The kindergarten of the case only. `{summary, actions, evidence}` from `acknowledged` or `returned` (409 `invalid-transition`); every action names a finding of the notice (422 `unknown-finding`) and every finding is addressed (422 `finding-not-addressed`); `late` when after `dueAt`. Answers with the case.',
+      'The kindergarten of the case only. `{summary, actions, evidence}` from `acknowledged` or `returned` (409 `invalid-transition`); every action names a finding of the notice (422 `unknown-finding`) and every finding is addressed (422 `finding-not-addressed`); evidence items are `{attachmentId, caption?}`, attachments uploaded by users of this kindergarten (422 `unknown-attachment`; their SHA-256 is recorded), or the v1 `{name, sha256, sizeBytes}` kept as an unverified reference; `late` when after `dueAt`. Answers with the case.',
   })
   @ApiOkResponse({ type: RectificationResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: CASE })
-  @Problems({ 404: ['not-found'], 409: ['invalid-transition'], 422: ['unknown-finding', 'finding-not-addressed'] })
+  @Problems({ 404: ['not-found'], 409: ['invalid-transition'], 422: ['unknown-finding', 'finding-not-addressed', 'unknown-attachment'] })
   async submitReport(
     @Param('id', ResourceIdPipe) id: string,
     @Body() body: ReportDto,
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.answers.ok(reply, await this.cases.run(id, { type: 'SubmitReport', data: body }, request), RECTIFICATION);
+    const evidence = body.evidence.map(({ attachmentId, caption, name, sha256, sizeBytes }) =>
+      attachmentId !== undefined ? { attachmentId, ...(caption !== undefined ? { caption } : {}) } : { name: name!, sha256: sha256!, sizeBytes: sizeBytes! },
+    );
+    return this.answers.ok(reply, await this.cases.run(id, { type: 'SubmitReport', data: { ...body, evidence } }, request), RECTIFICATION);
   }
 
   @Post(':id/review')

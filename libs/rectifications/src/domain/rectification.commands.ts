@@ -1,6 +1,6 @@
 import type { Command } from '@app/event-sourcing';
 import type { RecordDelivery } from '@app/notifications/domain';
-import type { CorrectiveAction, DeadlineSpec, Evidence } from './rectification.events.js';
+import type { CorrectiveAction, DeadlineSpec, EvidenceItem } from './rectification.events.js';
 
 export type RectificationCommand =
   | Command<
@@ -10,7 +10,7 @@ export type RectificationCommand =
   | Command<'AcknowledgeNotice', Record<string, never>>
   | Command<'RequestExtension', { requestedDueAt: string; reason: string }>
   | Command<'DecideExtension', { approve: boolean; reason: string }>
-  | Command<'SubmitReport', { summary: string; actions: CorrectiveAction[]; evidence: Evidence[] }>
+  | Command<'SubmitReport', { summary: string; actions: CorrectiveAction[]; evidence: EvidenceItem[] }>
   // a `return` sent at or after the deadline must give a new one
   | Command<'ReviewReport', { decision: 'accept' | 'return'; comment: string; deadline?: DeadlineSpec }>
   | Command<'RecordFollowUp', { inspectionId: string }>

@@ -3,7 +3,8 @@ import { formatShanghai, shanghaiDate } from '@app/calendar/domain';
 import type { Finding, InspectionState } from '@app/inspections/domain';
 import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderOffset, type ReminderSent } from '@app/notifications/domain';
 import type { RectificationCommand } from './rectification.commands.js';
-import type { CorrectiveAction, DeadlineSpec, Evidence, RectificationEvent } from './rectification.events.js';
+import { mayCite, type AttachmentState } from '@app/attachments/domain';
+import type { CorrectiveAction, DeadlineSpec, Evidence, EvidenceItem, RectificationEvent } from './rectification.events.js';
 import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';
 
 import { OWES_REPORT, isOpenStatus, type OpenStatus } from './rectification-status.js';
@@ -86,6 +87,8 @@ export interface RectificationContext extends DecisionContext {
   readonly kindergartenName?: string;
   /** IssueNotice: the document number the register gives this notice if it is recorded. */
   readonly documentNo?: string;
+  /** SubmitReport: every attachment the report cites, as recorded now. */
+  readonly attachments?: Readonly<Record<string, AttachmentState>>;
 }
 
 export const rectificationStreamId = (rectificationId: string): string => `rectification-${rectificationId}`;
@@ -126,6 +129,17 @@ const resolveDeadline = (deadline: DeadlineSpec, context: RectificationContext):
     return { deadline: { dueAt }, dueAt };
   }
   return { deadline, dueAt: context.calendar.deadline(shanghaiDate(context.now), deadline.workingDays).dueAt };
+};
+
+/** An uploaded attachment the reporter may cite, with its hash; a v1 reference as given. */
+const citedEvidence = (item: EvidenceItem, context: RectificationContext): Evidence => {
+  if (!('attachmentId' in item)) return item;
+  const attachment = context.attachments?.[item.attachmentId] ?? { status: 'none' };
+  if (!mayCite(context.actor, attachment)) {
+    throw new RuleViolationError('unknown-attachment', `No attachment ${item.attachmentId} that this report may cite`, { attachmentId: item.attachmentId });
+  }
+  const { name, contentType, sha256, sizeBytes } = attachment;
+  return { attachmentId: item.attachmentId, ...(item.caption !== undefined ? { caption: item.caption } : {}), name, contentType, sha256, sizeBytes };
 };
 
 export const rectificationDecider = withDeliveries<
@@ -235,6 +249,7 @@ export const rectificationDecider = withDeliveries<
         const missing = [...codes].filter((code) => !addressed.has(code));
         if (missing.length > 0)
           throw new RuleViolationError('finding-not-addressed', `No action for finding ${missing.join(', ')}`, { codes: missing });
+        const evidence = command.data.evidence.map((item) => citedEvidence(item, context));
         return [
           {
             type: 'RectificationReportSubmitted',
@@ -243,7 +258,7 @@ export const rectificationDecider = withDeliveries<
               reportNo: current.reports.length + 1,
               summary: command.data.summary,
               actions: command.data.actions,
-              evidence: command.data.evidence,
+              evidence,
               submittedAt: at,
               late: now.getTime() > instant(current.dueAt),
             },

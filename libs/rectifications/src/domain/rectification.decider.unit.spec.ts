@@ -414,6 +414,64 @@ describe('RectificationCase', () => {
         .thenThrows(RuleViolationError, 'unknown-finding');
     });
 
+    describe('citing uploaded attachments', () => {
+      const PHOTO = '7b1f0c4e-2a9d-4c61-9a57-0f3e8d2b6c10';
+      const uploaded = (uploadedBy: { sub: string; role: string; kindergartenId?: string }, status: 'uploaded' | 'removed' = 'uploaded') => ({
+        [PHOTO]: {
+          status,
+          id: PHOTO,
+          name: '消防通道.jpg',
+          contentType: 'image/jpeg',
+          sizeBytes: 4096,
+          sha256: 'b'.repeat(64),
+          thumbnail: true,
+          uploadedBy,
+          uploadedAt: SUBMITTED_AT,
+        },
+      });
+      const director = { sub: 'director-zhao', role: 'kindergarten', kindergartenId: KG };
+      const citing: RectificationCommand = {
+        type: 'SubmitReport',
+        data: { ...report(['F1', 'F2']), evidence: [{ attachmentId: PHOTO, caption: '清理后' }] },
+      };
+
+      it('records the attachment with its hash, so the hash chain covers the bytes', () => {
+        given(acknowledgedCase())
+          .when(citing, { now: at(SUBMITTED_AT), actor: director, attachments: uploaded(director) })
+          .then([
+            {
+              type: 'RectificationReportSubmitted',
+              data: {
+                rectificationId: RC,
+                reportNo: 1,
+                summary: '已整改',
+                actions: report(['F1', 'F2']).actions,
+                evidence: [{ attachmentId: PHOTO, caption: '清理后', name: '消防通道.jpg', contentType: 'image/jpeg', sha256: 'b'.repeat(64), sizeBytes: 4096 }],
+                submittedAt: SUBMITTED_AT,
+                late: false,
+              },
+            } as RectificationReportSubmitted,
+          ]);
+      });
+
+      it('refuses an attachment never uploaded, one of another kindergarten, a supervisor’s, or one removed', () => {
+        for (const attachments of [
+          {},
+          uploaded({ sub: 'director-li', role: 'kindergarten', kindergartenId: 'kg-other' }),
+          uploaded({ sub: 'wang', role: 'supervisor' }),
+          uploaded(director, 'removed'),
+        ]) {
+          given(acknowledgedCase()).when(citing, { actor: director, attachments }).thenThrows(RuleViolationError, 'unknown-attachment');
+        }
+      });
+
+      it('checks the findings first', () => {
+        given(acknowledgedCase())
+          .when({ type: 'SubmitReport', data: { ...report(['F1']), evidence: [{ attachmentId: PHOTO }] } }, { actor: director, attachments: {} })
+          .thenThrows(RuleViolationError, 'finding-not-addressed');
+      });
+    });
+
     it('refuses a report that leaves a finding unaddressed', () => {
       given(acknowledgedCase())
         .when(submitReport(['F1']))

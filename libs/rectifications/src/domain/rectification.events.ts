@@ -10,11 +10,27 @@ export interface CorrectiveAction {
   readonly action: string;
 }
 
-export interface Evidence {
+/** v1: a file named by its hash, kept as an unverified reference (nothing proves the file exists). */
+export interface ReferencedEvidence {
   readonly name: string;
   readonly sha256: string;
   readonly sizeBytes: number;
 }
+
+/** An uploaded attachment as the report cites it: its hash puts the bytes under the record's hash chain. */
+export interface AttachedEvidence {
+  readonly attachmentId: string;
+  readonly caption?: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+}
+
+export type Evidence = ReferencedEvidence | AttachedEvidence;
+
+/** What a report gives: `{attachmentId, caption?}` (an upload), or the v1 reference. */
+export type EvidenceItem = ReferencedEvidence | { readonly attachmentId: string; readonly caption?: string };
 
 export type RectificationNoticeIssued = Event<
   'RectificationNoticeIssued',

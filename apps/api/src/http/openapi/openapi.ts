@@ -106,6 +106,8 @@ const TAGS: ReadonlyArray<readonly [name: string, description: string]> = [
     'The auditor’s read-only view of the record: streams, states, timelines, hash-chain verification and export. Any method other than GET on /audit/* answers 403 `forbidden`, and an unknown GET 404 `not-found`',
   ],
   ['operations', 'Probes and metrics for operators'],
+  ['attachments', 'Evidence (证明材料): photos and documents uploaded once, cited by their SHA-256, seen only by those who may see what cites them'],
+  ['documents', 'Official documents (.docx) and spreadsheets (.xlsx) rendered from the record, with Chinese file names'],
 ];
 
 /**

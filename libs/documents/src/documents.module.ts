@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { Documents } from './documents.js';
+import { Spreadsheets } from './spreadsheets.js';
+
+/** Official documents (.docx) and spreadsheets (.xlsx) rendered from the read models and the record. */
+@Module({
+  imports: [CqrsModule],
+  providers: [Documents, Spreadsheets],
+  exports: [Documents, Spreadsheets],
+})
+export class DocumentsModule {}

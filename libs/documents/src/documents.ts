@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { Settings } from '@app/config';
+import { NotFoundError } from '@app/event-sourcing';
+import { canSeeKindergarten, type Caller } from '@app/identity';
+import { GetKindergarten } from '@app/overviews';
+import { GetBulletin } from '@app/plan-supervision';
+import type { Quarter } from '@app/plan-supervision/domain';
+import { GetRectification } from '@app/rectifications';
+import { OUTCOME_LABELS, REPORT_STANDING_LABELS, SEVERITY_LABELS, chineseDate, chineseNumber } from './chinese-text.js';
+import { renderOfficialDocument, type Block } from './official-document.js';
+
+/** A generated file: its bytes and the Chinese name it is downloaded under. */
+export interface GeneratedFile {
+  readonly name: string;
+  readonly bytes: Buffer;
+}
+
+/** Official documents (.docx) rendered from the record as it stands, never from what a client sends. */
+@Injectable()
+export class Documents {
+  constructor(
+    @Inject(QueryBus) private readonly queries: QueryBus,
+    @Inject(Settings) private readonly settings: Settings,
+  ) {}
+
+  /** 整改通知书: authority, number, kindergarten, findings, requirements, deadline, date; only for those who may see the case. */
+  async rectificationNotice(rectificationId: string, caller: Caller): Promise<GeneratedFile> {
+    const notice = await this.queries.execute(new GetRectification(rectificationId));
+    if (!notice || !canSeeKindergarten(caller, notice.kindergartenId)) throw new NotFoundError('not-found', 'No such rectification case');
+    const kindergarten = await this.queries.execute(new GetKindergarten(notice.kindergartenId));
+    const name = kindergarten?.name ?? notice.kindergartenId;
+    // the document number comes with the cases of v1.1; a case recorded before it has none
+    const documentNo = (notice as { documentNo?: string }).documentNo;
+    const period = 'workingDays' in notice.deadline ? `（自通知下达之日起${notice.deadline.workingDays}个工作日内）` : '';
+    const body: Block[] = [
+      { text: '经督导检查，你园存在以下问题：' },
+      ...notice.findings.map((finding, index) => ({
+        text: `${chineseNumber(index + 1)}、${finding.description}（问题编号${finding.code}，${SEVERITY_LABELS[finding.severity] ?? finding.severity}）`,
+      })),
+      {
+        text: `根据《清水河县学前教育普及普惠发展三年行动计划（2023—2025年）》（清政发〔2023〕52号）及有关规定，现责令你园对上述问题限期整改。请你园高度重视，对照问题逐项整改，落实整改责任人和整改措施。`,
+      },
+      { heading: '整改期限' },
+      { text: `${chineseDate(notice.dueAt)}前${period}完成整改，并通过督导系统报送整改报告及证明材料。` },
+      { text: '逾期未完成整改或整改后仍不达标的，将依法依规采取暂停招生等措施。' },
+      { text: '特此通知。' },
+    ];
+    const bytes = await renderOfficialDocument({
+      authority: this.settings.ISSUING_AUTHORITY,
+      documentNo,
+      title: '整改通知书',
+      addressee: name,
+      body,
+      date: chineseDate(notice.issuedAt),
+    });
+    return { name: `整改通知书-${name}${documentNo ? `-${documentNo}` : ''}.docx`, bytes };
+  }
+
+  /** The quarterly bulletin (督导通报) as published, with a table of the county's figures and one per unit. */
+  async bulletin(quarter: Quarter): Promise<GeneratedFile> {
+    const bulletin = await this.queries.execute(new GetBulletin(quarter));
+    if (!bulletin) throw new NotFoundError('not-found', `No bulletin ${quarter.year}-Q${quarter.quarter} has been published`);
+    const title = `${quarter.year}年第${chineseNumber(quarter.quarter)}季度学前教育督导通报`;
+    const { inspections, notices, cases, suspensions, monthlyReports } = bulletin;
+    const body: Block[] = [
+      {
+        text: `现将${quarter.year}年第${chineseNumber(quarter.quarter)}季度（截至${chineseDate(bulletin.asOf)}）全县幼儿园督导检查、限期整改及责任单位月度进展报告情况通报如下。`,
+      },
+      { heading: '一、督导检查和整改情况' },
+      {
+        text: `本季度完成督导检查${inspections.passed + inspections.failed}次，其中${OUTCOME_LABELS['passed']}${inspections.passed}次、${OUTCOME_LABELS['failed']}${inspections.failed}次，尚未完成${inspections.pending}次；下达整改通知${notices.issued}份，其中公开通报${notices.published}份。季度末在办整改事项${cases.open}件（逾期${cases.overdue}件），本季度办结${cases.closed}件，整改后仍不达标${cases.failed}件，暂停招生${suspensions.inForce}所。`,
+      },
+      {
+        table: {
+          header: ['检查合格', '检查不合格', '尚未完成', '下达整改', '在办整改', '逾期', '办结', '不达标', '暂停招生'],
+          rows: [
+            [
+              inspections.passed,
+              inspections.failed,
+              inspections.pending,
+              notices.issued,
+              cases.open,
+              cases.overdue,
+              cases.closed,
+              cases.failed,
+              suspensions.inForce,
+            ],
+          ],
+        },
+      },
+      { heading: '二、责任单位月度进展报告情况' },
+      {
+        text: `本季度应报月度进展报告${monthlyReports.onTime + monthlyReports.late + monthlyReports.missing}份，${REPORT_STANDING_LABELS['on-time']}报送${monthlyReports.onTime}份，${REPORT_STANDING_LABELS['late']}报送${monthlyReports.late}份，${REPORT_STANDING_LABELS['missing']}${monthlyReports.missing}份。`,
+      },
+      {
+        table: {
+          header: ['责任单位', '按时', '逾期', '未报'],
+          rows: monthlyReports.units.map((unit) => [unit.name, unit.onTime, unit.late, unit.missing]),
+        },
+      },
+      { text: '请各责任单位对照通报问题认真整改，按时报送月度进展报告。' },
+    ];
+    const bytes = await renderOfficialDocument({
+      authority: this.settings.ISSUING_AUTHORITY,
+      title,
+      addressee: '各有关单位、各幼儿园',
+      body,
+      date: chineseDate(bulletin.publishedAt),
+    });
+    return { name: `${title}.docx`, bytes };
+  }
+}
