@@ -21,6 +21,7 @@ import { clientErrorHandler, frameworkErrors } from './http/problems/framework-e
 import { NoBodyInterceptor } from './http/validation/no-body.interceptor.js';
 import { connectionLimits, installSecurity } from './http/security/security.js';
 import { installQueuesBoard } from './operations/queues-board.js';
+import { installConsole } from './console/console.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -104,6 +105,7 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
   await installSecurity(app, settings);
   await installQueuesBoard(app, settings);
   installHttpEdge(app, authenticator, clock);
+  await installConsole(app, settings);
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(new JsonBodyPipe(), dtoValidationPipe());
   app.useGlobalInterceptors(new NoBodyInterceptor());

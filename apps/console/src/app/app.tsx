@@ -1,0 +1,37 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { RouterProvider } from 'react-router';
+import { whenSessionEnds } from '../api/client';
+import { ApiProblem } from '../api/problems';
+import { sessionKeys } from '../features/auth/session';
+import '../lib/time';
+import { router } from './router';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // a refusal will not change on retry; a network hiccup may
+      retry: (count, error) => !(error instanceof ApiProblem && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+// the session ended (idle, expired, signed out elsewhere): sign in again, then come back here
+whenSessionEnds(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname === '/sign-in') return;
+  queryClient.setQueryData(sessionKeys.me, null);
+  void router.navigate(`/sign-in?expired=1&next=${encodeURIComponent(`${pathname}${search}`)}`, { replace: true });
+});
+
+export const App = () => (
+  <ConfigProvider locale={zhCN}>
+    <AntApp>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </AntApp>
+  </ConfigProvider>
+);
