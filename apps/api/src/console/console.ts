@@ -23,7 +23,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 export const installConsole = async (app: NestFastifyApplication, settings: Settings): Promise<void> => {
   const root = resolve(settings.CONSOLE_DIR);
-  await app.register(fastifyStatic, { root, serve: false });
+  // the cache headers are ours: immutable for hashed assets, revalidated for the rest
+  await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
   const fastify = app.getHttpAdapter().getInstance();
   const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', root);
 

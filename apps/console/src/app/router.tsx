@@ -1,5 +1,6 @@
-import { Button, Result } from 'antd';
-import { createBrowserRouter, Link } from 'react-router';
+import { Result } from 'antd';
+import { createBrowserRouter } from 'react-router';
+import { NavButton } from '../components/nav-button';
 import { PageLoading } from '../components/page-state';
 
 // every page is its own chunk: a role downloads only the pages it opens
@@ -35,9 +36,9 @@ export const router = createBrowserRouter([
         status="404"
         title="页面不存在"
         extra={
-          <Link to="/">
-            <Button type="primary">返回首页</Button>
-          </Link>
+          <NavButton to="/" type="primary">
+            返回首页
+          </NavButton>
         }
       />
     ),

@@ -37,3 +37,13 @@ export const QueryState = <T,>({
   if (isEmpty?.(query.data)) return <PageEmpty>{empty}</PageEmpty>;
   return <>{children(query.data)}</>;
 };
+
+/** A column of cards (phone first), or the empty state. */
+export const CardList = <T,>({ items, empty, children }: { items: readonly T[]; empty: ReactNode; children: (item: T) => ReactNode }) =>
+  items.length === 0 ? (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
+  ) : (
+    <Flex vertical gap={12}>
+      {items.map(children)}
+    </Flex>
+  );

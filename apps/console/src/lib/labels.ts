@@ -9,14 +9,25 @@ export const CASE_STATUS: Record<string, string> = {
   withdrawn: '已撤销',
 };
 
+/** Tag colours dark enough for white text (WCAG AA), by meaning. */
+export const TAG_COLOR = {
+  info: '#0958d9',
+  progress: '#006d75',
+  review: '#531dab',
+  warning: '#ad4e00',
+  success: '#237804',
+  danger: '#a8071a',
+  neutral: '#595959',
+} as const;
+
 export const CASE_STATUS_COLOR: Record<string, string> = {
-  issued: 'blue',
-  acknowledged: 'cyan',
-  submitted: 'purple',
-  returned: 'orange',
-  closed: 'green',
-  failed: 'red',
-  withdrawn: 'default',
+  issued: TAG_COLOR.info,
+  acknowledged: TAG_COLOR.progress,
+  submitted: TAG_COLOR.review,
+  returned: TAG_COLOR.warning,
+  closed: TAG_COLOR.success,
+  failed: TAG_COLOR.danger,
+  withdrawn: TAG_COLOR.neutral,
 };
 
 export const OWNERSHIP: Record<string, string> = {

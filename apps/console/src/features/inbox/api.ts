@@ -8,7 +8,8 @@ export const inboxKeys = {
   unread: ['inbox', 'unread-count'] as const,
 };
 
-export const useInbox = () => useQuery({ queryKey: inboxKeys.list, queryFn: () => data(api.GET('/api/v1/inbox', { params: { query: { limit: 100 } } })) });
+export const useInbox = () =>
+  useQuery({ queryKey: inboxKeys.list, queryFn: () => data(api.GET('/api/v1/inbox', { params: { query: { limit: 100 } } })) });
 
 /** The unread count from `GET /inbox/unread-count`; an engine without it: counted on the inbox's first page. */
 export const useUnreadCount = () =>

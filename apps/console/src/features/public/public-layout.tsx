@@ -1,9 +1,10 @@
-import { Button, Flex, Layout, Menu, Typography } from 'antd';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Flex, Layout, Typography } from 'antd';
+import { Outlet, useLocation } from 'react-router';
+import { NavButton } from '../../components/nav-button';
 
-const ITEMS = [
-  { key: '/public', label: <Link to="/public">整改公示</Link> },
-  { key: '/public/kindergartens', label: <Link to="/public/kindergartens">幼儿园名录</Link> },
+const SECTIONS = [
+  { path: '/public', label: '整改公示' },
+  { path: '/public/kindergartens', label: '幼儿园名录' },
 ];
 
 /** The public pages (公示): phone first, no sign-in. */
@@ -16,12 +17,23 @@ export const PublicLayout = () => {
           <Typography.Text strong style={{ fontSize: 16 }}>
             清水河县教育局 · 幼儿园督导公示
           </Typography.Text>
-          <Link to="/sign-in">
-            <Button type="link">工作人员登录</Button>
-          </Link>
+          <NavButton to="/sign-in" type="link">
+            工作人员登录
+          </NavButton>
         </Flex>
         <nav aria-label="公示栏目">
-          <Menu mode="horizontal" selectedKeys={[pathname]} items={ITEMS} style={{ borderBottom: 'none' }} />
+          <Flex gap={8} style={{ paddingBottom: 12 }}>
+            {SECTIONS.map((section) => (
+              <NavButton
+                key={section.path}
+                to={section.path}
+                type={pathname === section.path ? 'primary' : 'default'}
+                aria-current={pathname === section.path ? 'page' : undefined}
+              >
+                {section.label}
+              </NavButton>
+            ))}
+          </Flex>
         </nav>
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 960, width: '100%', margin: '0 auto' }}>

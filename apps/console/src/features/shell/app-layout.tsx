@@ -57,7 +57,11 @@ export const AppLayout = () => {
       <Layout>
         <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={180} zeroWidthTriggerStyle={{ top: 8 }}>
           <nav aria-label="功能菜单">
-            <Menu mode="inline" selectedKeys={selected} items={entries.map((entry) => ({ key: entry.path, label: <Link to={entry.path}>{entry.label}</Link> }))} />
+            <Menu
+              mode="inline"
+              selectedKeys={selected}
+              items={entries.map((entry) => ({ key: entry.path, label: <Link to={entry.path}>{entry.label}</Link> }))}
+            />
           </nav>
         </Layout.Sider>
         <Layout.Content style={{ padding: 16 }}>

@@ -23,7 +23,8 @@ export const PasswordChange = () => {
   const queries = useQueryClient();
   const session = useSession();
   const change = useMutation({
-    mutationFn: ({ currentPassword, newPassword }: PasswordForm) => data(api.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } })),
+    mutationFn: ({ currentPassword, newPassword }: PasswordForm) =>
+      data(api.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } })),
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: sessionKeys.me });
       void navigate(safeNext(params.get('next')), { replace: true });

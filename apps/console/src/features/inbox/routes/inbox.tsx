@@ -1,5 +1,5 @@
-import { App, Badge, Button, Card, Flex, List, Typography } from 'antd';
-import { QueryState } from '../../../components/page-state';
+import { App, Badge, Button, Card, Flex, Typography } from 'antd';
+import { CardList, QueryState } from '../../../components/page-state';
 import { problemMessage } from '../../../api/problems';
 import { formatTime } from '../../../lib/time';
 import { useInbox, useMarkRead } from '../api';
@@ -16,10 +16,9 @@ export const Inbox = () => {
       </Typography.Title>
       <QueryState query={query} isEmpty={(inbox) => inbox.items.length === 0} empty="暂无消息">
         {(inbox) => (
-          <List
-            dataSource={inbox.items}
-            renderItem={(item) => (
-              <List.Item key={item.id} style={{ display: 'block', borderBlockEnd: 'none', paddingBlock: 6 }}>
+          <CardList items={inbox.items} empty="暂无消息">
+            {(item) => (
+              <div key={item.id}>
                 <Card
                   size="small"
                   title={
@@ -43,9 +42,9 @@ export const Inbox = () => {
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{item.body}</Typography.Paragraph>
                   <Typography.Text type="secondary">{formatTime(item.createdAt)}</Typography.Text>
                 </Card>
-              </List.Item>
+              </div>
             )}
-          />
+          </CardList>
         )}
       </QueryState>
     </Flex>

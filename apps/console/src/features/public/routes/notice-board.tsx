@@ -1,6 +1,6 @@
-import { Card, Descriptions, Flex, List, Tag, Typography } from 'antd';
-import { QueryState } from '../../../components/page-state';
-import { CASE_STATUS, CASE_STATUS_COLOR, label } from '../../../lib/labels';
+import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { CardList, QueryState } from '../../../components/page-state';
+import { CASE_STATUS, CASE_STATUS_COLOR, TAG_COLOR, label } from '../../../lib/labels';
 import { formatDate, formatTime } from '../../../lib/time';
 import { usePublicNotices } from '../api';
 
@@ -22,18 +22,16 @@ export const NoticeBoard = () => {
               <Typography.Title level={3} id="notices-title">
                 限期整改通报（{notices.length}）
               </Typography.Title>
-              <List
-                dataSource={notices}
-                locale={{ emptyText: '暂无公开的整改通报' }}
-                renderItem={(notice) => (
-                  <List.Item key={notice.id} style={{ display: 'block', borderBlockEnd: 'none', paddingBlock: 6 }}>
+              <CardList items={notices} empty="暂无公开的整改通报">
+                {(notice) => (
+                  <div key={notice.id}>
                     <Card
                       size="small"
                       title={<span style={{ whiteSpace: 'normal' }}>{notice.kindergarten.name}</span>}
                       extra={
                         <Flex gap={4} wrap>
                           <Tag color={CASE_STATUS_COLOR[notice.status]}>{label(CASE_STATUS, notice.status)}</Tag>
-                          {notice.overdue && <Tag color="red">已逾期</Tag>}
+                          {notice.overdue && <Tag color={TAG_COLOR.danger}>已逾期</Tag>}
                         </Flex>
                       }
                     >
@@ -57,20 +55,18 @@ export const NoticeBoard = () => {
                         ]}
                       />
                     </Card>
-                  </List.Item>
+                  </div>
                 )}
-              />
+              </CardList>
             </section>
             <section aria-labelledby="suspensions-title">
               <Typography.Title level={3} id="suspensions-title">
                 暂停招生（{suspensions.length}）
               </Typography.Title>
-              <List
-                dataSource={suspensions}
-                locale={{ emptyText: '目前没有暂停招生的幼儿园' }}
-                renderItem={(suspension) => (
-                  <List.Item key={suspension.kindergarten.id} style={{ display: 'block', borderBlockEnd: 'none', paddingBlock: 6 }}>
-                    <Card size="small" title={suspension.kindergarten.name} extra={<Tag color="red">暂停招生</Tag>}>
+              <CardList items={suspensions} empty="目前没有暂停招生的幼儿园">
+                {(suspension) => (
+                  <div key={suspension.kindergarten.id}>
+                    <Card size="small" title={suspension.kindergarten.name} extra={<Tag color={TAG_COLOR.danger}>暂停招生</Tag>}>
                       <Descriptions
                         size="small"
                         column={1}
@@ -80,9 +76,9 @@ export const NoticeBoard = () => {
                         ]}
                       />
                     </Card>
-                  </List.Item>
+                  </div>
                 )}
-              />
+              </CardList>
             </section>
           </>
         )}

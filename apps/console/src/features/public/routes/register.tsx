@@ -1,7 +1,7 @@
-import { Button, Card, Descriptions, Flex, Input, List, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { QueryState } from '../../../components/page-state';
-import { ENROLMENT_STATUS, OUTCOME, OWNERSHIP, label } from '../../../lib/labels';
+import { CardList, QueryState } from '../../../components/page-state';
+import { ENROLMENT_STATUS, OUTCOME, OWNERSHIP, TAG_COLOR, label } from '../../../lib/labels';
 import { formatDate } from '../../../lib/time';
 import { usePublicKindergartens } from '../api';
 
@@ -27,16 +27,14 @@ export const Register = () => {
           const items = pages.pages.flatMap((page) => page.items).filter((kindergarten) => kindergarten.name.includes(search));
           return (
             <>
-              <List
-                dataSource={items}
-                locale={{ emptyText: '没有名称相符的幼儿园' }}
-                renderItem={(kindergarten) => (
-                  <List.Item key={kindergarten.id} style={{ display: 'block', borderBlockEnd: 'none', paddingBlock: 6 }}>
+              <CardList items={items} empty="没有名称相符的幼儿园">
+                {(kindergarten) => (
+                  <div key={kindergarten.id}>
                     <Card
                       size="small"
                       title={<span style={{ whiteSpace: 'normal' }}>{kindergarten.name}</span>}
                       extra={
-                        <Tag color={kindergarten.enrolmentStatus === 'suspended' ? 'red' : 'green'}>
+                        <Tag color={kindergarten.enrolmentStatus === 'suspended' ? TAG_COLOR.danger : TAG_COLOR.success}>
                           {label(ENROLMENT_STATUS, kindergarten.enrolmentStatus)}
                         </Tag>
                       }
@@ -61,9 +59,9 @@ export const Register = () => {
                         ]}
                       />
                     </Card>
-                  </List.Item>
+                  </div>
                 )}
-              />
+              </CardList>
               {query.hasNextPage && (
                 <Button block onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
                   加载更多
