@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { RouterProvider } from 'react-router';
 import { whenSessionEnds } from '../api/client';
@@ -31,6 +31,7 @@ const theme = {
   token: {
     colorPrimary: '#0958d9',
     colorLink: '#0958d9',
+    colorError: '#cf1322',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
@@ -39,10 +40,8 @@ const theme = {
 
 export const App = () => (
   <ConfigProvider locale={zhCN} theme={theme}>
-    <AntApp>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </AntApp>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   </ConfigProvider>
 );

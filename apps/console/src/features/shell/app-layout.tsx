@@ -10,8 +10,15 @@ import { useSession } from '../auth/session';
 import { useUnreadCount } from '../inbox/api';
 import { MENU } from './menu';
 
-/** The signed-in layout: the role's menu, who is signed in, unread messages, sign-out. */
-export const AppLayout = () => {
+/** The signed-in layout (with Ant Design's App for messages and dialogs, which the public and sign-in pages need not download). */
+export const AppLayout = () => (
+  <App>
+    <Shell />
+  </App>
+);
+
+/** The role's menu, who is signed in, unread messages, sign-out. */
+const Shell = () => {
   const session = useSession().data!;
   const { pathname } = useLocation();
   const navigate = useNavigate();
