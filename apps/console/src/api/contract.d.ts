@@ -30,5 +30,6 @@ export interface ContractPaths {
   '/api/v1/auth/me': PathItem<{ get: Call<{ 200: Json<Session> }> }>;
   '/api/v1/auth/password': PathItem<{ post: Post<{ currentPassword: string; newPassword: string }, { 204: NoContent }> }>;
   '/api/v1/auth/sign-out': PathItem<{ post: Call<{ 204: NoContent }> }>;
+  '/api/v1/townships': PathItem<{ get: Call<{ 200: Json<{ items: Array<{ id: string; name: string }> }> }> }>;
   '/api/v1/inbox/unread-count': PathItem<{ get: Call<{ 200: Json<{ count: number }> }> }>;
 }

@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { RouterProvider } from 'react-router';
 import { whenSessionEnds } from '../api/client';
 import { ApiProblem } from '../api/problems';
-import { sessionKeys } from '../features/auth/session';
+import { markSessionEnded, sessionKeys } from '../features/auth/session';
 import '../lib/time';
 import { router } from './router';
 
@@ -18,12 +18,11 @@ const queryClient = new QueryClient({
   },
 });
 
-// the session ended (idle, expired, signed out elsewhere): sign in again, then come back here
+// the session ended (idle, expired, signed out elsewhere): the signed-in pages send the person to sign in, then back
 whenSessionEnds(() => {
-  const { pathname, search } = router.state.location;
-  if (pathname === '/sign-in') return;
+  if (!queryClient.getQueryData(sessionKeys.me)) return;
+  markSessionEnded();
   queryClient.setQueryData(sessionKeys.me, null);
-  void router.navigate(`/sign-in?expired=1&next=${encodeURIComponent(`${pathname}${search}`)}`, { replace: true });
 });
 
 // Ant Design's defaults, darkened where its secondary texts and links fall short of WCAG AA contrast (axe checks every page)

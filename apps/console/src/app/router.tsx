@@ -25,6 +25,19 @@ export const router = createBrowserRouter([
         children: [
           { index: true, lazy: async () => ({ Component: (await import('../features/shell/app-layout')).RoleHome }) },
           { path: '/inbox', lazy: async () => ({ Component: (await import('../features/inbox/routes/inbox')).Inbox }) },
+          {
+            path: '/kindergartens',
+            lazy: async () => ({ Component: (await import('../features/supervision/routes/kindergarten-list')).KindergartenList }),
+          },
+          {
+            path: '/kindergartens/:id',
+            lazy: async () => ({ Component: (await import('../features/supervision/routes/kindergarten-page')).KindergartenPage }),
+          },
+          {
+            path: '/inspections/:id',
+            lazy: async () => ({ Component: (await import('../features/supervision/routes/inspection-page')).InspectionPage }),
+          },
+          { path: '/cases/:id', lazy: async () => ({ Component: (await import('../features/supervision/routes/case-page')).CasePage }) },
         ],
       },
     ],

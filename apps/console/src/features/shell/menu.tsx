@@ -7,7 +7,10 @@ export interface MenuEntry {
 
 /** Each role's pages, first its home; a page appears here once it exists. */
 export const MENU: Record<Role, readonly MenuEntry[]> = {
-  supervisor: [{ path: '/inbox', label: '消息' }],
+  supervisor: [
+    { path: '/kindergartens', label: '幼儿园' },
+    { path: '/inbox', label: '消息' },
+  ],
   kindergarten: [{ path: '/inbox', label: '消息' }],
   department: [{ path: '/inbox', label: '消息' }],
   auditor: [{ path: '/inbox', label: '消息' }],
