@@ -74,13 +74,20 @@ describe('the console: a supervisor inspects a kindergarten and issues a rectifi
     const cases = await harness.app.call('GET', `/rectifications?kindergartenId=${kindergarten.id}`, { token: steps.supervisor });
     expect(cases.body.items).toHaveLength(1);
     const notice = cases.body.items[0];
-    expect(notice).toMatchObject({ status: 'issued', dueAt: preview.body.dueAt, publish: true, findings: [{ code: 'F-01', description: '消防通道堆放杂物' }] });
+    expect(notice).toMatchObject({
+      status: 'issued',
+      dueAt: preview.body.dueAt,
+      publish: true,
+      findings: [{ code: 'F-01', description: '消防通道堆放杂物' }],
+    });
     expect(page.url()).toBe(`${harness.origin}/cases/${notice.id}`);
     await page.getByText('已下发').waitFor();
     await page.getByText(shown(notice.dueAt), { exact: false }).waitFor();
     await page.getByText('幼儿园尚未提交整改报告').waitFor();
     const inspections = await harness.app.call('GET', `/inspections?kindergartenId=${kindergarten.id}`, { token: steps.supervisor });
-    expect(inspections.body.items).toMatchObject([{ kind: 'annual', year, status: 'concluded', outcome: 'failed', summary: '存在安全隐患，限期整改' }]);
+    expect(inspections.body.items).toMatchObject([
+      { kind: 'annual', year, status: 'concluded', outcome: 'failed', summary: '存在安全隐患，限期整改' },
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'supervisor-case-desktop');
     expect(errors).toEqual([]);

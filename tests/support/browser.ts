@@ -43,10 +43,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** `npm run console:build` (a no-op when the build is current), in a plain Node process: Vite's native bundler does not load in jest's VM. */
 export const buildConsole = async (): Promise<void> => {
-  await promisify(execFile)(process.execPath, ['--no-warnings', '--import', '@swc-node/register/esm-register', 'apps/console/tools/ensure-built.ts'], {
-    cwd: root,
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    ['--no-warnings', '--import', '@swc-node/register/esm-register', 'apps/console/tools/ensure-built.ts'],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
 };
 
 /** The real engine on the embedded store, serving the console (built when stale), and Chromium with a profile of its own. */
