@@ -75,7 +75,7 @@ describe('the console: serving and the public pages (no sign-in)', () => {
         }
         await expect(page.getByRole('heading', { name: '暂停招生（0）' }).isVisible()).resolves.toBe(true);
         await expect(page.getByText('目前没有暂停招生的幼儿园').isVisible()).resolves.toBe(true);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
         expect(await seriousViolations(page)).toEqual([]);
         await screenshot(page, `public-notice-board-${device}`);
         expect(errors).toEqual([]);
@@ -96,7 +96,7 @@ describe('the console: serving and the public pages (no sign-in)', () => {
         await expect(page.locator('.ant-card', { hasText: published.kindergarten.name }).getByText('不合格').isVisible()).resolves.toBe(true);
         await page.getByRole('searchbox').fill(disclosed.name);
         await expect(page.locator('.ant-card', { hasText: published.kindergarten.name }).count()).resolves.toBe(0);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
         expect(await seriousViolations(page)).toEqual([]);
         await screenshot(page, `public-register-${device}`);
         expect(errors).toEqual([]);
