@@ -20,7 +20,7 @@ const queryClient = new QueryClient({
 
 // the session ended (idle, expired, signed out elsewhere): the signed-in pages send the person to sign in, then back
 whenSessionEnds(() => {
-  if (!queryClient.getQueryData(sessionKeys.me)) return;
+  if (window.location.pathname === '/sign-in') return;
   markSessionEnded();
   queryClient.setQueryData(sessionKeys.me, null);
 });
