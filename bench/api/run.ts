@@ -66,8 +66,13 @@ const call = async (url: string, token: string, body: object): Promise<{ id: str
 
 const finding = (n: number) => ({ code: `F${n}`, description: '消防通道堆放杂物，影响疏散', severity: 'major' });
 
+const BENCH_USERS = JSON.stringify([
+  { id: 'bench-admin', role: 'admin' },
+  { id: 'bench-supervisor', role: 'supervisor' },
+]);
+
 const measureApi = async (env: Record<string, string>): Promise<{ rate: number; errors: number; p99: number }> => {
-  const engine = await startEngine(env);
+  const engine = await startEngine({ ...env, BENCH_USERS });
   try {
     const auth = new Authenticator(SECRET);
     const admin = auth.sign({ sub: 'bench-admin', role: 'admin' });
@@ -157,7 +162,7 @@ for (const kind of args.store === 'both' ? ['pglite', 'postgres'] : [args.store!
     kind === 'pglite'
       ? { EVENT_STORE: 'pglite', DATA_DIR: dataDir }
       : { EVENT_STORE: 'postgres', DATABASE_URL: args.database!, DATABASE_SCHEMA: schema, DATA_DIR: dataDir };
-  Object.assign(env, { LOG_LEVEL: 'warn', AUTH_JWT_SECRET: SECRET, SEED_ON_EMPTY: 'false', NODE_ENV: 'production' });
+  Object.assign(env, { LOG_LEVEL: 'warn', AUTH_JWT_SECRET: SECRET, SEED_ON_EMPTY: 'false', NODE_ENV: 'production', ADMIN_INITIAL_PASSWORD: 'Bench-Admin-Initial-1' });
   try {
     const api = await measureApi(env);
     const raw = await measureRaw(loadSettings(env));

@@ -32,7 +32,12 @@ const child = spawn(process.execPath, ['--no-warnings', '--import', '@swc-node/r
     AUTH_JWT_SECRET: SECRET,
     SEED_ON_EMPTY: 'false',
     NODE_ENV: 'production',
+    ADMIN_INITIAL_PASSWORD: 'Bench-Admin-Initial-1',
     RUN_REMINDERS: 'false',
+    BENCH_USERS: JSON.stringify([
+      { id: 'bench-director', role: 'kindergarten', kindergartenId: 'bench-kg' },
+      { id: 'bench-department', role: 'department', unitId: 'bench-unit' },
+    ]),
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

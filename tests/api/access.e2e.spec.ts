@@ -41,6 +41,10 @@ describe('who may call what, and what a kindergarten may see (pglite)', () => {
     tokens.kindergarten = a.director;
     tokens.department = app.token('department', { sub: 'dept-user', unitId: 'county-health' });
     tokens.auditor = app.token('auditor', { sub: 'auditor-zhao' });
+    // the directory's users behind the hand-made tokens below
+    app.token('admin', { sub: 'li' });
+    app.token('kindergarten', { sub: 'director', kindergartenId: a.kindergarten.id });
+    await app.usersReady();
   });
 
   afterAll(async () => {
@@ -49,6 +53,8 @@ describe('who may call what, and what a kindergarten may see (pglite)', () => {
 
   /** Runs `check` and asserts that the event log did not move. */
   const writesNothing = async (check: () => Promise<void>) => {
+    // the users of the tokens minted so far are in the directory first: their registration is not the check's
+    await app.usersReady();
     const head = await app.store.headPosition();
     await check();
     expect(await app.store.headPosition()).toBe(head);
@@ -82,14 +88,19 @@ describe('who may call what, and what a kindergarten may see (pglite)', () => {
       ['an expired token', `Bearer ${jwt({ sub: 'li', role: 'admin', iat: seconds(-7200), exp: seconds(-60) })}`],
       ['a token not valid yet (nbf)', `Bearer ${jwt({ sub: 'li', role: 'admin', ...now(), nbf: seconds(3600) })}`],
       ['a token without sub', `Bearer ${jwt({ role: 'admin', ...now() })}`],
-      ['a token without role', `Bearer ${jwt({ sub: 'li', ...now() })}`],
+      // v1.1: the sub must be a registered, enabled user, and the claims it carries must be the directory's
+      ['a token for a user not in the directory', `Bearer ${jwt({ sub: 'nobody-here', role: 'admin', ...now() })}`],
+      ['a token whose role disagrees with the directory', `Bearer ${jwt({ sub: 'li', role: 'auditor', ...now() })}`],
       ['a token with an unknown role', `Bearer ${jwt({ sub: 'li', role: 'superuser', ...now() })}`],
-      ['a kindergarten token without kindergartenId', `Bearer ${jwt({ sub: 'director', role: 'kindergarten', ...now() })}`],
+      [
+        'a kindergarten token naming another kindergarten than the directory’s',
+        `Bearer ${jwt({ sub: 'director', role: 'kindergarten', kindergartenId: b.kindergarten.id, ...now() })}`,
+      ],
       [
         'a kindergarten token with a kindergartenId that is not an id',
         `Bearer ${jwt({ sub: 'director', role: 'kindergarten', kindergartenId: 42, ...now() })}`,
       ],
-      ['a department token without unitId', `Bearer ${jwt({ sub: 'clerk', role: 'department', ...now() })}`],
+      ['a department token naming another unit', `Bearer ${jwt({ sub: 'dept-user', role: 'department', unitId: 'county-finance-bureau', ...now() })}`],
     ];
 
     it('for a missing, malformed, badly signed, expired or incomplete token, on reads and commands alike', async () => {
@@ -113,7 +124,8 @@ describe('who may call what, and what a kindergarten may see (pglite)', () => {
           }
         }
       });
-      // the same claims, correctly signed and current, are accepted
+      // the directory's claims, correctly signed and current, are accepted, and so is a token carrying none but sub
+      expect((await app.call('GET', '/kindergartens', { headers: { authorization: `Bearer ${jwt({ sub: 'li', ...now() })}` } })).status).toBe(200);
       const good = await app.call('GET', '/kindergartens', { headers: { authorization: `Bearer ${jwt({ sub: 'li', role: 'admin', ...now() })}` } });
       expect(good.status).toBe(200);
       const director = await app.call('GET', `/kindergartens/${a.kindergarten.id}`, {

@@ -133,6 +133,9 @@ describe('operational exposure', () => {
   beforeAll(async () => {
     app = await startTestApp('pglite', { PUBLIC_RATE_LIMIT_PER_MINUTE: '5', METRICS_TOKEN: 'metrics-token-for-the-test', AUTH_TOKEN_MAX_HOURS: '24' });
     root = app.url.replace(/\/api\/v1$/, '');
+    // admin-user, whom the hand-made tokens below name, in the directory
+    app.token('admin');
+    await app.usersReady();
   });
 
   afterAll(async () => {
@@ -258,7 +261,7 @@ describe('/metrics in production without METRICS_TOKEN', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp('pglite', { NODE_ENV: 'production' });
+    app = await startTestApp('pglite', { NODE_ENV: 'production', ADMIN_INITIAL_PASSWORD: 'Production-Admin-1' });
   });
 
   afterAll(async () => {
@@ -273,7 +276,14 @@ describe('/metrics in production without METRICS_TOKEN', () => {
 });
 
 describe('settings', () => {
-  const production = { NODE_ENV: 'production', DATA_DIR: '/tmp' };
+  const production = { NODE_ENV: 'production', DATA_DIR: '/tmp', ADMIN_INITIAL_PASSWORD: 'Production-Admin-1' };
+
+  it('needs ADMIN_INITIAL_PASSWORD in production, and says so', () => {
+    const { ADMIN_INITIAL_PASSWORD: _, ...withoutAdmin } = production;
+    expect(() => loadSettings({ ...withoutAdmin, AUTH_JWT_SECRET: 'a-real-secret-of-more-than-32-characters' })).toThrow(
+      /ADMIN_INITIAL_PASSWORD is required when NODE_ENV=production/,
+    );
+  });
 
   it('refuses the .env.example placeholder secret in production', () => {
     expect(() => loadSettings({ ...production, AUTH_JWT_SECRET: 'change-me-to-32-or-more-random-characters' })).toThrow(/placeholder/);

@@ -116,12 +116,13 @@ describe.each<StoreKind>(['pglite', 'postgres'])('the supervision workflow over 
       'RectificationAccepted',
     ]);
     expect(events.map((event) => event.metadata.actor)).toEqual([
-      { sub: 'wang', role: 'supervisor' },
-      { sub: `director-${kindergartenId}`, role: 'kindergarten' },
-      { sub: `director-${kindergartenId}`, role: 'kindergarten' },
-      { sub: 'wang', role: 'supervisor' },
-      { sub: `director-${kindergartenId}`, role: 'kindergarten' },
-      { sub: 'wang', role: 'supervisor' },
+      // the directory's names (the tokens carry none)
+      { sub: 'wang', role: 'supervisor', name: '王督学' },
+      { sub: `director-${kindergartenId}`, role: 'kindergarten', name: `director-${kindergartenId}` },
+      { sub: `director-${kindergartenId}`, role: 'kindergarten', name: `director-${kindergartenId}` },
+      { sub: 'wang', role: 'supervisor', name: '王督学' },
+      { sub: `director-${kindergartenId}`, role: 'kindergarten', name: `director-${kindergartenId}` },
+      { sub: 'wang', role: 'supervisor', name: '王督学' },
     ]);
     expect((await app.store.verifyStream(`rectification-${caseId}`)).ok).toBe(true);
   });

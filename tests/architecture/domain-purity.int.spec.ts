@@ -12,6 +12,7 @@ const PURE_ENTRIES = [
   '@app/event-sourcing',
   '@app/calendar/domain',
   '@app/kindergartens/domain',
+  '@app/users/domain',
   '@app/inspections/domain',
   '@app/rectifications/domain',
   '@app/enrolment/domain',

@@ -90,7 +90,7 @@ describe('the audit record (postgres)', () => {
     }>;
     expect(timelineSteps.map((step) => step.state.status)).toEqual(['issued', 'acknowledged', 'submitted', 'closed']);
     expect(timelineSteps[0]!.sentence).toContain('下发限期整改通知，整改期限2025年3月17日 23:59');
-    expect(timelineSteps[0]!.actor.label).toBe('wang（督学）');
+    expect(timelineSteps[0]!.actor.label).toBe('王督学（督学）');
     expect(timelineSteps[1]!.sentence).toBe('幼儿园确认收到整改通知');
     expect(timelineSteps[3]!.sentence).toContain('审核通过第1次整改报告');
 

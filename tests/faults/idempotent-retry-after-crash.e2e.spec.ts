@@ -29,9 +29,12 @@ describe('an idempotent retry after a crash between the append and the key’s c
     engine = await startEngine(env);
     await engine.listening();
     kindergartenId = `kg-${randomUUID().slice(0, 12)}`;
+    const admin = engine.token('admin');
+    engine.token('supervisor');
+    await engine.usersReady();
     const registered = await fetch(`${engine.url}/kindergartens`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${engine.token('admin')}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
       body: JSON.stringify({ id: kindergartenId, name: '重试幼儿园', township: '城关镇', ownership: 'public' }),
     });
     expect(registered.status).toBe(201);

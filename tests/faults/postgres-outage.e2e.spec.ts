@@ -27,6 +27,7 @@ describe('the engine on PostgreSQL, under write load, when PostgreSQL fails', ()
     engine = await startEngine({ EVENT_STORE: 'postgres', DATABASE_URL: cluster.url, DATABASE_SCHEMA: SCHEMA, ...TIMEOUTS });
     await engine.listening();
     admin = engine.token('admin');
+    await engine.usersReady();
   }, 90_000);
 
   afterAll(async () => {

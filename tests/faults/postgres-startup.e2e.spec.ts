@@ -31,9 +31,11 @@ describe('the engine started while PostgreSQL is down', () => {
     await engine.listening();
     expect(engine.run.messages().some((message) => /^PostgreSQL answers after \d+ failed attempt\(s\): starting$/.test(message))).toBe(true);
     const id = `kg-${randomUUID().slice(0, 12)}`;
+    const admin = engine.token('admin');
+    await engine.usersReady();
     const response = await fetch(`${engine.url}/kindergartens`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${engine.token('admin')}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
       body: JSON.stringify({ id, name: `测试幼儿园 ${id}`, township: '城关镇', ownership: 'public' }),
     });
     expect(response.status).toBe(201);

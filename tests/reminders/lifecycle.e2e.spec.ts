@@ -75,7 +75,7 @@ describe.each<StoreKind>(['postgres', 'pglite'])('a rectification deadline a few
     expect(await probe.pendingReminderIds()).toEqual([]);
     const events = await app.store.readStream(caseStream(id));
     for (const event of events.filter((each) => each.type === 'ReminderSent' || each.type === 'DeadlineMissed')) {
-      expect(event.metadata.actor).toEqual({ sub: 'system', role: 'system' });
+      expect(event.metadata.actor).toEqual({ sub: 'system', role: 'system', name: '系统' });
     }
     const after = await app.call('GET', `/rectifications/${id}`, { token: steps.supervisor });
     expect(after.body).toMatchObject({ status: 'issued', overdue: true });

@@ -5,13 +5,34 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadSettings, type Clock, type Settings } from '@app/config';
 import { EventStore } from '@app/event-sourcing';
-import type { Role } from '@app/identity';
+import { formatShanghai } from '@app/calendar/domain';
+import { actorOf, type Caller, type Role } from '@app/identity';
+import { ReadModels } from '@app/projections';
+import { Accounts } from '@app/users';
 import { PgliteClient, SqlDatabase } from '@app/sql';
 import { PostgresTestDatabase, preparePgliteTemplate, testDatabaseUrl } from '@app/sql/testing';
 import { createApp } from '../../apps/api/src/app.js';
 import { Authenticator } from '../../apps/api/src/auth/authenticator.js';
 
 export type StoreKind = 'pglite' | 'postgres';
+
+export interface TokenOptions {
+  sub?: string;
+  kindergartenId?: string;
+  unitId?: string;
+  townships?: string[];
+  name?: string;
+  expiresIn?: string;
+}
+
+/** Who the record shows registering the harness's users. */
+const HARNESS: Caller = { sub: 'test-harness', role: 'admin', name: '测试夹具' };
+
+/** The user a test token names by default: one per role and scope. */
+export const defaultSub = (role: Role, claims: { kindergartenId?: string; unitId?: string }): string => {
+  const scope = claims.kindergartenId ?? claims.unitId;
+  return (scope ? `${role}-user-${scope}` : `${role}-user`).slice(0, 63);
+};
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
@@ -36,7 +57,15 @@ export interface TestApp {
   readonly app: NestFastifyApplication;
   readonly store: EventStore;
   readonly database: SqlDatabase;
-  token(role: Role, claims?: { sub?: string; kindergartenId?: string; unitId?: string; name?: string; expiresIn?: string }): string;
+  /**
+   * A bearer token for a user of the directory, registered there (a service account: tokens only) before the next
+   * `call()` is sent. `sub` defaults to `${role}-user` (with the kindergarten or unit appended when one is given, so that
+   * each scope is its own user); the name to the sub. The kindergarten or unit need not exist (a test of what a
+   * stranger's caller sees): the harness registers the scope as given, which POST /users would refuse.
+   */
+  token(role: Role, claims?: TokenOptions): string;
+  /** Resolves once every user named by a token so far is in the directory. */
+  usersReady(): Promise<void>;
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<Reply<T>>;
   /** Stops the engine (as a process exit would) but keeps its data for the test to inspect. */
   stop(): Promise<void>;
@@ -80,24 +109,77 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `${await app.getUrl()}/api/v1`.replace('[::1]', '127.0.0.1');
   const authenticator = new Authenticator(TEST_JWT_SECRET);
+  const accounts = app.get(Accounts);
+  const readModels = app.get(ReadModels);
+  // what each harness user was registered as: the same sub asked for with another scope moves it there (UserUpdated)
+  const registered = new Map<string, string>();
+  const pending: Array<Promise<void>> = [];
+  const harnessRequest = () => {
+    const now = new Date();
+    return {
+      caller: HARNESS,
+      now,
+      metadata: { actor: actorOf(HARNESS), at: formatShanghai(now), commandId: randomUUID(), correlationId: randomUUID(), causationId: null },
+    };
+  };
+  const ensureUser = async (profile: { userId: string; name: string; role: Role; kindergartenId?: string; unitId?: string; townships?: string[] }) => {
+    const wanted = JSON.stringify(profile);
+    const known = registered.get(profile.userId);
+    if (known === wanted) return;
+    registered.set(profile.userId, wanted);
+    const { userId, ...rest } = profile;
+    const outcome = known
+      ? await accounts.update(userId, rest, harnessRequest(), { checkScope: false })
+      : (await accounts.register({ ...profile, serviceAccount: true }, harnessRequest(), { checkScope: false }).catch(async (error: { code?: string }) => {
+          // registered by an earlier run of this helper on the same store (a restarted engine)
+          if (error.code !== 'user-exists') throw error;
+          return { outcome: await accounts.update(userId, rest, harnessRequest(), { checkScope: false }) };
+        })).outcome;
+    await readModels.catchUp(outcome.position, 'user');
+  };
+  const usersReady = async (): Promise<void> => {
+    while (pending.length > 0) await Promise.all(pending.splice(0));
+  };
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
     await app.close();
   };
-  return {
+  const testApp: TestApp = {
     kind,
     url,
     settings,
     app,
-    store: app.get(EventStore),
+    // the log's head is read once the harness's own user registrations are in: they are not what a test measures
+    store: new Proxy(app.get(EventStore), {
+      get(target, property) {
+        if (property === 'headPosition') return async () => (await usersReady(), target.headPosition());
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    }),
     database: app.get(SqlDatabase),
     token: (role, claims = {}) => {
-      const { expiresIn, ...rest } = claims;
-      return authenticator.sign({ sub: `${role}-user`, role, ...rest }, expiresIn ?? '1h');
+      const { expiresIn, name, townships, ...scope } = claims;
+      const sub = scope.sub ?? defaultSub(role, scope);
+      const profile = {
+        userId: sub,
+        name: name ?? sub,
+        role,
+        ...(role === 'kindergarten' && scope.kindergartenId ? { kindergartenId: scope.kindergartenId } : {}),
+        ...(role === 'department' && scope.unitId ? { unitId: scope.unitId } : {}),
+        ...(role === 'supervisor' && townships ? { townships } : {}),
+      };
+      pending.push(ensureUser(profile));
+      return authenticator.sign(
+        { sub, role, ...(scope.kindergartenId ? { kindergartenId: scope.kindergartenId } : {}), ...(scope.unitId ? { unitId: scope.unitId } : {}) },
+        expiresIn ?? '1h',
+      );
     },
+    usersReady,
     call: async (method, path, options = {}) => {
+      await usersReady();
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.token) headers['authorization'] = `Bearer ${options.token}`;
       let body: string | undefined = options.raw;
@@ -121,4 +203,9 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
       for (const cleanup of cleanups.reverse()) await cleanup();
     },
   };
+  // the default users of the roles without a scope (`${role}-user`) are in the directory from the start: their tokens
+  // work anywhere, in a fetch of the test's own too
+  for (const role of ['admin', 'supervisor', 'auditor'] as const) testApp.token(role);
+  await testApp.usersReady();
+  return testApp;
 };

@@ -3,8 +3,8 @@ import { freshId } from './test-app.js';
 
 /** Small steps of the supervision workflow, through the public API, for tests to build on. */
 export const workflow = (app: TestApp) => {
-  const admin = app.token('admin', { sub: 'admin-li' });
-  const supervisor = app.token('supervisor', { sub: 'wang' });
+  const admin = app.token('admin', { sub: 'admin-li', name: '李管理员' });
+  const supervisor = app.token('supervisor', { sub: 'wang', name: '王督学' });
   const ok = async <T>(promise: Promise<{ status: number; body: T }>, ...expected: number[]): Promise<T> => {
     const reply = await promise;
     if (!(expected.length ? expected : [200, 201]).includes(reply.status)) {

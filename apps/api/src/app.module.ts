@@ -8,6 +8,7 @@ import { KindergartensModule } from '@app/kindergartens';
 import { PlanSupervisionModule } from '@app/plan-supervision';
 import { RectificationsModule } from '@app/rectifications';
 import { InboxViews } from '@app/notifications';
+import { UsersModule } from '@app/users';
 import { AuditController } from './audit/audit.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { HealthModule } from './health/health.module.js';
@@ -25,6 +26,10 @@ import { PlanTasksController } from './plan-supervision/plan-tasks.controller.js
 import { PublicController } from './public/public.controller.js';
 import { RectificationsController } from './rectifications/rectifications.controller.js';
 import { SeedLoader } from './seeds/seed-loader.js';
+import { AuthController } from './auth/auth.controller.js';
+import { SessionCookies } from './auth/session-cookies.js';
+import { TownshipsController } from './townships/townships.controller.js';
+import { UsersController } from './users/users.controller.js';
 
 /** The API process: the engine's core, its HTTP edge, and (with RUN_WORKER, as `npm start` runs) the background work too. */
 @Module({})
@@ -41,6 +46,7 @@ export class AppModule {
         RectificationsModule,
         EnrolmentModule,
         PlanSupervisionModule,
+        UsersModule,
         ...(settings.RUN_WORKER && settings.RUN_REMINDERS ? [EngineWorkerModule] : []),
       ],
       controllers: [
@@ -56,8 +62,11 @@ export class AppModule {
         InboxController,
         AuditController,
         MetricsController,
+        AuthController,
+        UsersController,
+        TownshipsController,
       ],
-      providers: [IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews],
+      providers: [SessionCookies, IdempotencyKeys, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, CommandAnswers, SeedLoader, InboxViews],
     };
   }
 }

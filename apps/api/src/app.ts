@@ -11,6 +11,8 @@ import secureJson from 'secure-json-parse';
 import { SystemClock, type Clock, type Settings } from '@app/config';
 import { httpRequestDuration } from '@app/metrics';
 import { resolveJwtSecret } from '@app/identity/tokens';
+import { Accounts } from '@app/users';
+import fastifyCookie from '@fastify/cookie';
 import { AppModule } from './app.module.js';
 import { Authenticator } from './auth/authenticator.js';
 import { installHttpEdge } from './http/http-edge.js';
@@ -103,6 +105,9 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
   app.useLogger(app.get(Logger));
   // security headers, no-store on authenticated answers, the public rate limit (one bucket per address); Bull Board (admins)
   await installSecurity(app, settings);
+  // the session cookie (parsed before the auth hook below reads it)
+  await app.register(fastifyCookie as never);
+  authenticator.useDirectory(app.get(Accounts));
   await installQueuesBoard(app, settings);
   installHttpEdge(app, authenticator, clock);
   await installConsole(app, settings);

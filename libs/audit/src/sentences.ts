@@ -10,9 +10,20 @@ const ROLE_LABELS: Record<string, string> = {
   system: '系统',
 };
 
-/** Who did it, as a person reads it: `wang（督学）`, or `系统` for the engine's own acts. */
-export const actorLabel = (actor: { sub: string; role: string }): string =>
-  actor.role === 'system' ? '系统' : `${actor.sub}（${ROLE_LABELS[actor.role] ?? actor.role}）`;
+/** Who did it, as a person reads it: `王督学（督学）` (the directory's name; the id for events recorded before names), or `系统`. */
+export const actorLabel = (actor: { sub: string; role: string; name?: string }): string =>
+  actor.role === 'system' ? '系统' : `${actor.name ?? actor.sub}（${ROLE_LABELS[actor.role] ?? actor.role}）`;
+
+const FAILURE_LABELS: Record<string, string> = {
+  'unknown-user': '用户名不存在',
+  'wrong-password': '密码错误',
+  disabled: '账号已停用',
+  'service-account': '接口账号不能登录',
+  locked: '账号已锁定',
+};
+
+const scopeLabel = (d: Data): string =>
+  d.kindergartenId ? `，所属幼儿园 ${d.kindergartenId}` : d.unitId ? `，所属责任单位 ${d.unitId}` : d.townships ? `，责任区 ${(d.townships as string[]).join('、')}` : '';
 
 const KIND_LABELS: Record<string, string> = { annual: '年检', safety: '安全隐患排查', quality: '保教质量监测评估', 'follow-up': '复查' };
 const SEVERITY_LABELS: Record<string, string> = { minor: '一般', major: '较重', critical: '严重' };
@@ -82,6 +93,26 @@ export const describeEvent = (event: StoredEvent): string | undefined => {
       return `发布${d.year}年第${d.quarter}季度督导通报`;
     case 'AnnualAssessmentOpened':
       return `启动${d.year}年度考核，为每所已登记的幼儿园安排年检`;
+    case 'UserRegistered':
+      return `登记用户“${d.name}”（${d.userId}，${ROLE_LABELS[d.role] ?? d.role}${scopeLabel(d)}${d.serviceAccount ? '，接口账号' : ''}）`;
+    case 'UserUpdated':
+      return `修改用户“${d.name}”（${d.userId}）的信息：${ROLE_LABELS[d.role] ?? d.role}${scopeLabel(d)}`;
+    case 'UserDisabled':
+      return `停用用户 ${d.userId}`;
+    case 'UserEnabled':
+      return `启用用户 ${d.userId}`;
+    case 'UserPasswordReset':
+      return `重置用户 ${d.userId} 的密码（首次登录须修改）`;
+    case 'UserPasswordChanged':
+      return `用户 ${d.userId} 修改了密码`;
+    case 'UserSignedIn':
+      return `用户 ${d.userId} 登录${d.method === 'oidc' ? '（统一身份认证）' : ''}`;
+    case 'UserSignInFailed':
+      return `用户名“${d.username}”登录失败：${FAILURE_LABELS[d.reason] ?? d.reason}`;
+    case 'UserSignedOut':
+      return `用户 ${d.userId} 退出登录`;
+    case 'AccountLocked':
+      return `用户名“${d.username}”连续登录失败，锁定至${wallTime(d.lockedUntil)}`;
     default:
       return undefined;
   }

@@ -22,7 +22,8 @@ export class EngineCoreModule {
             // Fastify already gave the request its correlation id (see apps/api/src/app.ts)
             customProps: (request) => ({ correlationId: request.id }),
             timestamp: () => `,"time":"${new Date().toISOString()}"`,
-            redact: ['req.headers.authorization'],
+            // credentials never reach a log line: tokens, the session cookie (its id), the CSRF token
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
           },
         }),
         CqrsModule.forRoot(),

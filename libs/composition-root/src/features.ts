@@ -8,6 +8,7 @@ import { planSupervisionFeature } from '@app/plan-supervision';
 import type { Projection } from '@app/projections';
 import { rectificationsFeature } from '@app/rectifications';
 import { notificationsFeature, type NotificationSource } from '@app/notifications';
+import { usersFeature } from '@app/users';
 
 /** What a feature gives the engine: each feature library exports one (`…Feature`). */
 export interface EngineFeature {
@@ -25,6 +26,7 @@ export interface EngineFeature {
 
 /** The features of this engine. */
 export const FEATURES: readonly EngineFeature[] = [
+  usersFeature,
   kindergartensFeature,
   inspectionsFeature,
   rectificationsFeature,

@@ -204,6 +204,32 @@ export class Settings {
   @IsInt()
   AUTH_TOKEN_MAX_HOURS = 24;
 
+  /** The password of the `admin` user created on a first start with an empty directory; required when NODE_ENV=production. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Settings) => env.NODE_ENV === 'production' || env.ADMIN_INITIAL_PASSWORD !== undefined)
+  @MaxLength(256)
+  @MinLength(8, { message: 'ADMIN_INITIAL_PASSWORD must be at least 8 characters' })
+  @IsString({ message: 'ADMIN_INITIAL_PASSWORD is required when NODE_ENV=production (at least 8 characters)' })
+  ADMIN_INITIAL_PASSWORD?: string;
+
+  /** A session ends after this many minutes without a request. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(24 * 60)
+  @IsInt()
+  SESSION_IDLE_MINUTES = 30;
+
+  /** A session ends this many hours after sign-in, however busy. */
+  @Transform(toInt)
+  @Min(1)
+  @Max(24 * 30)
+  @IsInt()
+  SESSION_MAX_HOURS = 12;
+
+  /** The session cookie's `Secure` flag: `auto` sets it when the request came over HTTPS (behind a trusted proxy: X-Forwarded-Proto). */
+  @IsIn(['auto', 'always', 'never'])
+  SESSION_COOKIE_SECURE: 'auto' | 'always' | 'never' = 'auto';
+
   /** A request must arrive whole (headers and body) within this long, or its connection is closed (ms). */
   @Transform(toInt)
   @Min(1_000)

@@ -2,9 +2,11 @@
 export interface Actor {
   readonly sub: string;
   readonly role: string;
+  /** The directory's name of the user (events recorded before v1.1 have none). */
+  readonly name?: string;
 }
 
-export const SYSTEM_ACTOR: Actor = Object.freeze({ sub: 'system', role: 'system' });
+export const SYSTEM_ACTOR: Actor = Object.freeze({ sub: 'system', role: 'system', name: '系统' });
 
 /** Attribution recorded with every event; part of what the hash chain protects. */
 export interface EventMetadata {

@@ -3,7 +3,7 @@ import type { Actor } from '@app/event-sourcing';
 export const ROLES = ['admin', 'supervisor', 'kindergarten', 'department', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The authenticated user behind a request, from the bearer token's claims. */
+/** The registered user behind a request, as the directory knows it (whatever its token or session said). */
 export interface Caller extends Actor {
   readonly sub: string;
   readonly role: Role;
@@ -11,12 +11,16 @@ export interface Caller extends Actor {
   readonly kindergartenId?: string;
   /** Set for role `department`: the responsible unit this caller reports for. */
   readonly unitId?: string;
+  /** Set for a supervisor with a 责任区: the township ids it sees and acts on (absent: the whole county). */
+  readonly townships?: readonly string[];
   readonly name?: string;
+  /** A one-time password is still to be replaced: only /auth/* is open to it. */
+  readonly passwordChangeRequired?: boolean;
 }
 
 /** Whether the caller may see a resource of this kindergarten; a kindergarten sees only its own. */
 export const canSeeKindergarten = (caller: Caller, kindergartenId: string): boolean =>
   caller.role !== 'kindergarten' || caller.kindergartenId === kindergartenId;
 
-/** The actor recorded in events: who, in which role, never more. */
-export const actorOf = (caller: Caller): Actor => ({ sub: caller.sub, role: caller.role });
+/** The actor recorded in events: who, in which role, under the directory's name. */
+export const actorOf = (caller: Caller): Actor => ({ sub: caller.sub, role: caller.role, name: caller.name ?? caller.sub });

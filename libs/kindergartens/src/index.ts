@@ -1,3 +1,4 @@
 export * from './application/kindergarten-commands.js';
 export * from './kindergartens.module.js';
 export * from './kindergartens.feature.js';
+export * from './application/townships.js';

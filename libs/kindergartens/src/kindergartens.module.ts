@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '@app/commands';
 import { KindergartenCommands } from './application/kindergarten-commands.js';
+import { Townships } from './application/townships.js';
 
 @Module({
   imports: [CommandsModule],
-  providers: [KindergartenCommands],
-  exports: [KindergartenCommands],
+  providers: [KindergartenCommands, Townships],
+  exports: [KindergartenCommands, Townships],
 })
 export class KindergartensModule {}

@@ -3,13 +3,17 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces, ApiProper
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuditService } from '@app/audit';
+import { AuditService, actorLabel, describeEvent } from '@app/audit';
+import { shanghaiDate } from '@app/calendar/domain';
+import { Clock } from '@app/config';
+import { EventStore } from '@app/event-sourcing';
+import { USER_ID } from '@app/users/domain';
 import { ROLES } from '@app/identity';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '@app/projections';
 import { Access } from '../auth/access.decorator.js';
 import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ProblemError, problem } from '../http/problems/problem-details.js';
-import { IsInstant, validationFailed } from '../http/validation/validation.js';
+import { IsDateOnly, IsInstant, validationFailed } from '../http/validation/validation.js';
 
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,254}$/;
 
@@ -26,6 +30,26 @@ class PageQuery {
   @Max(MAX_LIMIT)
   @IsInt()
   limit?: number;
+}
+
+const MAX_SIGN_IN_DAYS = 31;
+const DAY_MS = 86_400_000;
+
+class SignInsQuery {
+  @ApiPropertyOptional({ description: 'First Shanghai date (default: today)' })
+  @IsOptional()
+  @IsDateOnly()
+  from?: string;
+
+  @ApiPropertyOptional({ description: `Last Shanghai date, inclusive (default: from); at most ${MAX_SIGN_IN_DAYS} days in all` })
+  @IsOptional()
+  @IsDateOnly()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Only this user’s sign-ins, sign-outs and failures (by id or typed username)' })
+  @IsOptional()
+  @Matches(USER_ID)
+  userId?: string;
 }
 
 class StreamsQuery extends PageQuery {
@@ -119,7 +143,47 @@ const page = (what: string) => ({
 @Controller('audit')
 @StoreProblems()
 export class AuditController {
-  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+  constructor(
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  @Get('sign-ins')
+  @Access('auditor', 'admin')
+  @ApiOperation({
+    summary: 'The sign-in log',
+    description: `Auditor or admin. \`UserSignedIn\`, \`UserSignInFailed\`, \`UserSignedOut\` and \`AccountLocked\` of the \`signins-{YYYY-MM-DD}\` streams from \`from\` to \`to\` (Shanghai dates, at most ${MAX_SIGN_IN_DAYS} days), optionally of one \`userId\`, in order, each with its sentence in Chinese.`,
+  })
+  @ApiOkResponse(page('`{streamId, version, type, at, actor, data, sentence}`'))
+  @Problems({ 400: ['validation-failed'] })
+  async signIns(@Query() query: SignInsQuery) {
+    const from = query.from ?? shanghaiDate(this.clock.now());
+    const to = query.to ?? from;
+    const first = Date.parse(`${from}T00:00:00Z`);
+    const days = Math.round((Date.parse(`${to}T00:00:00Z`) - first) / DAY_MS) + 1;
+    if (days < 1 || days > MAX_SIGN_IN_DAYS) {
+      throw validationFailed([{ field: 'to', message: `to must be from or up to ${MAX_SIGN_IN_DAYS - 1} days after it` }], 'The date range is not valid');
+    }
+    const items = [];
+    for (let day = 0; day < days; day++) {
+      const streamId = `signins-${new Date(first + day * DAY_MS).toISOString().slice(0, 10)}`;
+      for (const event of await this.store.readStream(streamId)) {
+        const data = event.data as { userId?: string; username?: string };
+        if (query.userId && data.userId !== query.userId && data.username !== query.userId) continue;
+        items.push({
+          streamId,
+          version: event.version,
+          type: event.type,
+          at: event.metadata.at,
+          actor: { ...event.metadata.actor, label: actorLabel(event.metadata.actor) },
+          data: event.data,
+          sentence: describeEvent(event),
+        });
+      }
+    }
+    return { items };
+  }
 
   @Get('streams')
   @Access('auditor', 'admin')

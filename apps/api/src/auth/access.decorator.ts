@@ -3,6 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Caller, Role } from '@app/identity';
+import type { ActiveSession } from '@app/users';
 import { NoSecurity, Problems } from '../http/openapi/openapi.js';
 
 /** Who may call a route: `public`, or the roles listed. Read by the auth hook before the body is parsed. */
@@ -11,6 +12,8 @@ export type AccessRule = 'public' | readonly Role[];
 declare module 'fastify' {
   interface FastifyRequest {
     caller?: Caller;
+    /** The session when the caller came with the session cookie (not with a bearer token). */
+    session?: ActiveSession;
     /** The engine's time when the request arrived: the `now` of its command. */
     receivedAt?: Date;
   }
@@ -18,6 +21,8 @@ declare module 'fastify' {
     access?: AccessRule;
     /** Counted against the client address's one public bucket (PUBLIC_RATE_LIMIT_PER_MINUTE across these routes). */
     rateLimited?: boolean;
+    /** Idempotency-Key is ignored: the answer holds something never to be kept at rest (a one-time password, a session). */
+    neverReplayed?: boolean;
   }
 }
 
@@ -26,9 +31,9 @@ export const Access = (...roles: Role[]) =>
   applyDecorators(
     RouteConfig({ access: roles }),
     ApiBearerAuth(),
-    Problems({ 401: ['unauthenticated'], 403: ['forbidden'] }, {
-      401: 'Missing, malformed, badly signed or expired token',
-      403: `Allowed for: ${roles.join(', ')}`,
+    Problems({ 401: ['unauthenticated'], 403: ['forbidden', 'csrf-failed', 'password-change-required'] }, {
+      401: 'Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session',
+      403: `Allowed for: ${roles.join(', ')}; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed`,
     }),
   );
 

@@ -1,11 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '@app/config';
-import type { Authenticator } from '../auth/authenticator.js';
+import { Authenticator } from '../auth/authenticator.js';
 import { sendProblem } from './problems/fastify-problems.js';
 import { ProblemError } from './problems/problem-details.js';
 
 const OPEN_PATHS = ['/docs'];
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const AUTH_PATHS = '/api/v1/auth/';
 
 /**
  * The HTTP edge that runs before Nest: auth and role checks in onRequest (so they come before the body-size
@@ -31,9 +33,17 @@ export const installHttpEdge = (app: NestFastifyApplication, authenticator: Auth
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
     try {
-      const caller = await authenticator.authenticate(request.headers.authorization);
+      // the contract's order: auth, CSRF, password change, then role (and body size, validation… after this hook)
+      const { caller, session } = await authenticator.authenticate(request);
+      if (session && WRITES.has(request.method) && !Authenticator.csrfHolds(request, session)) {
+        throw ProblemError.of(403, 'csrf-failed', 'A write with the session cookie needs X-CSRF-Token equal to the session’s csrfToken');
+      }
+      if (caller.passwordChangeRequired && !request.url.startsWith(AUTH_PATHS)) {
+        throw ProblemError.of(403, 'password-change-required', 'Change the one-time password first (POST /api/v1/auth/password)');
+      }
       if (!access.includes(caller.role)) throw ProblemError.of(403, 'forbidden', `Role ${caller.role} may not call this endpoint`);
       request.caller = caller;
+      request.session = session;
     } catch (error) {
       if (error instanceof ProblemError) {
         // RFC 9110 §15.5.2: a 401 carries the challenge (RFC 6750 for bearer tokens)

@@ -5,9 +5,11 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { formatShanghai } from '@app/calendar/domain';
 import { Clock, Settings } from '@app/config';
 import { ConflictError, EventStore } from '@app/event-sourcing';
-import type { Caller } from '@app/identity';
+import { actorOf, type Caller } from '@app/identity';
 import type { CommandRequest } from '@app/commands';
 import { KindergartenCommands } from '@app/kindergartens';
+import { Accounts } from '@app/users';
+import type { UserRole } from '@app/users/domain';
 import { type Ownership } from '@app/kindergartens/domain';
 import { PlanSupervisionCommands } from '@app/plan-supervision';
 import { planTaskStreamId, responsibleUnitStreamId, type UnitKind } from '@app/plan-supervision/domain';
@@ -18,6 +20,15 @@ interface KindergartenSeed {
   township: string;
   ownership: Ownership;
   disclosure?: { teachers: number; caregivers: number; children: number; monthlyFeeYuan: number };
+}
+
+interface UserSeed {
+  id: string;
+  name: string;
+  role: UserRole;
+  kindergartenId?: string;
+  unitId?: string;
+  townships?: string[];
 }
 
 interface UnitSeed {
@@ -57,14 +68,32 @@ export class SeedLoader implements OnApplicationBootstrap {
     @Inject(PlanSupervisionCommands) private readonly plan: PlanSupervisionCommands,
     @Inject(KindergartenCommands) private readonly kindergartens: KindergartenCommands,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(Accounts) private readonly accounts: Accounts,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.settings.SEED_ON_EMPTY) return;
     const empty = (await this.store.headPosition()) === 0;
+    await this.accounts.bootstrapAdmin();
+    if (!this.settings.SEED_ON_EMPTY) return;
     await this.loadPlan();
     const sample = this.settings.SEED_SAMPLE_DATA ?? this.settings.NODE_ENV !== 'production';
-    if (empty && sample) await this.loadKindergartens();
+    if (empty && sample) {
+      await this.loadKindergartens();
+      await this.loadUsers();
+    }
+  }
+
+  /** The sample users of every role (seeds/users.json), with the documented password, to be changed at first sign-in. */
+  private async loadUsers(): Promise<void> {
+    const file = join(resolve(this.settings.SEEDS_DIR), 'users.json');
+    const { password, users } = JSON.parse(await readFile(file, 'utf8')) as { password: string; users: UserSeed[] };
+    const correlationId = randomUUID();
+    let loaded = 0;
+    for (const { id, ...profile } of users) {
+      const registration = { userId: id, serviceAccount: false, ...profile };
+      if (await this.tolerateConflict(() => this.accounts.register(registration, this.request(correlationId), { initialPassword: password }))) loaded++;
+    }
+    this.logger.log(`registered ${loaded} sample users from ${file} (sample data; their password is in the README)`);
   }
 
   /** The plan's responsible units, then its tasks (which name them), each unless already recorded. */
@@ -139,7 +168,7 @@ export class SeedLoader implements OnApplicationBootstrap {
       caller: SEED_CALLER,
       now,
       metadata: {
-        actor: { sub: SEED_CALLER.sub, role: SEED_CALLER.role },
+        actor: actorOf(SEED_CALLER),
         at: formatShanghai(now),
         commandId: randomUUID(),
         correlationId,

@@ -38,6 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const header = request.headers['idempotency-key'];
     if (header === undefined || (request.method !== 'POST' && request.method !== 'PUT') || !request.caller) return next.handle();
+    if (request.routeOptions.config?.neverReplayed) return next.handle();
     if (typeof header !== 'string' || !KEY.test(header)) {
       throw validationFailed(
         [{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1–255 visible ASCII characters' }],

@@ -92,6 +92,7 @@ export const CommandHeaders = (options: { ifMatch?: string } = {}) =>
 
 /** The groups of operations, in the order the document shows them. */
 const TAGS: ReadonlyArray<readonly [name: string, description: string]> = [
+  ['accounts', 'Sign-in, sessions and the user directory: every caller is a registered, enabled user'],
   ['kindergartens', 'Registration, disclosure (备案及公示) and enrolment suspension (暂停招生) and reinstatement of kindergartens'],
   ['inspections', 'Inspections (督导检查) of a kindergarten: scheduling, findings and the conclusion'],
   ['rectifications', 'Rectification cases (限期整改): the notice, acknowledgement, extensions, reports, review and follow-up'],

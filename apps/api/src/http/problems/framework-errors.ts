@@ -32,7 +32,7 @@ export const frameworkErrors =
     const answer = async (): Promise<void> => {
       if (!OPEN.test(request.raw.url ?? '')) {
         try {
-          await authenticator.authenticate(request.headers.authorization);
+          await authenticator.authenticate(request);
         } catch (refusal) {
           if (refusal instanceof ProblemError) {
             reply.header('www-authenticate', request.headers.authorization ? 'Bearer error="invalid_token"' : 'Bearer');

@@ -1,4 +1,5 @@
 import { DomainError, InvalidAppendError, WrongExpectedVersionError } from '@app/event-sourcing';
+import { AccountRefusal } from '@app/users';
 
 /** An RFC 9457 problem: what every error response carries, with our stable `code`. */
 export interface ProblemDetails {
@@ -31,6 +32,11 @@ const TITLES: Record<string, string> = {
   'invalid-transition': 'Not possible in the current state',
   'calendar-unavailable': 'No official calendar for that year',
   'internal-error': 'Internal error',
+  'invalid-credentials': 'The username or password is not right',
+  'account-locked': 'Too many failed sign-ins',
+  'weak-password': 'The new password is too weak',
+  'csrf-failed': 'The CSRF token is missing or wrong',
+  'password-change-required': 'The password must be changed first',
 };
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = { conflict: 409, rule: 422, 'not-found': 404, 'version-mismatch': 412 };
@@ -60,6 +66,7 @@ export class ProblemError extends Error {
 /** The problem for a failure the domain or the store reported; null for anything else (the caller decides). */
 export const problemForDomain = (error: unknown): ProblemDetails | null => {
   if (error instanceof ProblemError) return error.problem;
+  if (error instanceof AccountRefusal) return problem(error.status, error.code, error.message, error.retryAfter ? { retryAfter: error.retryAfter } : {});
   if (error instanceof DomainError) {
     const extensions = error.details ? { ...error.details } : {};
     return problem(STATUS_BY_KIND[error.kind], error.code, error.message, extensions);

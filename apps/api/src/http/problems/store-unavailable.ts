@@ -14,4 +14,6 @@ export const problemForStoreOutage = (error: unknown): ProblemDetails | null =>
 /** RFC 9110 §10.2.3: a 503 says when to come back. */
 export const markRetryAfter = (reply: FastifyReply, details: ProblemDetails): void => {
   if (details.code === 'store-unavailable') reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+  // a locked username: when sign-in is open to it again
+  if (details.code === 'account-locked' && typeof details['retryAfter'] === 'number') reply.header('retry-after', String(details['retryAfter']));
 };
