@@ -81,6 +81,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sign-in log
+         * @description Auditor or admin. `UserSignedIn`, `UserSignInFailed`, `UserSignedOut` and `AccountLocked` of the `signins-{YYYY-MM-DD}` streams from `from` to `to` (Shanghai dates, at most 31 days), optionally of one `userId`, in order, each with its sentence in Chinese.
+         */
+        get: operations["AuditController_signIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/streams": {
         parameters: {
             query?: never;
@@ -175,6 +195,86 @@ export interface paths {
         get: operations["AuditController_verification"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in
+         * @description `{user: {id, name, role, kindergartenId?, unitId?, townships?}, csrfToken?, passwordChangeRequired}`, from the directory; `csrfToken` with a session.
+         */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one’s own password
+         * @description `{currentPassword, newPassword}` → 204. 401 `invalid-credentials` for a wrong current password; 422 `weak-password` (fewer than 10 characters, fewer than three of lower case / upper case / digits / symbols, containing the username, or one of the last three). Keeps the current session and its csrfToken; ends the user’s other sessions.
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with username and password
+         * @description `{username, password}` → `{user, csrfToken, passwordChangeRequired}` and a new session cookie (`HttpOnly`, `SameSite=Strict`, `Path=/`, `Secure` over HTTPS). Unknown user, wrong password and disabled account answer the same 401 `invalid-credentials`; 5 failures for a username within 15 minutes lock it: 423 `account-locked` with `Retry-After`. Limited per client address with the public routes.
+         */
+        post: operations["AuthController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the session of the cookie (and clears it); with a bearer token, nothing to end. 204.
+         */
+        post: operations["AuthController_signOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -593,6 +693,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/townships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The county’s townships (no sign-in)
+         * @description No token. `{items: [{id, name}]}`; limited per client address.
+         */
+        get: operations["TownshipsController_publicList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rectifications": {
         parameters: {
             query?: never;
@@ -757,6 +877,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/townships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The county’s townships
+         * @description Every role. `{items: [{id, name}]}`.
+         */
+        get: operations["TownshipsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Admin only. `?role&kindergartenId&unitId`, paged `{items, next?}` by id.
+         */
+        get: operations["UsersController_list"];
+        put?: never;
+        /**
+         * Register a user
+         * @description Admin only. `{id, name, role, kindergartenId?, unitId?, townships?, email?, phone?, serviceAccount?}` → 201 `{user, initialPassword}`: a one-time password shown only here (null for a service account), to be changed at first sign-in. The id `system` is reserved. 409 `user-exists`; 422 `unknown-kindergarten`, `unknown-unit`, `unknown-township`. Never stored for idempotent replay.
+         */
+        post: operations["UsersController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user
+         * @description Admin only. ETag: the version of its `user-{id}` stream.
+         */
+        get: operations["UsersController_get"];
+        /**
+         * Update a user
+         * @description Admin only. `{name, role, kindergartenId?, unitId?, townships?, email?, phone?}` → the user (`UserUpdated`; email and phone are kept outside the log).
+         */
+        put: operations["UsersController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a user
+         * @description Admin only. Ends the user’s sessions at once; its tokens stop working. 409 `cannot-disable-self`.
+         */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a user
+         * @description Admin only. Also lifts a sign-in lock on the username.
+         */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a user’s password
+         * @description Admin only. → `{initialPassword}`: one-time, shown only here, to be changed at first sign-in. Never stored for idempotent replay.
+         */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -874,6 +1122,11 @@ export interface components {
             reason: "hash-mismatch" | "prev-hash-mismatch" | "version-gap";
             streamId: string;
             version: number;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 10 characters, three of lower case / upper case / digits / symbols, not containing the username, not one of the last three */
+            newPassword: string;
         };
         ConclusionDto: {
             /** @enum {string} */
@@ -1076,6 +1329,21 @@ export interface components {
             outcome: "passed" | "failed";
             year: number;
         };
+        MeResponse: {
+            /** @description With a session: send it as X-CSRF-Token on every POST, PUT and DELETE */
+            csrfToken?: string;
+            passwordChangeRequired: boolean;
+            user: components["schemas"]["MeUser"];
+        };
+        MeUser: {
+            id: string;
+            kindergartenId?: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "kindergarten" | "department" | "auditor";
+            townships?: string[];
+            unitId?: string;
+        };
         MonthlyReportDto: {
             /** @description One item per task, each task at most once */
             items: components["schemas"]["MonthlyReportItemDto"][];
@@ -1142,6 +1410,10 @@ export interface components {
             /** @description Version of assessment-{YYYY}; also the ETag */
             version: number;
             year: number;
+        };
+        PasswordResetResponse: {
+            /** @description One-time password, shown only here; to be changed at first sign-in */
+            initialPassword: string;
         };
         PlanTaskList: {
             items: components["schemas"]["PlanTaskResponse"][];
@@ -1261,6 +1533,11 @@ export interface components {
             /** @description Version of rectification-{id}; also the ETag */
             version: number;
         };
+        RegisteredUserResponse: {
+            /** @description One-time password, shown only here (null for a service account) */
+            initialPassword?: Record<string, never> | null;
+            user: components["schemas"]["UserResponse"];
+        };
         RegisterKindergartenDto: {
             /** @example cg-kg-01 */
             id: string;
@@ -1270,6 +1547,26 @@ export interface components {
             ownership: "public" | "private-inclusive" | "private";
             /** @example 城关镇 */
             township: string;
+        };
+        RegisterUserDto: {
+            /** @description Personal data: kept outside the event log */
+            email?: string;
+            /** @example wang */
+            id: string;
+            /** @description Required for role kindergarten (422 unknown-kindergarten) */
+            kindergartenId?: string;
+            /** @example 王督学 */
+            name: string;
+            /** @description Personal data: kept outside the event log */
+            phone?: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "kindergarten" | "department" | "auditor";
+            /** @description No password: tokens only (an integration) */
+            serviceAccount?: boolean;
+            /** @description Supervisors only: township ids (or registered names) of the 责任区; absent = the whole county */
+            townships?: string[];
+            /** @description Required for role department (422 unknown-unit) */
+            unitId?: string;
         };
         ReinstatementDto: {
             /** @example 0194f5c2-7a1b-7cde-8f00-123456789abc */
@@ -1318,6 +1615,17 @@ export interface components {
             /** @example 2025 */
             year: number;
         };
+        SignInDto: {
+            /** @description Refused (400) past 256 characters, before any hashing */
+            password: string;
+            /** @example wang */
+            username: string;
+        };
+        SignInResponse: {
+            csrfToken: string;
+            passwordChangeRequired: boolean;
+            user: components["schemas"]["MeUser"];
+        };
         SuspensionDto: {
             /**
              * Format: date
@@ -1337,11 +1645,55 @@ export interface components {
             rectificationId: string;
             suspendedAt: string;
         };
+        TownshipList: {
+            items: components["schemas"]["TownshipResponse"][];
+        };
+        TownshipResponse: {
+            /** @example chengguan */
+            id: string;
+            /** @example 城关镇 */
+            name: string;
+        };
         UnitRefResponse: {
             /** @example county-education-bureau */
             id: string;
             /** @example 县教育局 */
             name: string;
+        };
+        UpdateUserDto: {
+            /** @description Personal data: kept outside the event log */
+            email?: string;
+            /** @description Required for role kindergarten (422 unknown-kindergarten) */
+            kindergartenId?: string;
+            /** @example 王督学 */
+            name: string;
+            /** @description Personal data: kept outside the event log */
+            phone?: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "kindergarten" | "department" | "auditor";
+            /** @description Supervisors only: township ids (or registered names) of the 责任区; absent = the whole county */
+            townships?: string[];
+            /** @description Required for role department (422 unknown-unit) */
+            unitId?: string;
+        };
+        UserList: {
+            items: components["schemas"]["UserResponse"][];
+            next?: string;
+        };
+        UserResponse: {
+            email?: string;
+            enabled: boolean;
+            id: string;
+            kindergartenId?: string;
+            name: string;
+            passwordChangeRequired: boolean;
+            phone?: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "kindergarten" | "department" | "auditor";
+            serviceAccount: boolean;
+            townships?: string[];
+            unitId?: string;
+            version: number;
         };
         VerificationResponse: {
             broken: components["schemas"]["ChainBreakResponse"][];
@@ -1392,7 +1744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1401,7 +1753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1477,7 +1829,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentResponse"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1486,7 +1838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, auditor — `forbidden` */
+            /** @description Allowed for: admin, supervisor, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1552,7 +1904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1561,7 +1913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: auditor, admin — `forbidden` */
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1599,7 +1951,7 @@ export interface operations {
                     "application/x-ndjson": string;
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1608,7 +1960,76 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: auditor, admin — `forbidden` */
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuditController_signIns: {
+        parameters: {
+            query?: {
+                /** @description First Shanghai date (default: today) */
+                from?: string;
+                /** @description Last Shanghai date, inclusive (default: from); at most 31 days in all */
+                to?: string;
+                /** @description Only this user’s sign-ins, sign-outs and failures (by id or typed username) */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of `{streamId, version, type, at, actor, data, sentence}`; `next` is the path of the next page, absent on the last */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @example /api/v1/audit/events?afterPosition=100 */
+                        next?: string;
+                    };
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1667,7 +2088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1676,7 +2097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: auditor, admin — `forbidden` */
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1735,7 +2156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1744,7 +2165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: auditor, admin — `forbidden` */
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1809,7 +2230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1818,7 +2239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: auditor, admin — `forbidden` */
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1869,7 +2290,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1878,7 +2299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: auditor, admin — `forbidden` */
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1936,7 +2357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1945,7 +2366,273 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: auditor, admin — `forbidden` */
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-credentials`
+             *
+             *     Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated`
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `weak-password` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuthController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `invalid-credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `account-locked` */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `rate-limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuthController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1999,7 +2686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2008,7 +2695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2092,7 +2779,7 @@ export interface operations {
                     "application/json": components["schemas"]["BulletinResponse"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2101,7 +2788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor — `forbidden` */
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2149,7 +2836,7 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarYearResponse"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2158,7 +2845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor — `forbidden` */
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2208,7 +2895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2217,7 +2904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor — `forbidden` */
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2267,7 +2954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2276,7 +2963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor — `forbidden` */
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2315,7 +3002,7 @@ export interface operations {
                     "application/json": components["schemas"]["InboxItemResponse"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2324,7 +3011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor — `forbidden` */
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2386,7 +3073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2395,7 +3082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, auditor, kindergarten — `forbidden` */
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2449,7 +3136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2458,7 +3145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2542,7 +3229,7 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionResponse"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2551,7 +3238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, auditor, kindergarten — `forbidden` */
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2617,7 +3304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2626,7 +3313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2746,7 +3433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2755,7 +3442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2866,7 +3553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2875,7 +3562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, auditor, kindergarten — `forbidden` */
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2929,7 +3616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2938,7 +3625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin — `forbidden` */
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3018,7 +3705,7 @@ export interface operations {
                     "application/json": components["schemas"]["KindergartenResponse"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3027,7 +3714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, auditor, kindergarten — `forbidden` */
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3093,7 +3780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3102,7 +3789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: kindergarten — `forbidden` */
+            /** @description Allowed for: kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3213,7 +3900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3222,7 +3909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3341,7 +4028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3350,7 +4037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3463,7 +4150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3472,7 +4159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, auditor — `forbidden` */
+            /** @description Allowed for: admin, supervisor, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3526,7 +4213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +4222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: department — `forbidden` */
+            /** @description Allowed for: department; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3620,7 +4307,7 @@ export interface operations {
                     "application/json": components["schemas"]["MonthlyReportResponse"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3629,7 +4316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, auditor, department — `forbidden` */
+            /** @description Allowed for: admin, supervisor, auditor, department; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3688,7 +4375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3697,7 +4384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor — `forbidden` */
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3804,6 +4491,34 @@ export interface operations {
             };
         };
     };
+    TownshipsController_publicList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TownshipList"];
+                };
+            };
+            /** @description `rate-limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
     RectificationsController_list: {
         parameters: {
             query?: {
@@ -3837,7 +4552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3846,7 +4561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, auditor, kindergarten — `forbidden` */
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3900,7 +4615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3909,7 +4624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3993,7 +4708,7 @@ export interface operations {
                     "application/json": components["schemas"]["RectificationResponse"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4002,7 +4717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, auditor, kindergarten — `forbidden` */
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4055,7 +4770,7 @@ export interface operations {
                     "application/json": components["schemas"]["RectificationResponse"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4064,7 +4779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: kindergarten — `forbidden` */
+            /** @description Allowed for: kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4161,7 +4876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4170,7 +4885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4286,7 +5001,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4295,7 +5010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: kindergarten — `forbidden` */
+            /** @description Allowed for: kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4414,7 +5129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4423,7 +5138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4542,7 +5257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4551,7 +5266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: kindergarten — `forbidden` */
+            /** @description Allowed for: kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4670,7 +5385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Missing, malformed, badly signed or expired token — `unauthenticated` */
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4679,7 +5394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: supervisor — `forbidden` */
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4739,6 +5454,629 @@ export interface operations {
             };
             /** @description `idempotency-key-reused` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    TownshipsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TownshipList"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                /** @description The cursor from the previous page’s `next` link */
+                after?: string;
+                kindergartenId?: string;
+                limit?: number;
+                role?: "admin" | "supervisor" | "kindergarten" | "department" | "auditor";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredUserResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `user-exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unknown-kindergarten`, `unknown-unit`, `unknown-township` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of user-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `concurrency-conflict`, `idempotency-key-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-kindergarten`, `unknown-unit`, `unknown-township`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of user-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `cannot-disable-self`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of user-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `concurrency-conflict`, `idempotency-key-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `invalid-transition` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, data, setCsrfToken } from '../../api/client';
-import type { Session } from '../../api/contract';
+import type { Session } from '../../api/session-types';
 
 export const sessionKeys = { me: ['auth', 'me'] as const };
 

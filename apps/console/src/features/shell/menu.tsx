@@ -1,4 +1,4 @@
-import type { Role } from '../../api/contract';
+import type { Role } from '../../api/session-types';
 
 export interface MenuEntry {
   readonly path: string;
