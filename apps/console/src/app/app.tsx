@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { RouterProvider } from 'react-router';
 import { whenSessionEnds } from '../api/client';
 import { ApiProblem } from '../api/problems';
-import { markSessionEnded, sessionKeys } from '../features/auth/session';
+import { sessionKeys } from '../features/auth/session';
 import '../lib/time';
 import { router } from './router';
 
@@ -18,11 +18,14 @@ const queryClient = new QueryClient({
   },
 });
 
-// the session ended (idle, expired, signed out elsewhere): the signed-in pages send the person to sign in, then back
+// the session ended (idle, expired, signed out elsewhere): sign in again, then come back here
 whenSessionEnds(() => {
-  if (window.location.pathname === '/sign-in') return;
-  markSessionEnded();
-  queryClient.setQueryData(sessionKeys.me, null);
+  const { pathname, search } = router.state.location;
+  if (pathname === '/sign-in') return;
+  // forgotten once the sign-in page shows, so that the page left behind does not redirect on its own
+  void router
+    .navigate(`/sign-in?expired=1&next=${encodeURIComponent(`${pathname}${search}`)}`, { replace: true })
+    .then(() => queryClient.setQueryData(sessionKeys.me, null));
 });
 
 // Ant Design's defaults, darkened where its secondary texts and links fall short of WCAG AA contrast (axe checks every page)

@@ -4,20 +4,6 @@ import type { Session } from '../../api/session-types';
 
 export const sessionKeys = { me: ['auth', 'me'] as const };
 
-let ended = false;
-
-/** The engine answered 401 to a signed-in request: the sign-in page will say the session expired. */
-export const markSessionEnded = (): void => {
-  ended = true;
-};
-
-/** Whether the session ended under a signed-in page (read once). */
-export const takeSessionEnded = (): boolean => {
-  const was = ended;
-  ended = false;
-  return was;
-};
-
 /** Who is signed in (null: nobody); the CSRF token for the session's writes comes with it. */
 export const useSession = () =>
   useQuery({
