@@ -115,6 +115,7 @@ describe('the console: signing in, the shell and the inbox', () => {
     await page.context().clearCookies();
     await notification.getByRole('button', { name: '标为已读' }).click();
     await page.waitForURL(/\/sign-in\?expired=1&next=%2Finbox$/);
+    await screenshot(page, 'session-expired-desktop');
     await page.getByText('登录已过期，请重新登录').waitFor();
     await signIn(page, username, NEW_PASSWORD);
     await page.getByRole('heading', { name: '消息', level: 2 }).waitFor();

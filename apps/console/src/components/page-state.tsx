@@ -47,3 +47,6 @@ export const CardList = <T,>({ items, empty, children }: { items: readonly T[]; 
       {items.map(children)}
     </Flex>
   );
+
+/** A table's or list's empty state, legible (Ant Design's default placeholder text is too faint for WCAG AA). */
+export const emptyText = (text: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} />;

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Checkbox, Descriptions, Flex, Form, Input, InputNu
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { problemMessage } from '../../../api/problems';
-import { QueryState } from '../../../components/page-state';
+import { QueryState, emptyText } from '../../../components/page-state';
 import { INSPECTION_KIND, OUTCOME, label } from '../../../lib/labels';
 import { formatDate, formatTime, today } from '../../../lib/time';
 import { useConclude, useDeadlinePreview, useInspection, useIssueNotice, useRecordFinding } from '../api';
@@ -49,7 +49,7 @@ export const InspectionPage = () => {
               pagination={false}
               scroll={{ x: 'max-content' }}
               dataSource={inspection.findings}
-              locale={{ emptyText: '尚未登记问题' }}
+              locale={{ emptyText: emptyText('尚未登记问题') }}
               columns={[
                 { title: '编号', dataIndex: 'code' },
                 { title: '问题', dataIndex: 'description' },

@@ -1,7 +1,7 @@
 import { Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { QueryState } from '../../../components/page-state';
+import { QueryState, emptyText } from '../../../components/page-state';
 import { ENROLMENT_STATUS, OWNERSHIP, TAG_COLOR, label } from '../../../lib/labels';
 import { useKindergartens, useTownships } from '../api';
 
@@ -34,7 +34,7 @@ export const KindergartenList = () => {
               pagination={false}
               scroll={{ x: 'max-content' }}
               dataSource={pages.pages.flatMap((page) => page.items)}
-              locale={{ emptyText: '没有符合条件的幼儿园' }}
+              locale={{ emptyText: emptyText('没有符合条件的幼儿园') }}
               columns={[
                 { title: '名称', dataIndex: 'name', render: (name: string, row) => <Link to={`/kindergartens/${row.id}`}>{name}</Link> },
                 { title: '乡镇', dataIndex: 'township', render: townshipName },

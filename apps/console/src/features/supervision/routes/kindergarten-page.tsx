@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { problemMessage } from '../../../api/problems';
-import { QueryState } from '../../../components/page-state';
+import { QueryState, emptyText } from '../../../components/page-state';
 import { CASE_STATUS, CASE_STATUS_COLOR, ENROLMENT_STATUS, INSPECTION_KIND, OUTCOME, OWNERSHIP, TAG_COLOR, label } from '../../../lib/labels';
 import { formatDate, formatTime, today } from '../../../lib/time';
 import { useCases, useInspections, useKindergarten, useScheduleInspection, type ScheduleForm } from '../api';
@@ -59,7 +59,7 @@ export const KindergartenPage = () => {
                   pagination={false}
                   scroll={{ x: 'max-content' }}
                   dataSource={items}
-                  locale={{ emptyText: '尚无检查' }}
+                  locale={{ emptyText: emptyText('尚无检查') }}
                   columns={[
                     {
                       title: '类型',
@@ -115,7 +115,7 @@ export const KindergartenPage = () => {
                   pagination={false}
                   scroll={{ x: 'max-content' }}
                   dataSource={items}
-                  locale={{ emptyText: '尚无整改通知' }}
+                  locale={{ emptyText: emptyText('尚无整改通知') }}
                   columns={[
                     {
                       title: '下发时间',
