@@ -32,8 +32,9 @@ describe('the console: signing in, the shell and the inbox', () => {
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') scripts.push(response.url());
     });
-    await page.goto(`${harness.origin}/sign-in`);
+    await page.goto(`${harness.origin}/sign-in?expired=1&next=%2Finbox`);
     await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    await page.getByText('登录已过期，请重新登录').waitFor();
     await page.waitForLoadState('networkidle');
     let gzipped = 0;
     for (const url of scripts) gzipped += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length;
