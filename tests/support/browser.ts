@@ -74,7 +74,9 @@ export const startConsole = async (env: Record<string, string> = {}): Promise<Co
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
+        // the browser logs every 4xx answer; the console handles those (nobody signed in, an optional route) — CSP refusals and script errors count
+        if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()))
+          errors.push(message.text());
       });
       page.on('pageerror', (error) => errors.push(error.message));
       return { page, errors };
