@@ -19,7 +19,7 @@ export const AppLayout = () => (
 
 /** The role's menu, who is signed in, unread messages, sign-out. */
 const Shell = () => {
-  const session = useSession().data!;
+  const session = useSession().data;
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const queries = useQueryClient();
@@ -28,13 +28,15 @@ const Shell = () => {
   const { message } = App.useApp();
   const signOut = useMutation({
     mutationFn: () => data(api.POST('/api/v1/auth/sign-out')),
-    onSuccess: () => {
+    onSuccess: async () => {
       setCsrfToken(undefined);
+      await navigate('/sign-in', { replace: true });
       queries.clear();
-      void navigate('/sign-in', { replace: true });
     },
     onError: (error) => void message.error(problemMessage(error)),
   });
+  // the session is being forgotten (signed out, expired): the sign-in page is on its way
+  if (!session) return <PageLoading />;
   const entries = MENU[session.user.role];
   const selected = entries.filter((entry) => pathname.startsWith(entry.path)).map((entry) => entry.path);
   return (
@@ -85,6 +87,6 @@ const Shell = () => {
 
 /** `/`: the role's first page. */
 export const RoleHome = () => {
-  const session = useSession().data!;
-  return <Navigate to={MENU[session.user.role][0].path} replace />;
+  const session = useSession().data;
+  return session ? <Navigate to={MENU[session.user.role][0].path} replace /> : <PageLoading />;
 };
