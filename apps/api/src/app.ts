@@ -24,6 +24,7 @@ import { clientErrorHandler, frameworkErrors } from './http/problems/framework-e
 import { NoBodyInterceptor } from './http/validation/no-body.interceptor.js';
 import { connectionLimits, installSecurity } from './http/security/security.js';
 import { installQueuesBoard } from './operations/queues-board.js';
+import { installConsole } from './console/console.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -124,6 +125,7 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
     limits: { fileSize: settings.ATTACHMENT_MAX_BYTES, files: 4, fields: 4, parts: 8, fieldSize: 1024, headerPairs: 20 },
   });
   installHttpEdge(app, authenticator, clock);
+  await installConsole(app, settings);
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(new JsonBodyPipe(), dtoValidationPipe());
   app.useGlobalInterceptors(new NoBodyInterceptor());

@@ -150,6 +150,11 @@ export class Settings {
   @IsString()
   DATA_DIR = './data';
 
+  /** The built web console (`npm start` builds it there when missing or stale); the engine serves it at `/`. */
+  @MinLength(1)
+  @IsString()
+  CONSOLE_DIR = './dist/console';
+
   /** The embedded database's buffer cache (PostgreSQL's shared_buffers): memory it holds from the start; 8MB keeps `npm start` under 0.5 GB idle (bench/README.md). */
   @Matches(/^[1-9]\d{0,6}(kB|MB|GB)$/, { message: 'PGLITE_SHARED_BUFFERS must be a size such as 16MB or 128MB' })
   PGLITE_SHARED_BUFFERS = '8MB';

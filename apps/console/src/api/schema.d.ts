@@ -1,0 +1,6423 @@
+// Generated from the engine's OpenAPI document by `npm run console:api`: do not edit.
+
+export interface paths {
+    "/api/v1/annual-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the year’s assessment (年度考核) and schedule one annual inspection per registered kindergarten; a repeat schedules none twice
+         * @description Supervisor only. `{year}` opens that year’s campaign and schedules an `annual` inspection for every registered kindergarten that has none yet; repeating it schedules none twice. Answers 201 with the campaign and its Location.
+         */
+        post: operations["AnnualAssessmentsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-assessments/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year’s assessment campaign, once opened
+         * @description Any role. The campaign of `{year}`: when it was opened and the annual inspections it scheduled; 404 `not-found` before it is opened.
+         */
+        get: operations["AnnualAssessmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The global log in commit order
+         * @description Auditor or admin. The events of every stream in the order they were committed, after `afterPosition` (exclusive), paged.
+         */
+        get: operations["AuditController_globalEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every event as NDJSON, in commit order, streamed
+         * @description Auditor or admin. The whole record as one download, one event envelope per line in commit order, streamed as it is read; `npm run audit -- import` reads it back and checks its hashes.
+         */
+        get: operations["AuditController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sign-in log
+         * @description Auditor or admin. `UserSignedIn`, `UserSignInFailed`, `UserSignedOut` and `AccountLocked` of the `signins-{YYYY-MM-DD}` streams from `from` to `to` (Shanghai dates, at most 31 days), optionally of one `userId`, in order, each with its sentence in Chinese.
+         */
+        get: operations["AuditController_signIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/streams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Streams, optionally of one category, with their versions
+         * @description Auditor or admin. Every stream of the record, optionally of one category (`type`: kindergarten, inspection, rectification, enrolment, …), in stream-id order, paged with `after`.
+         */
+        get: operations["AuditController_streams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/streams/{streamId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A stream’s events exactly as recorded, with their full envelopes
+         * @description Auditor or admin. From `fromVersion` (inclusive): each event with its stream, version, global position, id, type, schema version, data, metadata (actor, time, command, correlation and causation ids) and its place in the hash chain. 404 `not-found` for an unknown stream.
+         */
+        get: operations["AuditController_streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/streams/{streamId}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The aggregate’s state after event N, or as recorded at a time, rebuilt by the code that decides commands
+         * @description Auditor or admin. `{streamId, version, asOf, state}` after event `version`, or after the last event recorded at or before `at`; neither gives the current state, both is 400 `validation-failed`, a version beyond the stream or an unknown stream 404 `not-found`.
+         */
+        get: operations["AuditController_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/streams/{streamId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each step of a stream in Chinese: who, when (Asia/Shanghai), what, and the state after it
+         * @description Auditor or admin. The stream told step by step for a reader of the record: the actor, the time in Asia/Shanghai, what happened, and the state after it. 404 `not-found` for an unknown stream.
+         */
+        get: operations["AuditController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Re-computes the hash chain of one stream, or of every stream, and reports the first broken event of each
+         * @description Auditor or admin. `{ok, streamsChecked, eventsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`).
+         */
+        get: operations["AuditController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in
+         * @description `{user: {id, name, role, kindergartenId?, unitId?, townships?}, csrfToken?, passwordChangeRequired}`, from the directory; `csrfToken` with a session.
+         */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one’s own password
+         * @description `{currentPassword, newPassword}` → 204. 401 `invalid-credentials` for a wrong current password; 422 `weak-password` (fewer than 10 characters, fewer than three of lower case / upper case / digits / symbols, containing the username, or one of the last three). Keeps the current session and its csrfToken; ends the user’s other sessions.
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with username and password
+         * @description `{username, password}` → `{user, csrfToken, passwordChangeRequired}` and a new session cookie (`HttpOnly`, `SameSite=Strict`, `Path=/`, `Secure` over HTTPS). Unknown user, wrong password and disabled account answer the same 401 `invalid-credentials`; 5 failures for a username within 15 minutes lock it: 423 `account-locked` with `Retry-After`. Limited per client address with the public routes.
+         */
+        post: operations["AuthController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the session of the cookie (and clears it); with a bearer token, nothing to end. 204.
+         */
+        post: operations["AuthController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a quarter’s bulletin (季通报), computed from the record as it stood at the quarter’s end; once per quarter
+         * @description Supervisor only. `{year, quarter}` publishes that quarter’s bulletin, computed from the record as it stood at the quarter’s end: 409 `bulletin-exists` for a second one, 422 `period-not-ended` before the quarter ends. Answers 201 with the bulletin and its Location.
+         */
+        post: operations["BulletinsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published bulletin, by `{year}-Q{n}` (e.g. 2025-Q1); 404 while not published
+         * @description Any role. Inspections by outcome, notices issued, cases open, overdue, closed and failed, suspensions in force, and monthly reports on time, late or missing by unit, for the quarter.
+         */
+        get: operations["BulletinsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year’s official holidays and make-up working days
+         * @description Any role. `{year, holidays, makeUpWorkdays}` as the State Council published them (every day off of a holiday period, weekends inside it included); 404 `calendar-unavailable` for a year without official data.
+         */
+        get: operations["CalendarController_year"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deadline a notice issued on `from` would get: the end of the N-th working day after it
+         * @description Any role. `{dueDate, dueAt}` for `from` and `workingDays`: the end (23:59:59.999 +08:00) of the N-th working day after `from`, counting the State Council’s holidays and make-up working days; 422 `calendar-unavailable` when a counted day falls in a year without official data.
+         */
+        get: operations["CalendarController_deadline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s notifications, newest first: to their kindergarten, to supervisors, or to their unit
+         * @description Any role. Notifications addressed to the caller’s kindergarten, to supervisors, or to the caller’s unit, with `readAt` for this user; text in Chinese; paged `{items, next?}`.
+         */
+        get: operations["InboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read, for this user only
+         * @description Any role, for a notification addressed to the caller (another’s is 404 `not-found`). Sets `readAt` for this user; other users keep their own. Answers with the notification.
+         */
+        post: operations["InboxController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inspections (a kindergarten sees only its own)
+         * @description Admin, supervisor, auditor; a kindergarten sees only its own. Filters: `kindergartenId`, `year`, `kind`; paged `{items, next?}`.
+         */
+        get: operations["InspectionsController_list"];
+        put?: never;
+        /**
+         * Schedule an inspection; an annual one at most once per kindergarten and year
+         * @description Supervisor only. `{kindergartenId, kind, year, scheduledOn}`: 422 `unknown-kindergarten`; a second `annual` inspection of a kindergarten for a year is 409 `annual-inspection-exists`. The engine makes the id. Answers 201 with the inspection and its Location.
+         */
+        post: operations["InspectionsController_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An inspection with its findings
+         * @description Admin, supervisor, auditor; a kindergarten only its own (another’s is 404 `not-found`). Read from its stream, with `ETag: "<version>"`.
+         */
+        get: operations["InspectionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Conclude the inspection: passed, or failed with at least one finding
+         * @description Supervisor only. `{outcome, summary}`, once (409 `inspection-concluded`); `failed` needs at least one finding (422 `failed-without-findings`). Answers with the inspection.
+         */
+        post: operations["InspectionsController_conclude"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a finding (检查发现的问题)
+         * @description Supervisor only. `{code, description, severity}` on an inspection not yet concluded (409 `inspection-concluded`), a code not yet recorded on it (409 `finding-exists`). Answers 201 with the inspection.
+         */
+        post: operations["InspectionsController_recordFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kindergartens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List kindergartens (a kindergarten sees only itself)
+         * @description Admin, supervisor, auditor; a kindergarten sees only itself. Each with its enrolment status and number of open cases; paged `{items, next?}`.
+         */
+        get: operations["KindergartensController_list"];
+        put?: never;
+        /**
+         * Register a kindergarten
+         * @description Admin only. `{id, name, township, ownership}`; a second registration of an id is 409 `kindergarten-exists`. Answers 201 with the kindergarten and its Location.
+         */
+        post: operations["KindergartensController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kindergartens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A kindergarten, with its enrolment status and open cases
+         * @description Admin, supervisor, auditor; a kindergarten only itself (another is 404 `not-found`). `ETag` is the version of its `kindergarten-{id}` stream; `enrolmentVersion` that of `enrolment-{id}`.
+         */
+        get: operations["KindergartensController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kindergartens/{id}/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish the kindergarten’s disclosure (备案及公示): staffing, children, fees
+         * @description The kindergarten itself only. `{teachers, caregivers, children, monthlyFeeYuan, notes?}` replaces what the public board shows. Answers with the kindergarten.
+         */
+        put: operations["KindergartensController_publishDisclosure"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kindergartens/{id}/enrolment/reinstatement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reinstate enrolment (恢复招生), citing a follow-up inspection passed after the suspension
+         * @description Supervisor only. `{inspectionId, reason}`: enrolment must be suspended (409 `not-suspended`) and the inspection a `follow-up` of this kindergarten concluded `passed` after the suspension (422 `reinstatement-requires-passed-follow-up`). If-Match is checked against `enrolmentVersion`. Answers with the kindergarten.
+         */
+        post: operations["KindergartensController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kindergartens/{id}/enrolment/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend enrolment (暂停招生), citing a failed rectification case of this kindergarten
+         * @description Supervisor only. `{rectificationId, effectiveFrom, reason}`: the case must be this kindergarten’s and `failed` (422 `suspension-requires-failed-rectification`), `effectiveFrom` today or later (422 `effective-from-in-past`), and enrolment not already suspended (409 `already-suspended`). If-Match is checked against `enrolmentVersion`. Answers with the kindergarten.
+         */
+        post: operations["KindergartensController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monthly-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every unit expected to report for the month: submitted (on time or late), pending (not yet due) or missing
+         * @description Admin, supervisor, auditor. For `period`, every unit with tasks in the plan and where its report stands.
+         */
+        get: operations["MonthlyReportsController_list"];
+        put?: never;
+        /**
+         * Submit the caller’s unit’s progress report (月报告) for a month that has ended; late after the due day
+         * @description Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}]}`: one report per unit and month (409 `report-exists`), only for a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`); marked `late` after the due day. Answers 201 with the report and its Location.
+         */
+        post: operations["MonthlyReportsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monthly-reports/{unitId}/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit’s report for a month (a department sees only its own unit’s)
+         * @description Admin, supervisor, auditor; a department for its own unit only (another unit’s is 404 `not-found`). The report as submitted, with `late`.
+         */
+        get: operations["MonthlyReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan’s 17 key tasks (重点任务) with their lead units (牵头单位) and responsible units (责任单位)
+         * @description Any role. The county plan’s tasks as seeded, each with its number, group, title, summary, time nodes (时间节点), lead units and responsible units; paged `{items, next?}`.
+         */
+        get: operations["PlanTasksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/kindergartens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kindergartens’ basic information, disclosure and latest results
+         * @description No token. Each registered kindergarten with its township, ownership, enrolment status, its latest disclosure (staffing, children, fees) and the outcomes of its latest annual and quality inspections; no user, report, comment or evidence. Paged `{items, next?}`.
+         */
+        get: operations["PublicController_kindergartens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published rectification notices (通报) and the enrolment suspensions in force
+         * @description No token. The notices issued with `publish: true` (kindergarten, findings, issue time, deadline, status, overdue) and the enrolment suspensions in force with their effective date and reason.
+         */
+        get: operations["PublicController_notices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/townships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The county’s townships (no sign-in)
+         * @description No token. `{items: [{id, name}]}`; limited per client address.
+         */
+        get: operations["TownshipsController_publicList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rectification cases (a kindergarten sees only its own)
+         * @description Admin, supervisor, auditor; a kindergarten sees only its own. Filters: `status`, `kindergartenId`, `overdue`; paged `{items, next?}`.
+         */
+        get: operations["RectificationsController_list"];
+        put?: never;
+        /**
+         * Issue a rectification notice (限期整改) for a failed inspection; tells the kindergarten at once
+         * @description Supervisor only. `{kindergartenId, inspectionId, findingCodes, deadline, publish}`: the inspection must be this kindergarten’s and concluded `failed` (422 `unknown-inspection`, `inspection-not-failed`), the codes its findings (422 `unknown-finding`), one case per inspection (409 `rectification-exists`), a deadline in the future (422 `deadline-in-past`, `calendar-unavailable`). Answers 201 with the case and its Location.
+         */
+        post: operations["RectificationsController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A rectification case
+         * @description Admin, supervisor, auditor; a kindergarten only its own (another’s is 404 `not-found`). Read from its stream: status, deadline, overdue, reports, pending extension, with `ETag: "<version>"`.
+         */
+        get: operations["RectificationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge the notice (issued → acknowledged); no body
+         * @description The kindergarten of the case only. From `issued` only, else 409 `invalid-transition`. Answers with the case.
+         */
+        post: operations["RectificationsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/extension-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant or deny the pending extension; a grant moves dueAt and clears overdue
+         * @description Supervisor only. `{approve, reason}` on a pending request (409 `no-pending-extension`); a grant moves `dueAt`, reschedules every reminder and clears `overdue`. Answers with the case.
+         */
+        post: operations["RectificationsController_decideExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/extension-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a later deadline (from issued, acknowledged or returned, before the deadline)
+         * @description The kindergarten of the case only. `{requestedDueAt, reason}`: one request at a time (409 `extension-pending`), before the deadline (422 `extension-after-deadline`), for a later one (422 `extension-not-later`). Answers 201 with the case.
+         */
+        post: operations["RectificationsController_requestExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the follow-up inspection (复查): passed → closed, failed → failed
+         * @description Supervisor only. `{inspectionId}` from any open status: a `follow-up` inspection of this kindergarten concluded after the notice (422 `follow-up-inspection-required`). Answers with the case.
+         */
+        post: operations["RectificationsController_followUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a rectification report (整改报告) addressing every finding of the notice
+         * @description The kindergarten of the case only. `{summary, actions, evidence}` from `acknowledged` or `returned` (409 `invalid-transition`); every action names a finding of the notice (422 `unknown-finding`) and every finding is addressed (422 `finding-not-addressed`); `late` when after `dueAt`. Answers with the case.
+         */
+        post: operations["RectificationsController_submitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept (→ closed) or return (→ returned) the submitted report
+         * @description Supervisor only. `{decision, comment}` from `submitted` only, else 409 `invalid-transition`. Answers with the case.
+         */
+        post: operations["RectificationsController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/townships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The county’s townships
+         * @description Every role. `{items: [{id, name}]}`.
+         */
+        get: operations["TownshipsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Admin only. `?role&kindergartenId&unitId`, paged `{items, next?}` by id.
+         */
+        get: operations["UsersController_list"];
+        put?: never;
+        /**
+         * Register a user
+         * @description Admin only. `{id, name, role, kindergartenId?, unitId?, townships?, email?, phone?, serviceAccount?}` → 201 `{user, initialPassword}`: a one-time password shown only here (null for a service account), to be changed at first sign-in. The id `system` is reserved. 409 `user-exists`; 422 `unknown-kindergarten`, `unknown-unit`, `unknown-township`. Never stored for idempotent replay.
+         */
+        post: operations["UsersController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user
+         * @description Admin only. ETag: the version of its `user-{id}` stream.
+         */
+        get: operations["UsersController_get"];
+        /**
+         * Update a user
+         * @description Admin only. `{name, role, kindergartenId?, unitId?, townships?, email?, phone?}` → the user (`UserUpdated`; email and phone are kept outside the log).
+         */
+        put: operations["UsersController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a user
+         * @description Admin only. Ends the user’s sessions at once; its tokens stop working. 409 `cannot-disable-self`.
+         */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a user
+         * @description Admin only. Also lifts a sign-in lock on the username.
+         */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a user’s password
+         * @description Admin only. → `{initialPassword}`: one-time, shown only here, to be changed at first sign-in. Never stored for idempotent replay.
+         */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The process is up
+         * @description Liveness probe: answers 200 as long as the process serves HTTP; it checks no dependency, so a restart is never triggered by an outage of the store or Redis.
+         */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event store and Redis are reachable
+         * @description Readiness probe: reads the event store's head position and pings Redis, each within 3 s; 503 names the dependency that is down and why.
+         */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics: HTTP latency per route, commands by type and outcome, append latency and conflicts
+         * @description The Prometheus text exposition for scraping: request durations by method, route and status, commands by type and outcome, event-store append latency and concurrency conflicts, and the process’s own metrics. With METRICS_TOKEN set, needs `Authorization: Bearer <METRICS_TOKEN>` (Prometheus: `authorization: {credentials: …}`); without it, open outside production and refused in production.
+         */
+        get: operations["MetricsController_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ActionResponse: {
+            action: string;
+            findingCode: string;
+        };
+        AnnualInspectionRefResponse: {
+            /** @example annual-2025-cg-kg-01 */
+            inspectionId: string;
+            kindergartenId: string;
+        };
+        AssessmentResponse: {
+            openedAt: string;
+            /** @description Version of assessment-{YYYY}; also the ETag */
+            version: number;
+            year: number;
+        };
+        BulletinResponse: {
+            /**
+             * @description The numbers are those of the record as it stood then
+             * @example 2025-03-31T23:59:59.999+08:00
+             */
+            asOf: string;
+            /** @description {open, overdue, closed, failed}: open and overdue at the quarter’s end, closed and failed within it */
+            cases: Record<string, never>;
+            /** @example 2025-01-01T00:00:00.000+08:00 */
+            from: string;
+            /** @example 2025-Q1 */
+            id: string;
+            /** @description Inspections concluded in the quarter by outcome ({passed, failed, pending, byKind}); pending: not concluded at its end */
+            inspections: Record<string, never>;
+            /** @description {periods, onTime, late, missing, units: [{unitId, name, onTime, late, missing, reports}]} */
+            monthlyReports: Record<string, never>;
+            /** @description {issued, published}: rectification notices issued in the quarter */
+            notices: Record<string, never>;
+            publishedAt: string;
+            quarter: number;
+            /** @description {inForce, kindergartenIds}: enrolment suspensions in force at the quarter’s end */
+            suspensions: Record<string, never>;
+            /** @description Version of bulletin-{YYYY}-Q{n}; also the ETag */
+            version: number;
+            year: number;
+        };
+        CalendarYearResponse: {
+            /** @description Every day off of a holiday period, weekends inside it included */
+            holidays: string[];
+            /** @description Make-up working days (调休上班日) */
+            makeUpWorkdays: string[];
+            year: number;
+        };
+        ChainBreakResponse: {
+            /** @enum {string} */
+            reason: "hash-mismatch" | "prev-hash-mismatch" | "version-gap";
+            streamId: string;
+            version: number;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 10 characters, three of lower case / upper case / digits / symbols, not containing the username, not one of the last three */
+            newPassword: string;
+        };
+        ConclusionDto: {
+            /** @enum {string} */
+            outcome: "passed" | "failed";
+            /** @example 存在安全隐患，需限期整改 */
+            summary: string;
+        };
+        CorrectiveActionDto: {
+            /** @example 已清理消防通道并设置禁止堆放标识 */
+            action: string;
+            findingCode: string;
+        };
+        DeadlineDto: {
+            /**
+             * @description An instant in the future
+             * @example 2025-04-30T23:59:59+08:00
+             */
+            dueAt?: string;
+            /** @description Working days after the day of issue (Asia/Shanghai, official calendar) */
+            workingDays?: number;
+        };
+        DeadlineResponse: {
+            /** @example 2025-02-05T23:59:59.999+08:00 */
+            dueAt: string;
+            /**
+             * Format: date
+             * @example 2025-02-05
+             */
+            dueDate: string;
+        };
+        DisclosureDto: {
+            /** @example 12 */
+            caregivers: number;
+            /** @example 320 */
+            children: number;
+            /**
+             * @description Monthly fee in yuan, at most two decimals
+             * @example 480
+             */
+            monthlyFeeYuan: number;
+            /** @description Not shown publicly */
+            notes?: string;
+            /** @example 24 */
+            teachers: number;
+        };
+        DisclosureResponse: {
+            caregivers: number;
+            children: number;
+            monthlyFeeYuan: number;
+            notes: string | null;
+            /** @example 2025-03-03T10:00:00.000+08:00 */
+            publishedAt: string;
+            teachers: number;
+        };
+        EvidenceDto: {
+            /** @example 消防通道整改后照片.jpg */
+            name: string;
+            sha256: string;
+            sizeBytes: number;
+        };
+        EvidenceResponse: {
+            name: string;
+            sha256: string;
+            sizeBytes: number;
+        };
+        ExtensionDecisionDto: {
+            approve: boolean;
+            reason: string;
+        };
+        ExtensionRequestDto: {
+            reason: string;
+            /** @example 2025-05-15T23:59:59+08:00 */
+            requestedDueAt: string;
+        };
+        ExtensionResponse: {
+            decidedAt: string | null;
+            decisionReason: string | null;
+            reason: string;
+            requestedAt: string;
+            requestedDueAt: string;
+            /** @enum {string} */
+            status: "pending" | "granted" | "denied";
+        };
+        FieldError: {
+            /** @example deadline.workingDays */
+            field: string;
+            /** @example workingDays must not be greater than 90 */
+            message: string;
+        };
+        FindingDto: {
+            /** @example S-01 */
+            code: string;
+            /** @example 消防通道堆放杂物，影响疏散 */
+            description: string;
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+        };
+        FindingResponse: {
+            code: string;
+            description: string;
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+        };
+        FollowUpDto: {
+            /** @description A follow-up inspection (复查) of this kindergarten, concluded after the notice was issued */
+            inspectionId: string;
+        };
+        InboxItemResponse: {
+            body: string;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "notice-issued" | "rectification-reminder" | "deadline-missed" | "extension-decided" | "report-reviewed" | "monthly-report-reminder" | "bulletin-reminder" | "assessment-reminder";
+            /** @description When this user read it */
+            readAt: string | null;
+            /**
+             * @example {
+             *       "rectificationId": "rc-annual-2026-cg-kg-01",
+             *       "kindergartenId": "cg-kg-01"
+             *     }
+             */
+            refs: Record<string, never>;
+            /** @example 【整改提醒】清水河县城关镇第一幼儿园：距整改期限还有7天 */
+            subject: string;
+        };
+        InboxList: {
+            items: components["schemas"]["InboxItemResponse"][];
+            next?: string;
+        };
+        InspectionList: {
+            items: components["schemas"]["InspectionResponse"][];
+            next?: string;
+        };
+        InspectionResponse: {
+            concludedAt: string | null;
+            findings: components["schemas"]["FindingResponse"][];
+            /** @example annual-2025-cg-kg-01 */
+            id: string;
+            /** @enum {string} */
+            kind: "annual" | "safety" | "quality" | "follow-up";
+            kindergartenId: string;
+            /** @enum {string|null} */
+            outcome: "passed" | "failed" | null;
+            /** Format: date */
+            scheduledOn: string;
+            /** @enum {string} */
+            status: "scheduled" | "concluded";
+            summary: string | null;
+            /** @description Version of inspection-{id}; also the ETag */
+            version: number;
+            year: number;
+        };
+        IssueNoticeDto: {
+            /** @description `{workingDays: 1..90}` or `{dueAt}` */
+            deadline: components["schemas"]["DeadlineDto"];
+            /**
+             * @example [
+             *       "S-01"
+             *     ]
+             */
+            findingCodes: string[];
+            /** @example annual-2025-cg-kg-01 */
+            inspectionId: string;
+            kindergartenId: string;
+            /** @description Publicly notified (通报): shown on /public/notices */
+            publish: boolean;
+        };
+        KindergartenList: {
+            items: components["schemas"]["KindergartenResponse"][];
+            /** @description URL of the next page */
+            next?: string;
+        };
+        KindergartenName: {
+            id: string;
+            name: string;
+        };
+        KindergartenResponse: {
+            disclosure: components["schemas"]["DisclosureResponse"] | null;
+            /** @enum {string} */
+            enrolmentStatus: "open" | "suspended";
+            /** @description Version of enrolment-{id}: send it as If-Match to suspend or reinstate */
+            enrolmentVersion: number;
+            id: string;
+            latestAnnual: components["schemas"]["LatestResult"] | null;
+            latestQuality: components["schemas"]["LatestResult"] | null;
+            name: string;
+            /** @description Cases issued, acknowledged, submitted or returned */
+            openRectifications: number;
+            /** @enum {string} */
+            ownership: "public" | "private-inclusive" | "private";
+            registeredAt: string;
+            /** @description The suspension in force, with its effective date */
+            suspension: components["schemas"]["SuspensionResponse"] | null;
+            township: string;
+            /** @description Version of kindergarten-{id}; also the ETag */
+            version: number;
+        };
+        LatestResult: {
+            /** @enum {string} */
+            outcome: "passed" | "failed";
+            year: number;
+        };
+        MeResponse: {
+            /** @description With a session: send it as X-CSRF-Token on every POST, PUT and DELETE */
+            csrfToken?: string;
+            passwordChangeRequired: boolean;
+            user: components["schemas"]["MeUser"];
+        };
+        MeUser: {
+            id: string;
+            kindergartenId?: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "kindergarten" | "department" | "auditor";
+            townships?: string[];
+            unitId?: string;
+        };
+        MonthlyReportDto: {
+            /** @description One item per task, each task at most once */
+            items: components["schemas"]["MonthlyReportItemDto"][];
+            /**
+             * @description The month reported on (Asia/Shanghai), once it has ended
+             * @example 2025-03
+             */
+            period: string;
+        };
+        MonthlyReportItemDto: {
+            /** @example 已完成全县幼儿园年检，3所限期整改 */
+            progress: string;
+            /** @enum {string} */
+            status: "on-track" | "at-risk" | "done";
+            /**
+             * @description A task of the plan that the caller’s unit leads or shares
+             * @example 15
+             */
+            taskNo: number;
+        };
+        MonthlyReportItemResponse: {
+            progress: string;
+            /** @enum {string} */
+            status: "on-track" | "at-risk" | "done";
+            taskNo: number;
+        };
+        MonthlyReportList: {
+            items: components["schemas"]["MonthlyReportResponse"][];
+            next?: string;
+        };
+        MonthlyReportResponse: {
+            /**
+             * @description End of the due day (MONTHLY_REPORT_DUE_DAY) of the following month
+             * @example 2025-04-05T23:59:59.999+08:00
+             */
+            dueAt: string;
+            items: components["schemas"]["MonthlyReportItemResponse"][];
+            /** @description Submitted after dueAt (null while not submitted) */
+            late: boolean | null;
+            /** @description When the engine recorded MonthlyReportMissed */
+            missedAt: string | null;
+            /** @example 2025-03 */
+            period: string;
+            /**
+             * @description pending: not submitted and not yet due; missing: not submitted after dueAt
+             * @enum {string}
+             */
+            status: "on-time" | "late" | "pending" | "missing";
+            submittedAt: string | null;
+            unit: components["schemas"]["UnitRefResponse"];
+            /** @description Version of monthlyReport-{unitId}-{period}; also the ETag */
+            version: number;
+        };
+        OpenAssessmentDto: {
+            /** @example 2025 */
+            year: number;
+        };
+        OpenAssessmentResponse: {
+            /** @description Annual inspections that already existed (none is scheduled twice) */
+            existing: components["schemas"]["AnnualInspectionRefResponse"][];
+            openedAt: string;
+            /** @description Annual inspections this request scheduled */
+            scheduled: components["schemas"]["AnnualInspectionRefResponse"][];
+            /** @description Version of assessment-{YYYY}; also the ETag */
+            version: number;
+            year: number;
+        };
+        PasswordResetResponse: {
+            /** @description One-time password, shown only here; to be changed at first sign-in */
+            initialPassword: string;
+        };
+        PlanTaskList: {
+            items: components["schemas"]["PlanTaskResponse"][];
+            next?: string;
+        };
+        PlanTaskResponse: {
+            /** @example （六）加强监督管理，规范幼儿园办园行为 */
+            group: string;
+            /** @description 牵头单位 */
+            leadUnits: components["schemas"]["UnitRefResponse"][];
+            note: string | null;
+            /** @description 责任单位 */
+            responsibleUnits: components["schemas"]["UnitRefResponse"][];
+            summary: string;
+            /** @example 15 */
+            taskNo: number;
+            /** @description The time nodes (时间节点) the plan sets */
+            timeNodes: string[];
+            /** @example 规范办园行为 */
+            title: string;
+        };
+        ProblemDetailsSchema: {
+            /**
+             * @description Stable error code from the API contract
+             * @example invalid-transition
+             */
+            code: string;
+            /** @example Cannot acknowledge a case that is submitted */
+            detail: string;
+            /** @description With 400 validation-failed: one entry per invalid field */
+            errors?: components["schemas"]["FieldError"][];
+            /** @example 409 */
+            status: number;
+            /** @example Not possible in the current state */
+            title: string;
+            /** @example /problems/invalid-transition */
+            type: string;
+        };
+        PublicDisclosure: {
+            caregivers: number;
+            children: number;
+            monthlyFeeYuan: number;
+            publishedAt: string;
+            teachers: number;
+        };
+        PublicKindergarten: {
+            disclosure: components["schemas"]["PublicDisclosure"] | null;
+            /** @enum {string} */
+            enrolmentStatus: "open" | "suspended";
+            id: string;
+            latestAnnual: components["schemas"]["PublicResult"] | null;
+            latestQuality: components["schemas"]["PublicResult"] | null;
+            name: string;
+            ownership: string;
+            township: string;
+        };
+        PublicKindergartenList: {
+            items: components["schemas"]["PublicKindergarten"][];
+            next?: string;
+        };
+        PublicNotice: {
+            dueAt: string;
+            /** @description The findings’ descriptions */
+            findings: string[];
+            id: string;
+            issuedAt: string;
+            kindergarten: components["schemas"]["KindergartenName"];
+            overdue: boolean;
+            status: string;
+        };
+        PublicNotices: {
+            notices: components["schemas"]["PublicNotice"][];
+            suspensions: components["schemas"]["PublicSuspension"][];
+        };
+        PublicResult: {
+            /** @enum {string} */
+            outcome: "passed" | "failed";
+            year: number;
+        };
+        PublicSuspension: {
+            /** Format: date */
+            effectiveFrom: string;
+            kindergarten: components["schemas"]["KindergartenName"];
+            reason: string;
+        };
+        PublishBulletinDto: {
+            /** @example 1 */
+            quarter: number;
+            /** @example 2025 */
+            year: number;
+        };
+        RectificationList: {
+            items: components["schemas"]["RectificationResponse"][];
+            next?: string;
+        };
+        RectificationResponse: {
+            acknowledgedAt: string | null;
+            closedAt: string | null;
+            /** @description The deadline as given: {workingDays} or {dueAt} */
+            deadline: Record<string, never>;
+            /** @example 2025-03-31T23:59:59.999+08:00 */
+            dueAt: string;
+            /** @description The latest extension request */
+            extension: components["schemas"]["ExtensionResponse"] | null;
+            findings: components["schemas"]["FindingResponse"][];
+            followUp: Record<string, never> | null;
+            /** @example rc-annual-2025-cg-kg-01 */
+            id: string;
+            inspectionId: string;
+            issuedAt: string;
+            kindergartenId: string;
+            overdue: boolean;
+            publish: boolean;
+            reports: components["schemas"]["ReportResponse"][];
+            /** @enum {string} */
+            status: "issued" | "acknowledged" | "submitted" | "returned" | "closed" | "failed";
+            /** @description Version of rectification-{id}; also the ETag */
+            version: number;
+        };
+        RegisteredUserResponse: {
+            /** @description One-time password, shown only here (null for a service account) */
+            initialPassword?: Record<string, never> | null;
+            user: components["schemas"]["UserResponse"];
+        };
+        RegisterKindergartenDto: {
+            /** @example cg-kg-01 */
+            id: string;
+            /** @example 清水河县城关镇第一幼儿园 */
+            name: string;
+            /** @enum {string} */
+            ownership: "public" | "private-inclusive" | "private";
+            /** @example 城关镇 */
+            township: string;
+        };
+        RegisterUserDto: {
+            /** @description Personal data: kept outside the event log */
+            email?: string;
+            /** @example wang */
+            id: string;
+            /** @description Required for role kindergarten (422 unknown-kindergarten) */
+            kindergartenId?: string;
+            /** @example 王督学 */
+            name: string;
+            /** @description Personal data: kept outside the event log */
+            phone?: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "kindergarten" | "department" | "auditor";
+            /** @description No password: tokens only (an integration) */
+            serviceAccount?: boolean;
+            /** @description Supervisors only: township ids (or registered names) of the 责任区; absent = the whole county */
+            townships?: string[];
+            /** @description Required for role department (422 unknown-unit) */
+            unitId?: string;
+        };
+        ReinstatementDto: {
+            /** @example 0194f5c2-7a1b-7cde-8f00-123456789abc */
+            inspectionId: string;
+            reason: string;
+        };
+        ReportDto: {
+            actions: components["schemas"]["CorrectiveActionDto"][];
+            /** @description May be empty */
+            evidence: components["schemas"]["EvidenceDto"][];
+            summary: string;
+        };
+        ReportResponse: {
+            actions: components["schemas"]["ActionResponse"][];
+            evidence: components["schemas"]["EvidenceResponse"][];
+            /** @description Submitted after the dueAt then in force */
+            late: boolean;
+            reportNo: number;
+            review: components["schemas"]["ReviewResponse"] | null;
+            submittedAt: string;
+            summary: string;
+        };
+        ReviewDto: {
+            comment: string;
+            /** @enum {string} */
+            decision: "accept" | "return";
+        };
+        ReviewResponse: {
+            comment: string;
+            /** @enum {string} */
+            decision: "accept" | "return";
+            reviewedAt: string;
+        };
+        ScheduleInspectionDto: {
+            /**
+             * @description annual 年检, safety 安全隐患排查, quality 保教质量监测评估, follow-up 复查
+             * @enum {string}
+             */
+            kind: "annual" | "safety" | "quality" | "follow-up";
+            kindergartenId: string;
+            /**
+             * Format: date
+             * @example 2025-03-10
+             */
+            scheduledOn: string;
+            /** @example 2025 */
+            year: number;
+        };
+        SignInDto: {
+            /** @description Refused (400) past 256 characters, before any hashing */
+            password: string;
+            /** @example wang */
+            username: string;
+        };
+        SignInResponse: {
+            csrfToken: string;
+            passwordChangeRequired: boolean;
+            user: components["schemas"]["MeUser"];
+        };
+        SuspensionDto: {
+            /**
+             * Format: date
+             * @description Today or later (Asia/Shanghai)
+             * @example 2025-09-01
+             */
+            effectiveFrom: string;
+            /** @example 整改后复查仍不达标，依据清政发〔2023〕52号暂停招生 */
+            reason: string;
+            /** @example rc-annual-2025-cg-kg-01 */
+            rectificationId: string;
+        };
+        SuspensionResponse: {
+            /** Format: date */
+            effectiveFrom: string;
+            reason: string;
+            rectificationId: string;
+            suspendedAt: string;
+        };
+        TownshipList: {
+            items: components["schemas"]["TownshipResponse"][];
+        };
+        TownshipResponse: {
+            /** @example chengguan */
+            id: string;
+            /** @example 城关镇 */
+            name: string;
+        };
+        UnitRefResponse: {
+            /** @example county-education-bureau */
+            id: string;
+            /** @example 县教育局 */
+            name: string;
+        };
+        UpdateUserDto: {
+            /** @description Personal data: kept outside the event log */
+            email?: string;
+            /** @description Required for role kindergarten (422 unknown-kindergarten) */
+            kindergartenId?: string;
+            /** @example 王督学 */
+            name: string;
+            /** @description Personal data: kept outside the event log */
+            phone?: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "kindergarten" | "department" | "auditor";
+            /** @description Supervisors only: township ids (or registered names) of the 责任区; absent = the whole county */
+            townships?: string[];
+            /** @description Required for role department (422 unknown-unit) */
+            unitId?: string;
+        };
+        UserList: {
+            items: components["schemas"]["UserResponse"][];
+            next?: string;
+        };
+        UserResponse: {
+            email?: string;
+            enabled: boolean;
+            id: string;
+            kindergartenId?: string;
+            name: string;
+            passwordChangeRequired: boolean;
+            phone?: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "kindergarten" | "department" | "auditor";
+            serviceAccount: boolean;
+            townships?: string[];
+            unitId?: string;
+            version: number;
+        };
+        VerificationResponse: {
+            broken: components["schemas"]["ChainBreakResponse"][];
+            eventsChecked: number;
+            ok: boolean;
+            streamsChecked: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AnnualAssessmentsController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenAssessmentDto"];
+            };
+        };
+        responses: {
+            /** @description With Location and ETag */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAssessmentResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `concurrency-conflict`, `idempotency-key-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AnnualAssessmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag: "<version>" */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuditController_globalEvents: {
+        parameters: {
+            query?: {
+                /** @description Exclusive */
+                afterPosition?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events of every stream with their global positions; `next` is the path of the next page, absent on the last */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @example /api/v1/audit/events?afterPosition=100 */
+                        next?: string;
+                    };
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuditController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One event envelope per line, as `audit import` reads it (Content-Disposition: attachment; filename="events.ndjson") */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuditController_signIns: {
+        parameters: {
+            query?: {
+                /** @description First Shanghai date (default: today) */
+                from?: string;
+                /** @description Last Shanghai date, inclusive (default: from); at most 31 days in all */
+                to?: string;
+                /** @description Only this user’s sign-ins, sign-outs and failures (by id or typed username) */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of `{streamId, version, type, at, actor, data, sentence}`; `next` is the path of the next page, absent on the last */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @example /api/v1/audit/events?afterPosition=100 */
+                        next?: string;
+                    };
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuditController_streams: {
+        parameters: {
+            query?: {
+                /** @description The last stream id of the previous page */
+                after?: string;
+                limit?: number;
+                /** @description The stream category: kindergarten, inspection, rectification, enrolment, … */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of streams: `{streamId, type, version}`; `next` is the path of the next page, absent on the last */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @example /api/v1/audit/events?afterPosition=100 */
+                        next?: string;
+                    };
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuditController_streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Inclusive */
+                fromVersion?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                streamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the stream’s events with their envelopes (ids, versions, metadata, hashes); `next` is the path of the next page, absent on the last */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @example /api/v1/audit/events?afterPosition=100 */
+                        next?: string;
+                    };
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuditController_state: {
+        parameters: {
+            query?: {
+                /** @description RFC 3339: the state after the last event recorded at or before it */
+                at?: string;
+                /** @description The state after this event */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                streamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version reached and the aggregate’s state then, as its decider sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuditController_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                streamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream’s steps in order, each told in Chinese with the state after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuditController_verification: {
+        parameters: {
+            query?: {
+                /** @description One stream; all when absent */
+                streamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: auditor, admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-credentials`
+             *
+             *     Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated`
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `weak-password` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuthController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `invalid-credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `account-locked` */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `rate-limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AuthController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    BulletinsController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishBulletinDto"];
+            };
+        };
+        responses: {
+            /** @description With Location and ETag */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `bulletin-exists`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `period-not-ended`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    BulletinsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag: "<version>" */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    CalendarController_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `calendar-unavailable` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    CalendarController_deadline: {
+        parameters: {
+            query: {
+                /** @description The day of issue (Asia/Shanghai) */
+                from: string;
+                workingDays: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `calendar-unavailable` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InboxController_list: {
+        parameters: {
+            query?: {
+                /** @description The cursor from the previous page’s `next` link */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxList"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InboxController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxItemResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InspectionsController_list: {
+        parameters: {
+            query?: {
+                /** @description The cursor from the previous page’s `next` link */
+                after?: string;
+                kind?: "annual" | "safety" | "quality" | "follow-up";
+                kindergartenId?: string;
+                limit?: number;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionList"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InspectionsController_schedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleInspectionDto"];
+            };
+        };
+        responses: {
+            /** @description With Location and ETag */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `annual-inspection-exists`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-kindergarten`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InspectionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag: "<version>" */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InspectionsController_conclude: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of inspection-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConclusionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `inspection-concluded`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `failed-without-findings`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InspectionsController_recordFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of inspection-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingDto"];
+            };
+        };
+        responses: {
+            /** @description The inspection, with Location and ETag */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `inspection-concluded`, `finding-exists`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    KindergartensController_list: {
+        parameters: {
+            query?: {
+                /** @description The cursor from the previous page’s `next` link */
+                after?: string;
+                enrolmentStatus?: "open" | "suspended";
+                limit?: number;
+                ownership?: "public" | "private-inclusive" | "private";
+                township?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenList"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    KindergartensController_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterKindergartenDto"];
+            };
+        };
+        responses: {
+            /** @description With Location and ETag */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `kindergarten-exists`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    KindergartensController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag: "<version>" */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    KindergartensController_publishDisclosure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of kindergarten-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisclosureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `concurrency-conflict`, `idempotency-key-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    KindergartensController_reinstate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of enrolment-{id} (enrolmentVersion): 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReinstatementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `not-suspended`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-inspection`, `reinstatement-requires-passed-follow-up`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    KindergartensController_suspend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of enrolment-{id} (enrolmentVersion): 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `already-suspended`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `effective-from-in-past`, `unknown-rectification`, `suspension-requires-failed-rectification`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_list: {
+        parameters: {
+            query: {
+                /** @description The cursor from the previous page’s `next` link */
+                after?: string;
+                limit?: number;
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportList"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MonthlyReportDto"];
+            };
+        };
+        responses: {
+            /** @description With Location and ETag */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: department; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `report-exists`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-unit`, `period-not-ended`, `unknown-task`, `task-not-assigned`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag: "<version>" */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, department; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    PlanTasksController_list: {
+        parameters: {
+            query?: {
+                /** @description The cursor from the previous page’s `next` link */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTaskList"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    PublicController_kindergartens: {
+        parameters: {
+            query?: {
+                /** @description The cursor from the previous page’s `next` link */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicKindergartenList"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Too many requests a minute from one client address; Retry-After says when to come back — `rate-limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    PublicController_notices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNotices"];
+                };
+            };
+            /** @description Too many requests a minute from one client address; Retry-After says when to come back — `rate-limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    TownshipsController_publicList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TownshipList"];
+                };
+            };
+            /** @description `rate-limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description The cursor from the previous page’s `next` link */
+                after?: string;
+                kindergartenId?: string;
+                limit?: number;
+                overdue?: "true" | "false";
+                status?: "issued" | "acknowledged" | "submitted" | "returned" | "closed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationList"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_issue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueNoticeDto"];
+            };
+        };
+        responses: {
+            /** @description With Location and ETag */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `rectification-exists`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-kindergarten`, `unknown-inspection`, `inspection-not-failed`, `unknown-finding`, `deadline-in-past`, `calendar-unavailable`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag: "<version>" */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of rectification-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_decideExtension: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of rectification-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-transition`, `no-pending-extension`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_requestExtension: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of rectification-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The case, with Location and ETag */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-transition`, `extension-pending`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `extension-after-deadline`, `extension-not-later`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_followUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of rectification-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-inspection`, `follow-up-inspection-required`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_submitReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of rectification-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-finding`, `finding-not-addressed`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of rectification-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    TownshipsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TownshipList"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                /** @description The cursor from the previous page’s `next` link */
+                after?: string;
+                kindergartenId?: string;
+                limit?: number;
+                role?: "admin" | "supervisor" | "kindergarten" | "department" | "auditor";
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredUserResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `user-exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unknown-kindergarten`, `unknown-unit`, `unknown-township` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of user-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `concurrency-conflict`, `idempotency-key-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-kindergarten`, `unknown-unit`, `unknown-township`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of user-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `cannot-disable-self`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of user-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `concurrency-conflict`, `idempotency-key-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetResponse"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `invalid-transition` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The process is up
+             *
+             *     The Health Check is successful
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                    };
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Both reachable
+             *
+             *     The Health Check is successful
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                    };
+                };
+            };
+            /**
+             * @description A dependency is down: `details` says which and why
+             *
+             *     The Health Check is not successful
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                    };
+                };
+            };
+        };
+    };
+    MetricsController_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
