@@ -29,10 +29,70 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A year’s assessment campaign, once opened
-         * @description Any role. The campaign of `{year}`: when it was opened and the annual inspections it scheduled; 404 `not-found` before it is opened.
+         * A year’s assessment (年度考核), once opened: the departments’ scores and the kindergartens’ annual inspection results
+         * @description Admin, supervisor, auditor. The campaign of `{year}`: when it was opened; `units: [{unitId, name, owed, onTime, late, missing, score}]` with `score = round(100 × (onTime + 0.5 × late) / owed)` over the monthly reports of the year due so far; and `annualInspections` with each kindergarten’s annual inspection and its result. 404 `not-found` before it is opened.
          */
         get: operations["AnnualAssessmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file as evidence (证明材料); the same bytes are stored once
+         * @description Any signed-in role but auditor. `multipart/form-data` with one part `file`, streamed to storage (never held in memory whole) while hashed. The type is told by the bytes, never by the name or the declared type: JPEG, PNG, WebP, HEIC, PDF, DOCX, XLSX or MP4, else 415 `unsupported-file-type`; over `ATTACHMENT_MAX_BYTES` 413 `payload-too-large`; an empty file, a missing `file` part or any other part 400 `validation-failed`. Records `AttachmentUploaded` in `attachment-{id}` and answers 201 with Location.
+         */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes of an attachment
+         * @description Its uploader, and anyone who may see a case, statement or report citing it; otherwise 404 `not-found`. The content type detected at upload, `Content-Disposition` with the original name (RFC 6266, UTF-8 `filename*`), `X-Content-Type-Options: nosniff`, `Cache-Control: private`.
+         */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A JPEG thumbnail of an image attachment, at most 320 px wide
+         * @description As the attachment itself; images only (another type, or an image that could not be decoded, has none: 404 `not-found`).
+         */
+        get: operations["AttachmentsController_thumbnail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -190,7 +250,7 @@ export interface paths {
         };
         /**
          * Re-computes the hash chain of one stream, or of every stream, and reports the first broken event of each
-         * @description Auditor or admin. `{ok, streamsChecked, eventsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`).
+         * @description Auditor or admin. `{ok, streamsChecked, eventsChecked, attachmentsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`); every attachment the record cites is re-hashed, one whose bytes are gone or differ named with `attachment-missing` or `attachment-altered` and its `attachmentId` (at the citing event).
          */
         get: operations["AuditController_verification"];
         put?: never;
@@ -213,6 +273,46 @@ export interface paths {
          * @description `{user: {id, name, role, kindergartenId?, unitId?, townships?}, csrfToken?, passwordChangeRequired}`, from the directory; `csrfToken` with a session.
          */
         get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the identity provider sends the browser back
+         * @description No token. Takes the pending sign-in named by this browser’s cookie (once: a replayed answer finds none), checks `state`, exchanges the code with its PKCE verifier, checks the ID token and its `nonce`, then finds the user: by the provider’s `iss` + `sub` bound to it, or at a first sign-in by the claim named by `OIDC_USERNAME_CLAIM` equal to a registered, enabled user’s id (which binds them). Starts a session (its cookie) and redirects to `/` (or the `returnTo` given at the start). Never asks for a password change.
+         */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with the identity provider
+         * @description No token. Redirects the browser to the OpenID provider (authorization code with PKCE S256, `state` and `nonce`), and sets a short-lived `HttpOnly` cookie naming this pending sign-in, which only the callback reads.
+         */
+        get: operations["OidcController_start"];
         put?: never;
         post?: never;
         delete?: never;
@@ -288,7 +388,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Every published bulletin (季通报), oldest first
+         * @description Any role. `{items}`: each published quarter’s bulletin as `GET /bulletins/{year}-Q{n}` shows it.
+         */
+        get: operations["BulletinsController_list"];
         put?: never;
         /**
          * Publish a quarter’s bulletin (季通报), computed from the record as it stood at the quarter’s end; once per quarter
@@ -321,6 +425,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bulletins/{id}.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published quarterly bulletin (督导通报) as a Word document, by `{year}-Q{n}`
+         * @description Any role. The bulletin as published: the county’s figures and a table of the units’ monthly reports; 404 `not-found` while not published.
+         */
+        get: operations["DocumentsController_bulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/{year}": {
         parameters: {
             query?: never;
@@ -333,7 +457,11 @@ export interface paths {
          * @description Any role. `{year, holidays, makeUpWorkdays}` as the State Council published them (every day off of a holiday period, weekends inside it included); 404 `calendar-unavailable` for a year without official data.
          */
         get: operations["CalendarController_year"];
-        put?: never;
+        /**
+         * Publish a year’s official holidays and make-up working days (the State Council’s notice)
+         * @description Admin only. `{holidays, makeUpWorkdays, source, replace?}` → `CalendarYearPublished` in `calendar-{year}`, in force at once in every engine process, no restart; deadlines already issued do not move. Every date must lie in `year`; a date in both lists, a weekday listed as a make-up workday, or a holiday period made only of weekend days: 422 `invalid-calendar`. A year that already has data from any source (the package, the override file, an earlier publication) needs `"replace": true`, else 409 `calendar-year-exists`. Precedence: published through the API, then the override file, then the package. Answers with the year as `GET /calendar/{year}` shows it.
+         */
+        put: operations["CalendarController_publish"];
         post?: never;
         delete?: never;
         options?: never;
@@ -361,6 +489,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/kindergartens.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The register of kindergartens as an Excel workbook
+         * @description Admin, supervisor, auditor. Each kindergarten with its township, ownership, enrolment status and latest annual and quality results.
+         */
+        get: operations["DocumentsController_kindergartens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/monthly-reports.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The units’ monthly reports of a year as an Excel workbook: units × months
+         * @description Admin, supervisor, auditor. Each cell 按时 (on-time), 逾期 (late), 未报 (missing) or 待报 (pending); blank where the unit owed nothing.
+         */
+        get: operations["DocumentsController_monthlyReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/rectifications.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rectification cases as an Excel workbook, filtered by status, township and overdue
+         * @description Admin, supervisor, auditor. One row per case: document number, kindergarten, township, findings, status, dates, overdue, reports; streamed.
+         */
+        get: operations["DocumentsController_rectifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbox": {
         parameters: {
             query?: never;
@@ -370,7 +558,7 @@ export interface paths {
         };
         /**
          * The caller’s notifications, newest first: to their kindergarten, to supervisors, or to their unit
-         * @description Any role. Notifications addressed to the caller’s kindergarten, to supervisors, or to the caller’s unit, with `readAt` for this user; text in Chinese; paged `{items, next?}`.
+         * @description Any role. Notifications addressed to the caller’s kindergarten, to supervisors, or to the caller’s unit, with `readAt` for this user; `unread=true` for only the unread ones; text in Chinese; paged `{items, next?}`.
          */
         get: operations["InboxController_list"];
         put?: never;
@@ -401,6 +589,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of the caller’s notifications this user has not read
+         * @description Any role. `{count}` over the same notifications as `GET /inbox`, less those this user has marked read.
+         */
+        get: operations["InboxController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections": {
         parameters: {
             query?: never;
@@ -410,13 +618,13 @@ export interface paths {
         };
         /**
          * List inspections (a kindergarten sees only its own)
-         * @description Admin, supervisor, auditor; a kindergarten sees only its own. Filters: `kindergartenId`, `year`, `kind`; paged `{items, next?}`.
+         * @description Admin, supervisor, auditor; a kindergarten sees only its own. Filters: `township` (the kindergarten’s), `status` (`scheduled`, `concluded`, `cancelled`), `year`, `kind`, `kindergartenId`; paged `{items, next?}`.
          */
         get: operations["InspectionsController_list"];
         put?: never;
         /**
          * Schedule an inspection; an annual one at most once per kindergarten and year
-         * @description Supervisor only. `{kindergartenId, kind, year, scheduledOn}`: 422 `unknown-kindergarten`; a second `annual` inspection of a kindergarten for a year is 409 `annual-inspection-exists`. The engine makes the id. Answers 201 with the inspection and its Location.
+         * @description Supervisor only. `{kindergartenId, kind, year, scheduledOn}`: 422 `unknown-kindergarten`; `scheduledOn` within `year` (422 `scheduled-outside-year`); a second `annual` inspection of a kindergarten for a year, even a cancelled one, is 409 `annual-inspection-exists`. The engine makes the id. Answers 201 with the inspection and its Location.
          */
         post: operations["InspectionsController_schedule"];
         delete?: never;
@@ -445,6 +653,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspections/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the inspection (final); a cancelled annual inspection still holds its year
+         * @description Supervisor only. `{reason}` → `InspectionCancelled`, status `cancelled`, before the conclusion (409 `inspection-concluded`; already cancelled 409 `invalid-transition`). Answers with the inspection.
+         */
+        post: operations["InspectionsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections/{id}/conclusion": {
         parameters: {
             query?: never;
@@ -456,7 +684,7 @@ export interface paths {
         put?: never;
         /**
          * Conclude the inspection: passed, or failed with at least one finding
-         * @description Supervisor only. `{outcome, summary}`, once (409 `inspection-concluded`); `failed` needs at least one finding (422 `failed-without-findings`). Answers with the inspection.
+         * @description Supervisor only. `{outcome, summary}`, once (409 `inspection-concluded`; a cancelled inspection 409 `invalid-transition`); `failed` needs at least one finding, withdrawn ones not counted (422 `failed-without-findings`); not before `scheduledOn` (422 `conclusion-before-scheduled`). Answers with the inspection.
          */
         post: operations["InspectionsController_conclude"];
         delete?: never;
@@ -479,6 +707,66 @@ export interface paths {
          * @description Supervisor only. `{code, description, severity}` on an inspection not yet concluded (409 `inspection-concluded`), a code not yet recorded on it (409 `finding-exists`). Answers 201 with the inspection.
          */
         post: operations["InspectionsController_recordFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/findings/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Amend a finding’s description and severity
+         * @description Supervisor only. `{description, severity}` → `FindingAmended`, before the conclusion (409 `inspection-concluded`; a cancelled inspection 409 `invalid-transition`); a code the inspection does not hold (or withdrew) is 404 `not-found`. Answers with the inspection.
+         */
+        put: operations["InspectionsController_amendFinding"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/findings/{code}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a finding: it moves to withdrawnFindings and no longer counts
+         * @description Supervisor only. `{reason}` → `FindingWithdrawn`, before the conclusion (409 `inspection-concluded`; a cancelled inspection 409 `invalid-transition`); a code the inspection does not hold (or withdrew) is 404 `not-found`. A withdrawn code cannot be cited (422 `unknown-finding`) or recorded again (409 `finding-exists`). Answers with the inspection.
+         */
+        post: operations["InspectionsController_withdrawFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reschedule the inspection (another day within its year)
+         * @description Supervisor only. `{scheduledOn, reason}` → `InspectionRescheduled`, before the conclusion (409 `inspection-concluded`; a cancelled inspection 409 `invalid-transition`); `scheduledOn` within the inspection’s year (422 `scheduled-outside-year`). Answers with the inspection.
+         */
+        post: operations["InspectionsController_reschedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -569,6 +857,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kindergartens/{id}/enrolment/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * State the kindergarten’s case (陈述申辩) on the pending proposal, or waive it
+         * @description The kindergarten itself only (another is 404). `{text, attachmentIds?}` → `StatementSubmitted`, or `{waive: true}` → `StatementWaived`; 409 `no-proposal`; one statement per proposal (409 `statement-exists`); at or after `statementDueAt`: 422 `statement-period-over`. The public board never shows it. Answers with the kindergarten.
+         */
+        post: operations["KindergartensController_submitStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kindergartens/{id}/enrolment/suspension": {
         parameters: {
             query?: never;
@@ -579,10 +887,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Suspend enrolment (暂停招生), citing a failed rectification case of this kindergarten
-         * @description Supervisor only. `{rectificationId, effectiveFrom, reason}`: the case must be this kindergarten’s and `failed` (422 `suspension-requires-failed-rectification`), `effectiveFrom` today or later (422 `effective-from-in-past`), and enrolment not already suspended (409 `already-suspended`). If-Match is checked against `enrolmentVersion`. Answers with the kindergarten.
+         * Decide the pending suspension proposal (暂停招生决定): suspend or withdraw
+         * @description Supervisor only. `{decision: suspend | withdraw, reason, effectiveFrom?}` → `EnrolmentSuspended` or `SuspensionWithdrawn`; `reason` answers the statement. 409 `no-proposal`; before `statementDueAt`, unless the kindergarten submitted or waived its statement: 409 `statement-period-open`; `effectiveFrom` (default today, Asia/Shanghai) in the past: 422 `effective-from-in-past`. If-Match is checked against `enrolmentVersion`. Answers with the kindergarten.
          */
-        post: operations["KindergartensController_suspend"];
+        post: operations["KindergartensController_decideSuspension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kindergartens/{id}/enrolment/suspension-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose an enrolment suspension (暂停招生告知): facts, reasons and basis, and the statement period
+         * @description Supervisor only. `{rectificationId, facts, basis, proposedFrom}` → `SuspensionProposed` with `statementDueAt`, the end of the `STATEMENT_WORKING_DAYS`-th (default 3) working day after today (422 `calendar-unavailable` where the calendar has no data). The case must be this kindergarten’s and `failed` (422 `unknown-rectification`, `suspension-requires-failed-rectification`); 409 `already-suspended`; 409 `suspension-proposed` while one is pending. If-Match is checked against `enrolmentVersion`. Answers with the kindergarten.
+         */
+        post: operations["KindergartensController_proposeSuspension"];
         delete?: never;
         options?: never;
         head?: never;
@@ -597,14 +925,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every unit expected to report for the month: submitted (on time or late), pending (not yet due) or missing
-         * @description Admin, supervisor, auditor. For `period`, every unit with tasks in the plan and where its report stands.
+         * Every unit that owes the month’s report: on time, late, pending (not yet due) or missing
+         * @description Admin, supervisor, auditor: for `period`, every unit that owes it (a unit with tasks in the plan, registered before the month ended), each with the status `GET /monthly-reports/{unitId}/{period}` gives; `unitId` narrows it to one. A department sees its own unit only (`unitId` implied).
          */
         get: operations["MonthlyReportsController_list"];
         put?: never;
         /**
          * Submit the caller’s unit’s progress report (月报告) for a month that has ended; late after the due day
-         * @description Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}]}`: one report per unit and month (409 `report-exists`), only for a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`); marked `late` after the due day. Answers 201 with the report and its Location.
+         * @description Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}]}`: one report per unit and month (409 `report-exists`), from the plan’s first month 2023-01 (422 `period-outside-plan`) to a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`), each the unit’s own (422 `task-not-assigned`), and every task the unit leads or shares reported (422 `task-not-reported`); marked `late` after the due day. Answers 201 with the report and its Location.
          */
         post: operations["MonthlyReportsController_submit"];
         delete?: never;
@@ -625,7 +953,11 @@ export interface paths {
          * @description Admin, supervisor, auditor; a department for its own unit only (another unit’s is 404 `not-found`). The report as submitted, with `late`.
          */
         get: operations["MonthlyReportsController_get"];
-        put?: never;
+        /**
+         * Amend the unit’s report for a month (MonthlyReportAmended): both versions are kept, `late` stays as first filed
+         * @description The unit itself only (another unit’s is 404 `not-found`). `{items}` under the same rules as the first filing (422 `unknown-task`, `task-not-assigned`, `task-not-reported`); a report not yet submitted: 409 `invalid-transition`. Answers with the report.
+         */
+        put: operations["MonthlyReportsController_amend"];
         post?: never;
         delete?: never;
         options?: never;
@@ -642,7 +974,7 @@ export interface paths {
         };
         /**
          * The plan’s 17 key tasks (重点任务) with their lead units (牵头单位) and responsible units (责任单位)
-         * @description Any role. The county plan’s tasks as seeded, each with its number, group, title, summary, time nodes (时间节点), lead units and responsible units; paged `{items, next?}`.
+         * @description Any role. The county plan’s tasks as seeded, each with its number, group, title, summary, time nodes (时间节点), lead units and responsible units; `unitId` keeps the tasks that unit leads or shares; paged `{items, next?}`.
          */
         get: operations["PlanTasksController_list"];
         put?: never;
@@ -722,13 +1054,13 @@ export interface paths {
         };
         /**
          * List rectification cases (a kindergarten sees only its own)
-         * @description Admin, supervisor, auditor; a kindergarten sees only its own. Filters: `status`, `kindergartenId`, `overdue`; paged `{items, next?}`.
+         * @description Admin, supervisor, auditor; a kindergarten sees only its own. Newest first. Filters: `status` (a status, or `open`: issued, acknowledged, submitted or returned), `township` (the kindergarten’s), `kindergartenId`, `overdue`, `from` and `to` (days of issue, inclusive, Asia/Shanghai), `q` (part of the document number, the kindergarten’s name or the case id); paged `{items, next?}`.
          */
         get: operations["RectificationsController_list"];
         put?: never;
         /**
          * Issue a rectification notice (限期整改) for a failed inspection; tells the kindergarten at once
-         * @description Supervisor only. `{kindergartenId, inspectionId, findingCodes, deadline, publish}`: the inspection must be this kindergarten’s and concluded `failed` (422 `unknown-inspection`, `inspection-not-failed`), the codes its findings (422 `unknown-finding`), one case per inspection (409 `rectification-exists`), a deadline in the future (422 `deadline-in-past`, `calendar-unavailable`). Answers 201 with the case and its Location.
+         * @description Supervisor only. `{kindergartenId, inspectionId, findingCodes, deadline, publish}`: the inspection must be this kindergarten’s and concluded `failed` (422 `unknown-inspection`, `inspection-not-failed`), the codes its findings, withdrawn ones excluded (422 `unknown-finding`), one case per inspection (409 `rectification-exists`), a deadline in the future (422 `deadline-in-past`, `calendar-unavailable`). The notice gets the next document number of its year of issue, `documentNo` (`{DOCUMENT_NO_PREFIX}〔{year}〕{n}号`, no gap, no duplicate). Answers 201 with the case and its Location.
          */
         post: operations["RectificationsController_issue"];
         delete?: never;
@@ -771,6 +1103,26 @@ export interface paths {
          * @description The kindergarten of the case only. From `issued` only, else 409 `invalid-transition`. Answers with the case.
          */
         post: operations["RectificationsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new deadline (an overdue case too): moves every reminder, clears overdue, tells the kindergarten
+         * @description Supervisor only. `{deadline: {workingDays} | {dueAt}, reason}` from `issued`, `acknowledged` or `returned` (else 409 `invalid-transition`) → `DeadlineReset`; a deadline in the future (422 `deadline-in-past`, `calendar-unavailable`). Answers with the case.
+         */
+        post: operations["RectificationsController_resetDeadline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -828,9 +1180,49 @@ export interface paths {
         put?: never;
         /**
          * Record the follow-up inspection (复查): passed → closed, failed → failed
-         * @description Supervisor only. `{inspectionId}` from any open status: a `follow-up` inspection of this kindergarten concluded after the notice (422 `follow-up-inspection-required`). Answers with the case.
+         * @description Supervisor only. `{inspectionId}` on an open case that is `submitted` or `overdue` (409 `follow-up-too-early`, checked before the inspection; a case not open 409 `invalid-transition`): a `follow-up` inspection of this kindergarten concluded after the notice (422 `follow-up-inspection-required`). Answers with the case.
          */
         post: operations["RectificationsController_followUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/notice.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rectification notice (整改通知书) as a Word document
+         * @description As the case: admin, supervisor, auditor; a kindergarten only its own (404 `not-found`). Issuing authority (`ISSUING_AUTHORITY`), document number, the kindergarten, its findings, the requirements, the deadline and the date of issue, in 仿宋/黑体.
+         */
+        get: operations["DocumentsController_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a notice issued unpublished (通报): it appears on the public board; no body
+         * @description Supervisor only. → `NoticePublished`; 409 `already-published`; a withdrawn notice 409 `invalid-transition`. Answers with the case.
+         */
+        post: operations["RectificationsController_publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -848,7 +1240,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a rectification report (整改报告) addressing every finding of the notice
-         * @description The kindergarten of the case only. `{summary, actions, evidence}` from `acknowledged` or `returned` (409 `invalid-transition`); every action names a finding of the notice (422 `unknown-finding`) and every finding is addressed (422 `finding-not-addressed`); `late` when after `dueAt`. Answers with the case.
+         * @description The kindergarten of the case only. `{summary, actions, evidence}` from `acknowledged` or `returned` (409 `invalid-transition`); every action names a finding of the notice (422 `unknown-finding`) and every finding is addressed (422 `finding-not-addressed`); evidence items are `{attachmentId, caption?}`, attachments uploaded by users of this kindergarten (422 `unknown-attachment`; their SHA-256 is recorded), or the v1 `{name, sha256, sizeBytes}` kept as an unverified reference; `late` when after `dueAt`. Answers with the case.
          */
         post: operations["RectificationsController_submitReport"];
         delete?: never;
@@ -868,9 +1260,49 @@ export interface paths {
         put?: never;
         /**
          * Accept (→ closed) or return (→ returned) the submitted report
-         * @description Supervisor only. `{decision, comment}` from `submitted` only, else 409 `invalid-transition`. Answers with the case.
+         * @description Supervisor only. `{decision, comment, deadline?}` from `submitted` only, else 409 `invalid-transition`. A `return` at or after `dueAt` must carry a new `deadline` (422 `deadline-required`); with one, `DeadlineReset` is recorded with the return (422 `deadline-in-past`, `calendar-unavailable`). Answers with the case.
          */
         post: operations["RectificationsController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the notice (撤销): status withdrawn, final, no more reminders
+         * @description Supervisor only. `{reason}` from any open status (else 409 `invalid-transition`) → `NoticeWithdrawn`, status `withdrawn`; pending reminders are dropped and the kindergarten is told. A published notice stays on the public board marked 已撤销 with the reason. Answers with the case.
+         */
+        post: operations["RectificationsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The county’s statistics for a year, by township
+         * @description Admin, supervisor, auditor; a supervisor with `townships` sees those only. Per township (by id, with its name): kindergartens; the year’s inspections scheduled (not yet concluded), passed, failed and cancelled; the cases issued in the year open, overdue, closed, failed and withdrawn; kindergartens suspended now; and the totals. From a projection of its own.
+         */
+        get: operations["StatisticsController_overview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1073,16 +1505,69 @@ export interface components {
             action: string;
             findingCode: string;
         };
+        AmendFindingDto: {
+            /** @example 消防通道堆放杂物，影响疏散 */
+            description: string;
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+        };
+        AmendMonthlyReportDto: {
+            /** @description One item per task, each task at most once */
+            items: components["schemas"]["MonthlyReportItemDto"][];
+        };
         AnnualInspectionRefResponse: {
             /** @example annual-2025-cg-kg-01 */
             inspectionId: string;
             kindergartenId: string;
         };
-        AssessmentResponse: {
+        AnnualInspectionResultResponse: {
+            concludedAt: string | null;
+            inspectionId: string;
+            kindergartenId: string;
+            /** @enum {string|null} */
+            outcome: "passed" | "failed" | null;
+            status: string;
+        };
+        AnnualInspectionsResponse: {
+            failed: number;
+            items: components["schemas"]["AnnualInspectionResultResponse"][];
+            passed: number;
+            scheduled: number;
+        };
+        AssessmentDetailResponse: {
+            /** @description The kindergartens’ annual inspections of the year and their results */
+            annualInspections: components["schemas"]["AnnualInspectionsResponse"];
             openedAt: string;
+            /** @description The departments’ assessment (督导考核结果纳入年度考核) */
+            units: components["schemas"]["UnitAssessmentResponse"][];
             /** @description Version of assessment-{YYYY}; also the ETag */
             version: number;
             year: number;
+        };
+        AttachmentResponse: {
+            /**
+             * @description Detected from the bytes
+             * @example image/jpeg
+             */
+            contentType: string;
+            /**
+             * Format: uuid
+             * @description New for each upload; `attachment-{id}` is its stream
+             */
+            id: string;
+            /**
+             * @description The file name as given, without path or control characters, at most 200 characters
+             * @example 消防通道整改后.jpg
+             */
+            name: string;
+            /** @description SHA-256 of the bytes; what records cite */
+            sha256: string;
+            sizeBytes: number;
+            /** @example 2026-12-03T10:00:00.000+08:00 */
+            uploadedAt: string;
+        };
+        BulletinList: {
+            items: components["schemas"]["BulletinResponse"][];
         };
         BulletinResponse: {
             /**
@@ -1117,9 +1602,24 @@ export interface components {
             makeUpWorkdays: string[];
             year: number;
         };
+        CancellationResponse: {
+            cancelledAt: string;
+            reason: string;
+        };
+        CaseCounts: {
+            closed: number;
+            failed: number;
+            /** @description issued, acknowledged, submitted or returned */
+            open: number;
+            /** @description Open and past the deadline */
+            overdue: number;
+            withdrawn: number;
+        };
         ChainBreakResponse: {
+            /** @description With attachment-missing and attachment-altered: the cited attachment (the stream and version are the citing event’s) */
+            attachmentId?: string;
             /** @enum {string} */
-            reason: "hash-mismatch" | "prev-hash-mismatch" | "version-gap";
+            reason: "hash-mismatch" | "prev-hash-mismatch" | "version-gap" | "attachment-missing" | "attachment-altered";
             streamId: string;
             version: number;
         };
@@ -1148,6 +1648,12 @@ export interface components {
             /** @description Working days after the day of issue (Asia/Shanghai, official calendar) */
             workingDays?: number;
         };
+        DeadlineResetResponse: {
+            dueAt: string;
+            previousDueAt: string;
+            reason: string;
+            resetAt: string;
+        };
         DeadlineResponse: {
             /** @example 2025-02-05T23:59:59.999+08:00 */
             dueAt: string;
@@ -1156,6 +1662,14 @@ export interface components {
              * @example 2025-02-05
              */
             dueDate: string;
+        };
+        DecidedSuspensionResponse: {
+            decidedAt: string;
+            /** Format: date */
+            effectiveFrom: string;
+            /** @description The decision’s reason: its answer to the statement */
+            reason: string;
+            rectificationId: string;
         };
         DisclosureDto: {
             /** @example 12 */
@@ -1181,13 +1695,37 @@ export interface components {
             publishedAt: string;
             teachers: number;
         };
+        EnrolmentResponse: {
+            /** @description The pending proposal; while suspended, the one the suspension decided */
+            proposal?: components["schemas"]["ProposalResponse"];
+            /** @enum {string} */
+            status: "open" | "suspended";
+            suspension?: components["schemas"]["DecidedSuspensionResponse"];
+        };
         EvidenceDto: {
-            /** @example 消防通道整改后照片.jpg */
-            name: string;
-            sha256: string;
-            sizeBytes: number;
+            /**
+             * Format: uuid
+             * @description An attachment from POST /attachments, uploaded by a user of this kindergarten
+             */
+            attachmentId?: string;
+            /** @example 消防通道清理后 */
+            caption?: string;
+            /**
+             * @description v1 reference (without attachmentId)
+             * @example 消防通道整改后照片.jpg
+             */
+            name?: string;
+            /** @description v1 reference (without attachmentId) */
+            sha256?: string;
+            /** @description v1 reference (without attachmentId) */
+            sizeBytes?: number;
         };
         EvidenceResponse: {
+            /** @description An uploaded attachment (GET /attachments/{id}); absent on a v1 reference */
+            attachmentId?: string;
+            caption?: string;
+            /** @description With attachmentId */
+            contentType?: string;
             name: string;
             sha256: string;
             sizeBytes: number;
@@ -1239,7 +1777,7 @@ export interface components {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "notice-issued" | "rectification-reminder" | "deadline-missed" | "extension-decided" | "report-reviewed" | "monthly-report-reminder" | "bulletin-reminder" | "assessment-reminder";
+            kind: "notice-issued" | "rectification-reminder" | "deadline-missed" | "extension-decided" | "report-reviewed" | "monthly-report-reminder" | "bulletin-reminder" | "assessment-reminder" | "report-submitted" | "extension-requested" | "case-failed" | "deadline-reset" | "notice-withdrawn" | "suspension-proposed" | "statement-reminder" | "statement-submitted" | "statement-period-ended" | "suspension-decided" | "enrolment-reinstated";
             /** @description When this user read it */
             readAt: string | null;
             /**
@@ -1256,11 +1794,19 @@ export interface components {
             items: components["schemas"]["InboxItemResponse"][];
             next?: string;
         };
+        InspectionCounts: {
+            cancelled: number;
+            failed: number;
+            passed: number;
+            /** @description Not yet concluded */
+            scheduled: number;
+        };
         InspectionList: {
             items: components["schemas"]["InspectionResponse"][];
             next?: string;
         };
         InspectionResponse: {
+            cancellation: components["schemas"]["CancellationResponse"] | null;
             concludedAt: string | null;
             findings: components["schemas"]["FindingResponse"][];
             /** @example annual-2025-cg-kg-01 */
@@ -1273,10 +1819,12 @@ export interface components {
             /** Format: date */
             scheduledOn: string;
             /** @enum {string} */
-            status: "scheduled" | "concluded";
+            status: "scheduled" | "concluded" | "cancelled";
             summary: string | null;
             /** @description Version of inspection-{id}; also the ETag */
             version: number;
+            /** @description Findings withdrawn before the conclusion */
+            withdrawnFindings: components["schemas"]["WithdrawnFindingResponse"][];
             year: number;
         };
         IssueNoticeDto: {
@@ -1305,6 +1853,8 @@ export interface components {
         };
         KindergartenResponse: {
             disclosure: components["schemas"]["DisclosureResponse"] | null;
+            /** @description Enrolment and its due process (陈述申辩) */
+            enrolment: components["schemas"]["EnrolmentResponse"];
             /** @enum {string} */
             enrolmentStatus: "open" | "suspended";
             /** @description Version of enrolment-{id}: send it as If-Match to suspend or reinstate */
@@ -1396,6 +1946,13 @@ export interface components {
             unit: components["schemas"]["UnitRefResponse"];
             /** @description Version of monthlyReport-{unitId}-{period}; also the ETag */
             version: number;
+            /** @description Every version filed, the first one first; an amendment adds one */
+            versions: components["schemas"]["ReportVersionResponse"][];
+        };
+        NewDeadlineDto: {
+            /** @description `{workingDays: 1..90}` or `{dueAt}` */
+            deadline: components["schemas"]["DeadlineDto"];
+            reason: string;
         };
         OpenAssessmentDto: {
             /** @example 2025 */
@@ -1452,6 +2009,20 @@ export interface components {
             /** @example /problems/invalid-transition */
             type: string;
         };
+        ProposalResponse: {
+            basis: string;
+            facts: string;
+            proposedAt: string;
+            /** Format: date */
+            proposedFrom: string;
+            rectificationId: string;
+            statement?: components["schemas"]["StatementResponse"];
+            /** @description The end of the statement period (陈述申辩期限) */
+            statementDueAt: string;
+            /** @enum {boolean} */
+            waived?: true;
+            waivedAt?: string;
+        };
         PublicDisclosure: {
             caregivers: number;
             children: number;
@@ -1475,6 +2046,11 @@ export interface components {
             next?: string;
         };
         PublicNotice: {
+            /**
+             * @description 文号; null for notices issued before v1.1
+             * @example 清教督改〔2026〕3号
+             */
+            documentNo: string | null;
             dueAt: string;
             /** @description The findings’ descriptions */
             findings: string[];
@@ -1483,6 +2059,8 @@ export interface components {
             kindergarten: components["schemas"]["KindergartenName"];
             overdue: boolean;
             status: string;
+            /** @description A withdrawn notice stays, marked 已撤销 with the reason */
+            withdrawal: components["schemas"]["PublicWithdrawal"] | null;
         };
         PublicNotices: {
             notices: components["schemas"]["PublicNotice"][];
@@ -1499,11 +2077,45 @@ export interface components {
             kindergarten: components["schemas"]["KindergartenName"];
             reason: string;
         };
+        PublicWithdrawal: {
+            /** @enum {string} */
+            label: "已撤销";
+            reason: string;
+            withdrawnAt: string;
+        };
         PublishBulletinDto: {
             /** @example 1 */
             quarter: number;
             /** @example 2025 */
             year: number;
+        };
+        PublishCalendarYearDto: {
+            /**
+             * @description Every day off, weekends inside a holiday period included
+             * @example [
+             *       "2027-01-01",
+             *       "2027-01-02",
+             *       "2027-01-03"
+             *     ]
+             */
+            holidays: string[];
+            /**
+             * @description Make-up working days (调休上班日): Saturdays or Sundays
+             * @example [
+             *       "2027-02-07"
+             *     ]
+             */
+            makeUpWorkdays: string[];
+            /** @description Required to replace a year that already has data from any source */
+            replace?: boolean;
+            /**
+             * @description The State Council notice’s number
+             * @example 国办发明电〔2026〕7号
+             */
+            source: string;
+        };
+        ReasonDto: {
+            reason: string;
         };
         RectificationList: {
             items: components["schemas"]["RectificationResponse"][];
@@ -1514,6 +2126,13 @@ export interface components {
             closedAt: string | null;
             /** @description The deadline as given: {workingDays} or {dueAt} */
             deadline: Record<string, never>;
+            /** @description The latest new deadline a supervisor set */
+            deadlineReset: components["schemas"]["DeadlineResetResponse"] | null;
+            /**
+             * @description 文号; null for notices issued before v1.1
+             * @example 清教督改〔2026〕3号
+             */
+            documentNo: string | null;
             /** @example 2025-03-31T23:59:59.999+08:00 */
             dueAt: string;
             /** @description The latest extension request */
@@ -1527,11 +2146,14 @@ export interface components {
             kindergartenId: string;
             overdue: boolean;
             publish: boolean;
+            /** @description When a notice issued unpublished was published */
+            publishedAt: string | null;
             reports: components["schemas"]["ReportResponse"][];
             /** @enum {string} */
-            status: "issued" | "acknowledged" | "submitted" | "returned" | "closed" | "failed";
+            status: "issued" | "acknowledged" | "submitted" | "returned" | "closed" | "failed" | "withdrawn";
             /** @description Version of rectification-{id}; also the ETag */
             version: number;
+            withdrawal: components["schemas"]["WithdrawalResponse"] | null;
         };
         RegisteredUserResponse: {
             /** @description One-time password, shown only here (null for a service account) */
@@ -1589,8 +2211,24 @@ export interface components {
             submittedAt: string;
             summary: string;
         };
+        ReportVersionResponse: {
+            filedAt: string;
+            items: components["schemas"]["MonthlyReportItemResponse"][];
+        };
+        RescheduleDto: {
+            /** @example 园方大型活动，改期检查 */
+            reason: string;
+            /**
+             * Format: date
+             * @description Within the inspection’s year
+             * @example 2025-03-12
+             */
+            scheduledOn: string;
+        };
         ReviewDto: {
             comment: string;
+            /** @description A new deadline for the resubmission: required for a `return` at or after `dueAt` (422 `deadline-required`) */
+            deadline?: components["schemas"]["DeadlineDto"];
             /** @enum {string} */
             decision: "accept" | "return";
         };
@@ -1626,16 +2264,70 @@ export interface components {
             passwordChangeRequired: boolean;
             user: components["schemas"]["MeUser"];
         };
-        SuspensionDto: {
+        StatementDto: {
+            /** @description Attachments (evidence) the statement cites */
+            attachmentIds?: string[];
+            /** @example 我园已聘请专业公司完成消防通道整改，请求不予暂停招生 */
+            text?: string;
+            /**
+             * @description Waive the right to state one’s case (放弃陈述申辩)
+             * @enum {boolean}
+             */
+            waive?: true;
+        };
+        StatementResponse: {
+            attachmentIds: string[];
+            submittedAt: string;
+            text: string;
+        };
+        StatisticsCountsResponse: {
+            /** @description The cases issued in the year (Asia/Shanghai), by where they stand */
+            cases: components["schemas"]["CaseCounts"];
+            /** @description The inspections of the year, by where they stand */
+            inspections: components["schemas"]["InspectionCounts"];
+            /** @description Registered and not closed */
+            kindergartens: number;
+            /** @description Kindergartens whose enrolment is suspended now */
+            suspensions: number;
+        };
+        StatisticsOverviewResponse: {
+            /** @example 2026-12-03T10:00:00.000+08:00 */
+            asOf: string;
+            totals: components["schemas"]["StatisticsCountsResponse"];
+            townships: components["schemas"]["TownshipStatisticsResponse"][];
+            /** @example 2026 */
+            year: number;
+        };
+        SuspensionDecisionDto: {
+            /** @enum {string} */
+            decision: "suspend" | "withdraw";
             /**
              * Format: date
-             * @description Today or later (Asia/Shanghai)
+             * @description Today (the default) or later, Asia/Shanghai; suspend only
              * @example 2025-09-01
              */
-            effectiveFrom: string;
-            /** @example 整改后复查仍不达标，依据清政发〔2023〕52号暂停招生 */
+            effectiveFrom?: string;
+            /**
+             * @description The answer to the statement
+             * @example 陈述申辩理由不成立：复查时消防通道仍被堵塞
+             */
             reason: string;
-            /** @example rc-annual-2025-cg-kg-01 */
+        };
+        SuspensionNoticeDto: {
+            /** @example 清政发〔2023〕52号：整改后仍不达标的，暂停其招生 */
+            basis: string;
+            /** @example 2025年年检发现消防通道堵塞，限期整改后复查仍不达标 */
+            facts: string;
+            /**
+             * Format: date
+             * @description The date the suspension would take effect
+             * @example 2025-09-01
+             */
+            proposedFrom: string;
+            /**
+             * @description A failed rectification case of this kindergarten
+             * @example rc-annual-2025-cg-kg-01
+             */
             rectificationId: string;
         };
         SuspensionResponse: {
@@ -1654,11 +2346,43 @@ export interface components {
             /** @example 城关镇 */
             name: string;
         };
+        TownshipStatisticsResponse: {
+            /** @description The cases issued in the year (Asia/Shanghai), by where they stand */
+            cases: components["schemas"]["CaseCounts"];
+            /** @description The inspections of the year, by where they stand */
+            inspections: components["schemas"]["InspectionCounts"];
+            /** @description Registered and not closed */
+            kindergartens: number;
+            /** @example 城关镇 */
+            name: string;
+            /** @description Kindergartens whose enrolment is suspended now */
+            suspensions: number;
+            /**
+             * @description The township’s id in the register (GET /townships)
+             * @example chengguan
+             */
+            township: string;
+        };
+        UnitAssessmentResponse: {
+            late: number;
+            missing: number;
+            name: string;
+            onTime: number;
+            /** @description Monthly reports of the year owed so far (due by now, months after the unit was registered) */
+            owed: number;
+            /** @description round(100 × (onTime + 0.5 × late) / owed); null when nothing was owed */
+            score: number | null;
+            unitId: string;
+        };
         UnitRefResponse: {
             /** @example county-education-bureau */
             id: string;
             /** @example 县教育局 */
             name: string;
+        };
+        UnreadCount: {
+            /** @example 3 */
+            count: number;
         };
         UpdateUserDto: {
             /** @description Personal data: kept outside the event log */
@@ -1696,10 +2420,28 @@ export interface components {
             version: number;
         };
         VerificationResponse: {
+            /** @description Cited attachments whose stored bytes were re-hashed */
+            attachmentsChecked: number;
             broken: components["schemas"]["ChainBreakResponse"][];
             eventsChecked: number;
             ok: boolean;
             streamsChecked: number;
+        };
+        WithdrawalDto: {
+            /** @example 检查结论有误，撤销本通知 */
+            reason: string;
+        };
+        WithdrawalResponse: {
+            reason: string;
+            withdrawnAt: string;
+        };
+        WithdrawnFindingResponse: {
+            code: string;
+            description: string;
+            reason: string;
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+            withdrawnAt: string;
         };
     };
     responses: never;
@@ -1826,7 +2568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssessmentResponse"];
+                    "application/json": components["schemas"]["AssessmentDetailResponse"];
                 };
             };
             /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
@@ -1839,6 +2581,203 @@ export interface operations {
                 };
             };
             /** @description Allowed for: admin, supervisor, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description With Location and ETag */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type`, `unsupported-file-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten, department; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    AttachmentsController_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JPEG */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten, department; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2432,6 +3371,153 @@ export interface operations {
             };
         };
     };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to `/` with the session cookie */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No pending sign-in of this browser has this `state` (none started, expired, or already used) — `oidc-state-mismatch` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description The provider refused the sign-in, refused the code (used, expired, or not this sign-in’s PKCE verifier), or its ID token fails a check (nonce, issuer, audience, signature, expiry) — `oidc-sign-in-refused`, `oidc-code-rejected`, `oidc-id-token-rejected` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description The provider’s account leads to no registered, enabled user — `unknown-user` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Single sign-on is not configured (OIDC_* settings) — `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `rate-limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description The identity provider cannot be reached — `oidc-provider-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    OidcController_start: {
+        parameters: {
+            query?: {
+                /** @description A path of this site to open after signing in (default `/`) */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider’s authorization endpoint */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Single sign-on is not configured (OIDC_* settings) — `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `rate-limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description The identity provider cannot be reached — `oidc-provider-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
     AuthController_changePassword: {
         parameters: {
             query?: never;
@@ -2652,6 +3738,52 @@ export interface operations {
             };
         };
     };
+    BulletinsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinList"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
     BulletinsController_publish: {
         parameters: {
             query?: never;
@@ -2817,6 +3949,64 @@ export interface operations {
             };
         };
     };
+    DocumentsController_bulletin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Word document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
     CalendarController_year: {
         parameters: {
             query?: never;
@@ -2856,6 +4046,125 @@ export interface operations {
             };
             /** @description `calendar-unavailable` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    CalendarController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of calendar-{year}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishCalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `calendar-year-exists`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-calendar`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2924,12 +4233,181 @@ export interface operations {
             };
         };
     };
+    DocumentsController_kindergartens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    DocumentsController_monthlyReports: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    DocumentsController_rectifications: {
+        parameters: {
+            query?: {
+                overdue?: "true" | "false";
+                status?: "issued" | "acknowledged" | "submitted" | "returned" | "closed" | "failed";
+                /** @description The kindergartens of this township only */
+                township?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Excel workbook, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
     InboxController_list: {
         parameters: {
             query?: {
                 /** @description The cursor from the previous page’s `next` link */
                 after?: string;
                 limit?: number;
+                /** @description `true`: only what this user has not read */
+                unread?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -3040,6 +4518,52 @@ export interface operations {
             };
         };
     };
+    InboxController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, kindergarten, department, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
     InspectionsController_list: {
         parameters: {
             query?: {
@@ -3048,6 +4572,9 @@ export interface operations {
                 kind?: "annual" | "safety" | "quality" | "follow-up";
                 kindergartenId?: string;
                 limit?: number;
+                status?: "scheduled" | "concluded" | "cancelled";
+                /** @description The kindergarten’s township */
+                township?: string;
                 year?: number;
             };
             header?: never;
@@ -3186,7 +4713,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `unknown-kindergarten`
+             * @description `unknown-kindergarten`, `scheduled-outside-year`
              *
              *     `idempotency-key-reused`
              */
@@ -3249,6 +4776,130 @@ export interface operations {
             };
             /** @description `not-found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InspectionsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of inspection-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `inspection-concluded`, `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3332,7 +4983,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `inspection-concluded`
+             * @description `inspection-concluded`, `invalid-transition`
              *
              *     `concurrency-conflict`, `idempotency-key-in-progress`
              */
@@ -3372,7 +5023,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `failed-without-findings`
+             * @description `failed-without-findings`, `conclusion-before-scheduled`
              *
              *     `idempotency-key-reused`
              */
@@ -3501,6 +5152,384 @@ export interface operations {
                 };
             };
             /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InspectionsController_amendFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of inspection-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                code: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendFindingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `inspection-concluded`, `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InspectionsController_withdrawFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of inspection-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                code: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `inspection-concluded`, `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    InspectionsController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of inspection-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `inspection-concluded`, `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `scheduled-outside-year`
+             *
+             *     `idempotency-key-reused`
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3991,7 +6020,7 @@ export interface operations {
             };
         };
     };
-    KindergartensController_suspend: {
+    KindergartensController_submitStatement: {
         parameters: {
             query?: never;
             header?: {
@@ -4007,7 +6036,135 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SuspensionDto"];
+                "application/json": components["schemas"]["StatementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `no-proposal`, `statement-exists`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `statement-period-over`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    KindergartensController_decideSuspension: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of enrolment-{id} (enrolmentVersion): 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspensionDecisionDto"];
             };
         };
         responses: {
@@ -4056,7 +6213,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `already-suspended`
+             * @description `no-proposal`, `statement-period-open`
              *
              *     `concurrency-conflict`, `idempotency-key-in-progress`
              */
@@ -4096,7 +6253,135 @@ export interface operations {
                 };
             };
             /**
-             * @description `effective-from-in-past`, `unknown-rectification`, `suspension-requires-failed-rectification`
+             * @description `effective-from-in-past`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    KindergartensController_proposeSuspension: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of enrolment-{id} (enrolmentVersion): 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspensionNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `already-suspended`, `suspension-proposed`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-rectification`, `suspension-requires-failed-rectification`, `calendar-unavailable`
              *
              *     `idempotency-key-reused`
              */
@@ -4126,6 +6411,8 @@ export interface operations {
                 after?: string;
                 limit?: number;
                 period: string;
+                /** @description One unit only (implied for a department) */
+                unitId?: string;
             };
             header?: never;
             path?: never;
@@ -4159,7 +6446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description Allowed for: admin, supervisor, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            /** @description Allowed for: admin, supervisor, auditor, department; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4263,7 +6550,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `unknown-unit`, `period-not-ended`, `unknown-task`, `task-not-assigned`
+             * @description `unknown-unit`, `period-outside-plan`, `period-not-ended`, `unknown-task`, `task-not-assigned`, `task-not-reported`
              *
              *     `idempotency-key-reused`
              */
@@ -4345,12 +6632,143 @@ export interface operations {
             };
         };
     };
+    MonthlyReportsController_amend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of monthlyReport-{unitId}-{period}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                period: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendMonthlyReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: department; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-task`, `task-not-assigned`, `task-not-reported`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
     PlanTasksController_list: {
         parameters: {
             query?: {
                 /** @description The cursor from the previous page’s `next` link */
                 after?: string;
                 limit?: number;
+                /** @description Only the tasks this unit leads or shares */
+                unitId?: string;
             };
             header?: never;
             path?: never;
@@ -4524,10 +6942,18 @@ export interface operations {
             query?: {
                 /** @description The cursor from the previous page’s `next` link */
                 after?: string;
+                /** @description Issued on or after this day (Asia/Shanghai) */
+                from?: string;
                 kindergartenId?: string;
                 limit?: number;
                 overdue?: "true" | "false";
-                status?: "issued" | "acknowledged" | "submitted" | "returned" | "closed" | "failed";
+                /** @description Part of the document number, the kindergarten’s name or the case id */
+                q?: string;
+                status?: "issued" | "acknowledged" | "submitted" | "returned" | "closed" | "failed" | "withdrawn" | "open";
+                /** @description Issued on or before this day (Asia/Shanghai) */
+                to?: string;
+                /** @description The kindergarten’s township */
+                township?: string;
             };
             header?: never;
             path?: never;
@@ -4820,6 +7246,134 @@ export interface operations {
                 };
             };
             /** @description `idempotency-key-reused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_resetDeadline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of rectification-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDeadlineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `deadline-in-past`, `calendar-unavailable`
+             *
+             *     `idempotency-key-reused`
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5157,7 +7711,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `invalid-transition`
+             * @description `invalid-transition`, `follow-up-too-early`
              *
              *     `concurrency-conflict`, `idempotency-key-in-progress`
              */
@@ -5201,6 +7755,166 @@ export interface operations {
              *
              *     `idempotency-key-reused`
              */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    DocumentsController_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Word document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of rectification-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-transition`, `already-published`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5325,7 +8039,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `unknown-finding`, `finding-not-addressed`
+             * @description `unknown-finding`, `finding-not-addressed`, `unknown-attachment`
              *
              *     `idempotency-key-reused`
              */
@@ -5452,8 +8166,194 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
+            /**
+             * @description `deadline-required`, `deadline-in-past`, `calendar-unavailable`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    RectificationsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of rectification-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: supervisor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `invalid-transition`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
             /** @description `idempotency-key-reused` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    StatisticsController_overview: {
+        parameters: {
+            query?: {
+                /** @description Default: this year in Asia/Shanghai */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsOverviewResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
