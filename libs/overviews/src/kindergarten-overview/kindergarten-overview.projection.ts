@@ -11,7 +11,7 @@ import { isOpen, rectificationDecider, type RectificationState } from '@app/rect
 export const kindergartenOverviewProjection = streamTablesProjection({
   name: 'kindergarten-overview',
   // v1.1: a closed kindergarten is shown as closed (no kindergarten was closed before, so existing rows need no rebuild)
-  upgrades: (s) => [`ALTER TABLE ${s}.rm_kindergarten_overview ADD COLUMN closure jsonb`],
+  upgrades: (s) => [`ALTER TABLE ${s}.rm_kindergarten_overview ADD COLUMN IF NOT EXISTS closure jsonb`],
   tables: [
     streamTable<KindergartenState>({
       category: 'kindergarten',
