@@ -413,7 +413,7 @@ describe('operations over HTTP (pglite)', () => {
       const registered = await app.call('POST', '/kindergartens', {
         token: steps.admin,
         headers: { 'x-correlation-id': 'abc-123' },
-        body: { id, name: '关联测试幼儿园', township: '城关镇', ownership: 'public' },
+        body: { id, name: `关联测试幼儿园 ${id}`, township: '城关镇', ownership: 'public' },
       });
       expect(registered.status).toBe(201);
       expect(registered.headers.get('x-correlation-id')).toBe('abc-123');
@@ -439,7 +439,7 @@ describe('operations over HTTP (pglite)', () => {
         const reply = await app.call('POST', '/kindergartens', {
           token: admin,
           headers,
-          body: { id, name: '关联测试幼儿园', township: '城关镇', ownership: 'public' },
+          body: { id, name: `关联测试幼儿园 ${id}`, township: '城关镇', ownership: 'public' },
         });
         expect(reply.status).toBe(201);
         const given = reply.headers.get('x-correlation-id');
