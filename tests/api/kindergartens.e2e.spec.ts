@@ -192,4 +192,16 @@ describe.each<StoreKind>(['pglite', 'postgres'])('townships and kindergartens v1
       expect(await typesIn(`kindergarten-${kg.id}`)).toEqual(['KindergartenRegistered']);
     });
   });
+
+  // last: the campaign schedules an annual inspection for every kindergarten of this suite's store
+  it('the annual assessment passes a closed kindergarten by', async () => {
+    const [open, closed] = [await steps.registerKindergarten(), await steps.registerKindergarten()];
+    expect((await close(closed.id)).status).toBe(200);
+    const opened = await app.call('POST', '/annual-assessments', { token: steps.supervisor, body: { year: 2030 } });
+    expect(opened.status).toBe(201);
+    const ids = opened.body.scheduled.map((ref: { kindergartenId: string }) => ref.kindergartenId);
+    expect(ids).toContain(open.id);
+    expect(ids).not.toContain(closed.id);
+    expect(await typesIn(`inspection-annual-2030-${closed.id}`)).toEqual([]);
+  });
 });
