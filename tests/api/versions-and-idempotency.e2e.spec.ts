@@ -448,12 +448,13 @@ describe.each<StoreKind>(['pglite', 'postgres'])('versions, If-Match and Idempot
       expect(same.headers.get('idempotent-replayed')).toBeNull();
       // another user, the same key, another body: executed, not 422
       const otherId = freshId('kg');
-      const other = await app.call('POST', '/kindergartens', { token: zhang, headers: { 'idempotency-key': key }, body: { ...body, id: otherId } });
+      const otherBody = { ...body, id: otherId, name: `共享键幼儿园 ${otherId}` };
+      const other = await app.call('POST', '/kindergartens', { token: zhang, headers: { 'idempotency-key': key }, body: otherBody });
       expect(other).toMatchObject({ status: 201, body: { id: otherId } });
       expect(other.headers.get('idempotent-replayed')).toBeNull();
       // each user's key replays their own response
       expectReplay(
-        await app.call('POST', '/kindergartens', { token: zhang, headers: { 'idempotency-key': key }, body: { ...body, id: otherId } }),
+        await app.call('POST', '/kindergartens', { token: zhang, headers: { 'idempotency-key': key }, body: otherBody }),
         other,
       );
       expect((await app.call('POST', '/kindergartens', { token: li, headers: { 'idempotency-key': key }, body })).body).toMatchObject({ id });
