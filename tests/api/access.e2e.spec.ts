@@ -155,6 +155,18 @@ describe('who may call what, and what a kindergarten may see (pglite)', () => {
       },
       {
         method: 'PUT',
+        path: () => `/kindergartens/${a.kindergarten.id}`,
+        roles: ['admin'],
+        body: () => ({ name: `更名幼儿园${freshId('n')}`, township: '城关镇', ownership: 'public' }),
+      },
+      {
+        method: 'POST',
+        path: () => `/kindergartens/${a.kindergarten.id}/closure`,
+        roles: ['admin'],
+        body: () => ({ closedOn: '2025-08-31', reason: '停办' }),
+      },
+      {
+        method: 'PUT',
         path: () => `/kindergartens/${a.kindergarten.id}/disclosure`,
         roles: ['kindergarten'],
         body: () => ({ teachers: 10, caregivers: 4, children: 120, monthlyFeeYuan: 300 }),

@@ -36,6 +36,8 @@ const COMMANDS = [
   'withdraw finding',
   'set a new deadline',
   'withdraw notice',
+  'update kindergarten',
+  'close kindergarten',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 
@@ -237,6 +239,20 @@ describe('bad input over HTTP (pglite)', () => {
         path: `/rectifications/${caseId}/withdrawal`,
         token: supervisor,
         valid: { reason: '检查结论有误' },
+        text: ['reason'],
+      },
+      'update kindergarten': {
+        method: 'PUT',
+        path: `/kindergartens/${kindergarten.id}`,
+        token: steps.admin,
+        valid: { name: '城关镇第三幼儿园', township: '城关镇', ownership: 'private' },
+        text: ['name', 'township'],
+      },
+      'close kindergarten': {
+        method: 'POST',
+        path: `/kindergartens/${kindergarten.id}/closure`,
+        token: steps.admin,
+        valid: { closedOn: '2025-08-31', reason: '办园许可证注销' },
         text: ['reason'],
       },
     };

@@ -180,7 +180,8 @@ describe('calendar with CALENDAR_OVERRIDES_FILE (pglite)', () => {
  *  /inbox and /audit are not implemented yet and are left out until they are. */
 const API_MD_OPERATIONS: Record<string, readonly string[]> = {
   '/api/v1/kindergartens': ['get', 'post'],
-  '/api/v1/kindergartens/{id}': ['get'],
+  '/api/v1/kindergartens/{id}': ['get', 'put'],
+  '/api/v1/kindergartens/{id}/closure': ['post'],
   '/api/v1/kindergartens/{id}/disclosure': ['put'],
   '/api/v1/kindergartens/{id}/enrolment/suspension-notice': ['post'],
   '/api/v1/kindergartens/{id}/enrolment/statement': ['post'],
@@ -217,7 +218,18 @@ const API_MD_OPERATIONS: Record<string, readonly string[]> = {
 
 /** Each command of api.md: its body's fields, and the error codes its row lists, by status. */
 const API_MD_COMMANDS: Record<string, { readonly body: readonly string[] | null; readonly problems: Record<number, readonly string[]> }> = {
-  'post /api/v1/kindergartens': { body: ['id', 'name', 'township', 'ownership'], problems: { 409: ['kindergarten-exists'] } },
+  'post /api/v1/kindergartens': {
+    body: ['id', 'name', 'township', 'ownership'],
+    problems: { 409: ['kindergarten-exists', 'kindergarten-name-exists'], 422: ['unknown-township'] },
+  },
+  'put /api/v1/kindergartens/{id}': {
+    body: ['name', 'township', 'ownership'],
+    problems: { 404: ['not-found'], 409: ['kindergarten-name-exists'], 412: ['version-mismatch'], 422: ['unknown-township'] },
+  },
+  'post /api/v1/kindergartens/{id}/closure': {
+    body: ['closedOn', 'reason'],
+    problems: { 404: ['not-found'], 409: ['kindergarten-closed'], 412: ['version-mismatch'] },
+  },
   'put /api/v1/kindergartens/{id}/disclosure': { body: ['teachers', 'caregivers', 'children', 'monthlyFeeYuan', 'notes'], problems: {} },
   'post /api/v1/kindergartens/{id}/enrolment/suspension-notice': {
     body: ['rectificationId', 'facts', 'basis', 'proposedFrom'],
@@ -237,7 +249,7 @@ const API_MD_COMMANDS: Record<string, { readonly body: readonly string[] | null;
   },
   'post /api/v1/inspections': {
     body: ['kindergartenId', 'kind', 'year', 'scheduledOn'],
-    problems: { 409: ['annual-inspection-exists'], 422: ['unknown-kindergarten', 'scheduled-outside-year'] },
+    problems: { 409: ['kindergarten-closed', 'annual-inspection-exists'], 422: ['unknown-kindergarten', 'scheduled-outside-year'] },
   },
   'post /api/v1/inspections/{id}/findings': {
     body: ['code', 'description', 'severity'],
@@ -423,7 +435,7 @@ describe('operations over HTTP (pglite)', () => {
       const registered = await app.call('POST', '/kindergartens', {
         token: steps.admin,
         headers: { 'x-correlation-id': 'abc-123' },
-        body: { id, name: '关联测试幼儿园', township: '城关镇', ownership: 'public' },
+        body: { id, name: `关联测试幼儿园 ${id}`, township: '城关镇', ownership: 'public' },
       });
       expect(registered.status).toBe(201);
       expect(registered.headers.get('x-correlation-id')).toBe('abc-123');
@@ -449,7 +461,7 @@ describe('operations over HTTP (pglite)', () => {
         const reply = await app.call('POST', '/kindergartens', {
           token: admin,
           headers,
-          body: { id, name: '关联测试幼儿园', township: '城关镇', ownership: 'public' },
+          body: { id, name: `关联测试幼儿园 ${id}`, township: '城关镇', ownership: 'public' },
         });
         expect(reply.status).toBe(201);
         const given = reply.headers.get('x-correlation-id');

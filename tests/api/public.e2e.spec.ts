@@ -185,7 +185,18 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     const reply = await publicGet('/public/kindergartens?limit=1000');
     expect(sortedKeys(reply.body)).toEqual(['items']);
     for (const item of reply.body.items) {
-      expect(sortedKeys(item)).toEqual(['disclosure', 'enrolmentStatus', 'id', 'latestAnnual', 'latestQuality', 'name', 'ownership', 'township']);
+      expect(sortedKeys(item)).toEqual([
+        'closed',
+        'closedOn',
+        'disclosure',
+        'enrolmentStatus',
+        'id',
+        'latestAnnual',
+        'latestQuality',
+        'name',
+        'ownership',
+        'township',
+      ]);
       if (item.disclosure !== null)
         expect(sortedKeys(item.disclosure)).toEqual(['caregivers', 'children', 'monthlyFeeYuan', 'publishedAt', 'teachers']);
       for (const result of [item.latestAnnual, item.latestQuality]) if (result !== null) expect(sortedKeys(result)).toEqual(['outcome', 'year']);
@@ -195,8 +206,10 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     expect(byId.get(ids.published)).toEqual({
       id: ids.published,
       name: names.published,
-      township: '城关镇',
+      township: 'chengguan',
       ownership: 'public',
+      closed: false,
+      closedOn: null,
       enrolmentStatus: 'open',
       disclosure: { teachers: 24, caregivers: 12, children: 320, monthlyFeeYuan: 480.5, publishedAt: expect.stringMatching(SHANGHAI_TIME) },
       latestAnnual: { year: 2025, outcome: 'failed' },
@@ -205,8 +218,10 @@ describe('public disclosure (公示) over HTTP (pglite)', () => {
     expect(byId.get(ids.bare)).toEqual({
       id: ids.bare,
       name: names.bare,
-      township: '城关镇',
+      township: 'chengguan',
       ownership: 'public',
+      closed: false,
+      closedOn: null,
       enrolmentStatus: 'open',
       disclosure: null,
       latestAnnual: null,

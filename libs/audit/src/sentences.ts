@@ -45,6 +45,14 @@ export const describeEvent = (event: StoredEvent): string | undefined => {
   switch (event.type) {
     case 'KindergartenRegistered':
       return `登记幼儿园“${d.name}”（${d.township}，${OWNERSHIP_LABELS[d.ownership] ?? d.ownership}）`;
+    case 'KindergartenUpdated':
+      return `更正幼儿园登记信息：名称“${d.name}”，所属乡镇${d.township}，${OWNERSHIP_LABELS[d.ownership] ?? d.ownership}（原为“${d.previous?.name}”，${d.previous?.township}，${OWNERSHIP_LABELS[d.previous?.ownership] ?? d.previous?.ownership}）`;
+    case 'KindergartenClosed':
+      return `幼儿园自${wallDate(d.closedOn)}起停办，理由：${d.reason}`;
+    case 'KindergartenNameReserved':
+      return `登记幼儿园名称“${d.name}”（幼儿园 ${d.kindergartenId}）`;
+    case 'KindergartenNameReleased':
+      return `注销幼儿园名称“${d.name}”（幼儿园 ${d.kindergartenId} 已更名）`;
     case 'DisclosurePublished':
       return `公示办园信息：专任教师${d.teachers}人，保育员${d.caregivers}人，在园幼儿${d.children}人，月保教费${d.monthlyFeeYuan}元`;
     case 'InspectionScheduled':

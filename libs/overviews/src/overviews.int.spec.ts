@@ -149,6 +149,8 @@ describe('the kindergarten overview projection', () => {
         notes: '内部备注',
         publishedAt: '2025-03-02T09:00:00.000+08:00',
       },
+      closed: false,
+      closure: null,
       enrolmentStatus: 'suspended',
       enrolmentVersion: 1,
       suspension: { rectificationId: closed, effectiveFrom: '2025-04-01', reason: '整改不合格', suspendedAt: '2025-03-21T10:00:00.000+08:00' },
@@ -187,6 +189,29 @@ describe('the kindergarten overview projection', () => {
       disclosure: null,
       enrolmentStatus: 'open',
     });
+  });
+});
+
+describe('the kindergarten overview after an update and a closure', () => {
+  it('follows the new name, township and ownership, shows the closure, and finds it by part of its name', async () => {
+    const kg = `kg-${randomUUID()}`;
+    const name = `更名后${randomUUID()}幼儿园`;
+    const updated = stored(`kindergarten-${kg}`, 2, 'KindergartenUpdated', {
+      kindergartenId: kg,
+      name,
+      township: 'honghe',
+      ownership: 'private',
+      previous: { name: '城关镇第一幼儿园', township: '城关镇', ownership: 'public' },
+      updatedAt: '2025-03-05T09:00:00.000+08:00',
+    });
+    const closure = { closedOn: '2025-08-31', reason: '停止办园', closedAt: '2025-08-31T09:00:00.000+08:00' };
+    const closedEvent = stored(`kindergarten-${kg}`, 3, 'KindergartenClosed', { kindergartenId: kg, ...closure });
+    await pglite.transaction((tx) => kindergartenOverviewProjection.apply(tx, [registered(kg), updated], s));
+    await pglite.transaction((tx) => kindergartenOverviewProjection.apply(tx, [closedEvent], s));
+    expect(await overview.get(kg)).toMatchObject({ name, township: 'honghe', ownership: 'private', closed: true, closure, version: 3 });
+    expect((await overview.list({ q: name.slice(3, 20), township: 'honghe' })).items.map((item) => item.id)).toEqual([kg]);
+    expect((await overview.list({ q: name.slice(3, 20), township: '城关镇' })).items).toEqual([]);
+    expect((await overview.listPublic(undefined, 1000)).items.find((item) => item.id === kg)).toMatchObject({ closed: true, closedOn: '2025-08-31' });
   });
 });
 

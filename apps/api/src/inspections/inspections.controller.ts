@@ -42,12 +42,12 @@ export class InspectionsController {
   @ApiOperation({
     summary: 'Schedule an inspection; an annual one at most once per kindergarten and year',
     description:
-      'Supervisor only. `{kindergartenId, kind, year, scheduledOn}`: 422 `unknown-kindergarten`; `scheduledOn` within `year` (422 `scheduled-outside-year`); a second `annual` inspection of a kindergarten for a year, even a cancelled one, is 409 `annual-inspection-exists`. The engine makes the id. Answers 201 with the inspection and its Location.',
+      'Supervisor only. `{kindergartenId, kind, year, scheduledOn}`: 422 `unknown-kindergarten`; a closed kindergarten gets none (409 `kindergarten-closed`); `scheduledOn` within `year` (422 `scheduled-outside-year`); a second `annual` inspection of a kindergarten for a year, even a cancelled one, is 409 `annual-inspection-exists`. The engine makes the id. Answers 201 with the inspection and its Location.',
   })
   @ApiCreatedResponse({ type: InspectionResponse, description: 'With Location and ETag' })
   @BodyProblems()
   @CommandHeaders()
-  @Problems({ 409: ['annual-inspection-exists'], 422: ['unknown-kindergarten', 'scheduled-outside-year'] })
+  @Problems({ 409: ['kindergarten-closed', 'annual-inspection-exists'], 422: ['unknown-kindergarten', 'scheduled-outside-year'] })
   async schedule(@Body() body: ScheduleInspectionDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.answers.created(reply, await this.inspections.schedule(body, request), INSPECTION);
   }

@@ -46,6 +46,36 @@ export class RegisterKindergartenDto {
   ownership: Ownership;
 }
 
+export class UpdateKindergartenDto {
+  @ApiProperty({ maxLength: 100, example: '清水河县城关镇第一幼儿园' })
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  @Length(1, 100)
+  @IsString()
+  name: string;
+
+  @ApiProperty({ maxLength: 50, example: 'chengguan', description: 'A township id, or its registered name' })
+  @Matches(NOT_BLANK, { message: 'township must not be blank' })
+  @Length(1, 50)
+  @IsString()
+  township: string;
+
+  @ApiProperty({ enum: OWNERSHIPS })
+  @IsIn(OWNERSHIPS)
+  ownership: Ownership;
+}
+
+export class ClosureDto {
+  @ApiProperty({ format: 'date', example: '2025-08-31' })
+  @IsDateOnly()
+  closedOn: string;
+
+  @ApiProperty({ maxLength: 2000, example: '办园许可证注销，停止办园' })
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @Length(1, 2000)
+  @IsString()
+  reason: string;
+}
+
 export class DisclosureDto {
   @ApiProperty({ minimum: 0, maximum: 10_000, example: 24 })
   @Min(0)
@@ -84,6 +114,12 @@ export class ListKindergartensQuery extends ListQuery {
   @Length(1, 50)
   @IsString()
   township?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name' })
+  @IsOptional()
+  @Length(1, 100)
+  @IsString()
+  q?: string;
 
   @ApiPropertyOptional({ enum: OWNERSHIPS })
   @IsOptional()

@@ -10,6 +10,12 @@ class DisclosureResponse {
   @ApiProperty({ example: '2025-03-03T10:00:00.000+08:00' }) publishedAt: string;
 }
 
+class ClosureResponse {
+  @ApiProperty({ format: 'date' }) closedOn: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ example: '2025-08-31T10:00:00.000+08:00' }) closedAt: string;
+}
+
 class SuspensionResponse {
   @ApiProperty() rectificationId: string;
   @ApiProperty({ format: 'date' }) effectiveFrom: string;
@@ -61,6 +67,8 @@ export class KindergartenResponse {
   @ApiProperty({ enum: OWNERSHIPS }) ownership: string;
   @ApiProperty() registeredAt: string;
   @ApiProperty({ type: DisclosureResponse, nullable: true }) disclosure: DisclosureResponse | null;
+  @ApiProperty({ description: 'Closed (停办): it gets no new inspections' }) closed: boolean;
+  @ApiProperty({ type: ClosureResponse, nullable: true }) closure: ClosureResponse | null;
   @ApiProperty({ enum: ['open', 'suspended'] }) enrolmentStatus: string;
   @ApiProperty({ description: 'Version of enrolment-{id}: send it as If-Match to suspend or reinstate' }) enrolmentVersion: number;
   @ApiProperty({ type: SuspensionResponse, nullable: true, description: 'The suspension in force, with its effective date' })

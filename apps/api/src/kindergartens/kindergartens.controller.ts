@@ -15,6 +15,7 @@ import { listBody } from '../http/lists/lists.js';
 import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 import {
+  ClosureDto,
   DisclosureDto,
   ListKindergartensQuery,
   RegisterKindergartenDto,
@@ -22,6 +23,7 @@ import {
   StatementDto,
   SuspensionDecisionDto,
   SuspensionNoticeDto,
+  UpdateKindergartenDto,
 } from './kindergarten.dto.js';
 import { KindergartenList, KindergartenResponse } from './kindergarten.responses.js';
 
@@ -42,12 +44,12 @@ export class KindergartensController {
   @ApiOperation({
     summary: 'Register a kindergarten',
     description:
-      'Admin only. `{id, name, township, ownership}`; a second registration of an id is 409 `kindergarten-exists`. Answers 201 with the kindergarten and its Location.',
+      'Admin only. `{id, name, township, ownership}`; `township` is a township id or its registered name, stored as its id (else 422 `unknown-township`). A second registration of an id is 409 `kindergarten-exists`; a name another kindergarten has is 409 `kindergarten-name-exists`. Answers 201 with the kindergarten and its Location.',
   })
   @ApiCreatedResponse({ type: KindergartenResponse, description: 'With Location and ETag' })
   @BodyProblems()
   @CommandHeaders()
-  @Problems({ 409: ['kindergarten-exists'] })
+  @Problems({ 409: ['kindergarten-exists', 'kindergarten-name-exists'], 422: ['unknown-township'] })
   async register(@Body() body: RegisterKindergartenDto, @RequestContext() request: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { id, ...rest } = body;
     return this.answers.created(reply, await this.kindergartens.register({ kindergartenId: id, ...rest }, request), this.answer(id));
@@ -58,7 +60,7 @@ export class KindergartensController {
   @ApiOperation({
     summary: 'List kindergartens (a kindergarten sees only itself)',
     description:
-      'Admin, supervisor, auditor; a kindergarten sees only itself. Each with its enrolment status and number of open cases; paged `{items, next?}`.',
+      'Admin, supervisor, auditor; a kindergarten sees only itself. Filters: `township` (id), `q` (part of the name), `ownership`, `enrolmentStatus`. Each with its enrolment status, whether it is closed and its number of open cases; paged `{items, next?}`.',
   })
   @ApiOkResponse({ type: KindergartenList })
   @Problems({ 400: ['validation-failed'] })
@@ -67,6 +69,7 @@ export class KindergartensController {
       new ListKindergartens({
         ids: caller.role === 'kindergarten' ? [caller.kindergartenId!] : undefined,
         township: query.township,
+        q: query.q,
         ownership: query.ownership,
         enrolmentStatus: query.enrolmentStatus,
         cursor: query.after,
@@ -90,6 +93,50 @@ export class KindergartensController {
     if (!view) throw new NotFoundError('not-found', 'No such kindergarten');
     reply.header('etag', `"${view.version}"`);
     return view;
+  }
+
+  @Put(':id')
+  @HttpCode(200)
+  @Access('admin')
+  @ApiOperation({
+    summary: 'Correct a kindergarten’s register entry: name, township, ownership',
+    description:
+      'Admin only. `{name, township, ownership}` → `KindergartenUpdated` (nothing is written when nothing changes). `township` as on registration (422 `unknown-township`); a name another kindergarten has is 409 `kindergarten-name-exists`. If-Match is checked against `kindergarten-{id}`. Answers 200 with the kindergarten.',
+  })
+  @ApiBody({ type: UpdateKindergartenDto })
+  @ApiOkResponse({ type: KindergartenResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: 'kindergarten-{id}' })
+  @Problems({ 404: ['not-found'], 409: ['kindergarten-name-exists'], 422: ['unknown-township'] })
+  async update(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: UpdateKindergartenDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.answers.ok(reply, await this.kindergartens.update(id, body, request), this.answer(id));
+  }
+
+  @Post(':id/closure')
+  @HttpCode(200)
+  @Access('admin')
+  @ApiOperation({
+    summary: 'Record that a kindergarten has closed (停办)',
+    description:
+      'Admin only. `{closedOn, reason}` → `KindergartenClosed`; a closed kindergarten stays in the register, shown as closed, and gets no new inspections (409 `kindergarten-closed`). Closing it again is 409 `kindergarten-closed`. If-Match is checked against `kindergarten-{id}`. Answers 200 with the kindergarten.',
+  })
+  @ApiBody({ type: ClosureDto })
+  @ApiOkResponse({ type: KindergartenResponse })
+  @BodyProblems()
+  @CommandHeaders({ ifMatch: 'kindergarten-{id}' })
+  @Problems({ 404: ['not-found'], 409: ['kindergarten-closed'] })
+  async close(
+    @Param('id', ResourceIdPipe) id: string,
+    @Body() body: ClosureDto,
+    @RequestContext() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.answers.ok(reply, await this.kindergartens.close(id, body, request), this.answer(id));
   }
 
   @Put(':id/disclosure')

@@ -26,6 +26,8 @@ class PublicKindergarten {
   @ApiProperty() name: string;
   @ApiProperty() township: string;
   @ApiProperty() ownership: string;
+  @ApiProperty({ description: 'Closed (停办)' }) closed: boolean;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) closedOn: string | null;
   @ApiProperty({ enum: ['open', 'suspended'] }) enrolmentStatus: string;
   @ApiProperty({ type: PublicDisclosure, nullable: true }) disclosure: PublicDisclosure | null;
   @ApiProperty({ type: PublicResult, nullable: true }) latestAnnual: PublicResult | null;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { NotFoundError, derivedUuidV7, isKeyedCommandId } from '@app/event-sourcing';
-import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
+import { isClosed, kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
 import type { InspectionCommand } from '../domain/inspection.commands.js';
 import { annualInspectionId, inspectionDecider, inspectionStreamId, requireFinding, type InspectionState } from '../domain/inspection.decider.js';
 
@@ -37,7 +37,12 @@ export class InspectionCommands {
         metadata: request.metadata,
         context: async () => {
           const kindergarten = await this.runner.load(kindergartenDecider, kindergartenStreamId(data.kindergartenId));
-          return { now: request.now, actor: request.caller, kindergartenRegistered: kindergarten.state.status === 'registered' };
+          return {
+            now: request.now,
+            actor: request.caller,
+            kindergartenRegistered: kindergarten.state.status === 'registered',
+            kindergartenClosed: isClosed(kindergarten.state),
+          };
         },
       },
     );

@@ -30,6 +30,8 @@ export type InspectionState =
 export interface InspectionContext extends DecisionContext {
   /** Whether the kindergarten named by a ScheduleInspection is registered. */
   readonly kindergartenRegistered: boolean;
+  /** Whether that kindergarten is closed: it gets no new inspections. */
+  readonly kindergartenClosed?: boolean;
 }
 
 export const inspectionStreamId = (inspectionId: string): string => `inspection-${inspectionId}`;
@@ -72,6 +74,7 @@ export const inspectionDecider: Decider<InspectionCommand, InspectionEvent, Insp
     switch (command.type) {
       case 'ScheduleInspection':
         if (!context.kindergartenRegistered) throw new RuleViolationError('unknown-kindergarten', `No kindergarten ${command.data.kindergartenId}`);
+        if (context.kindergartenClosed) throw new ConflictError('kindergarten-closed', `Kindergarten ${command.data.kindergartenId} is closed`);
         requireInYear(command.data.scheduledOn, command.data.year);
         if (state.status !== 'none') {
           // a cancelled annual inspection still holds its year

@@ -74,6 +74,10 @@ describe('Inspection', () => {
       given([]).when(schedule('quality'), { kindergartenRegistered: false }).thenThrows(RuleViolationError, 'unknown-kindergarten');
     });
 
+    it('refuses one for a closed kindergarten, writing nothing', () => {
+      given([]).when(schedule('quality'), { kindergartenClosed: true }).thenThrows(ConflictError, 'kindergarten-closed');
+    });
+
     it('refuses a finding or a conclusion: the inspection does not exist', () => {
       given([]).when(recordFinding('F1')).thenThrows(NotFoundError, 'not-found');
       given([]).when(conclude('passed')).thenThrows(NotFoundError, 'not-found');

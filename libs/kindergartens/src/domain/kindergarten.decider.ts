@@ -1,7 +1,8 @@
 import { ConflictError, NotFoundError, unchanged, unknownCommand, type Decider, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar/domain';
 import type { KindergartenCommand } from './kindergarten.commands.js';
-import type { Disclosure, KindergartenEvent, Ownership } from './kindergarten.events.js';
+import { normaliseKindergartenName } from './kindergarten-name.js';
+import type { Closure, Disclosure, KindergartenEvent, Ownership } from './kindergarten.events.js';
 
 export type KindergartenState =
   | { readonly status: 'unregistered' }
@@ -13,21 +14,56 @@ export type KindergartenState =
       readonly ownership: Ownership;
       readonly registeredAt: string;
       readonly disclosure: Disclosure | null;
+      /** Set once the kindergarten is closed; it stays in the register (absent in states folded before v1.1). */
+      readonly closure?: Closure | null;
     };
+
+export interface KindergartenContext extends DecisionContext {
+  /** Who holds the name the command gives (register, update), as its name register reads now; null when it is free. */
+  readonly nameHolder?: string | null;
+}
 
 export const kindergartenStreamId = (kindergartenId: string): string => `kindergarten-${kindergartenId}`;
 
-export const kindergartenDecider: Decider<KindergartenCommand, KindergartenEvent, KindergartenState, DecisionContext> = {
+export const isClosed = (state: KindergartenState): boolean => state.status === 'registered' && state.closure != null;
+
+const requireNameFree = (name: string, kindergartenId: string, holder: string | null | undefined): void => {
+  if (holder && holder !== kindergartenId) throw new ConflictError('kindergarten-name-exists', `Another kindergarten is named ${name}`, { name });
+};
+
+export const kindergartenDecider: Decider<KindergartenCommand, KindergartenEvent, KindergartenState, KindergartenContext> = {
   initialState: () => ({ status: 'unregistered' }),
 
-  decide(command, state, { now }) {
+  decide(command, state, { now, nameHolder }) {
     switch (command.type) {
       case 'RegisterKindergarten':
         if (state.status === 'registered') throw new ConflictError('kindergarten-exists', `Kindergarten ${state.id} is already registered`);
+        requireNameFree(command.data.name, command.data.kindergartenId, nameHolder);
         return [{ type: 'KindergartenRegistered', data: { ...command.data, registeredAt: formatShanghai(now) } }];
       case 'PublishDisclosure':
         if (state.status === 'unregistered') throw new NotFoundError('not-found', 'No such kindergarten');
         return [{ type: 'DisclosurePublished', data: { kindergartenId: state.id, ...command.data, publishedAt: formatShanghai(now) } }];
+      case 'UpdateKindergarten': {
+        if (state.status === 'unregistered') throw new NotFoundError('not-found', 'No such kindergarten');
+        const { name, township, ownership } = command.data;
+        if (name === state.name && township === state.township && ownership === state.ownership) return [];
+        if (normaliseKindergartenName(name) !== normaliseKindergartenName(state.name)) requireNameFree(name, state.id, nameHolder);
+        return [
+          {
+            type: 'KindergartenUpdated',
+            data: {
+              kindergartenId: state.id,
+              ...command.data,
+              previous: { name: state.name, township: state.township, ownership: state.ownership },
+              updatedAt: formatShanghai(now),
+            },
+          },
+        ];
+      }
+      case 'CloseKindergarten':
+        if (state.status === 'unregistered') throw new NotFoundError('not-found', 'No such kindergarten');
+        if (isClosed(state)) throw new ConflictError('kindergarten-closed', `Kindergarten ${state.id} is already closed`);
+        return [{ type: 'KindergartenClosed', data: { kindergartenId: state.id, ...command.data, closedAt: formatShanghai(now) } }];
       default:
         return unknownCommand(command);
     }
@@ -44,11 +80,20 @@ export const kindergartenDecider: Decider<KindergartenCommand, KindergartenEvent
           ownership: event.data.ownership,
           registeredAt: event.data.registeredAt,
           disclosure: null,
+          closure: null,
         };
       case 'DisclosurePublished': {
         if (state.status !== 'registered') return state;
         const { kindergartenId: _, ...disclosure } = event.data;
         return { ...state, disclosure };
+      }
+      case 'KindergartenUpdated':
+        if (state.status !== 'registered') return state;
+        return { ...state, name: event.data.name, township: event.data.township, ownership: event.data.ownership };
+      case 'KindergartenClosed': {
+        if (state.status !== 'registered') return state;
+        const { kindergartenId: _, ...closure } = event.data;
+        return { ...state, closure };
       }
       default:
         return unchanged(event, state);

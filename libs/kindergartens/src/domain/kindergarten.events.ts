@@ -12,6 +12,12 @@ export interface Disclosure {
   readonly publishedAt: string;
 }
 
+export interface Closure {
+  readonly closedOn: string;
+  readonly reason: string;
+  readonly closedAt: string;
+}
+
 export type KindergartenRegistered = Event<
   'KindergartenRegistered',
   { kindergartenId: string; name: string; township: string; ownership: Ownership; registeredAt: string }
@@ -19,4 +25,18 @@ export type KindergartenRegistered = Event<
 
 export type DisclosurePublished = Event<'DisclosurePublished', { kindergartenId: string } & Disclosure>;
 
-export type KindergartenEvent = KindergartenRegistered | DisclosurePublished;
+export type KindergartenUpdated = Event<
+  'KindergartenUpdated',
+  {
+    kindergartenId: string;
+    name: string;
+    township: string;
+    ownership: Ownership;
+    previous: { name: string; township: string; ownership: Ownership };
+    updatedAt: string;
+  }
+>;
+
+export type KindergartenClosed = Event<'KindergartenClosed', { kindergartenId: string } & Closure>;
+
+export type KindergartenEvent = KindergartenRegistered | DisclosurePublished | KindergartenUpdated | KindergartenClosed;

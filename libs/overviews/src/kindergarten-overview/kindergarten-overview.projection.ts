@@ -10,15 +10,24 @@ import { isOpen, rectificationDecider, type RectificationState } from '@app/rect
  */
 export const kindergartenOverviewProjection = streamTablesProjection({
   name: 'kindergarten-overview',
+  // v1.1: a closed kindergarten is shown as closed (no kindergarten was closed before, so existing rows need no rebuild)
+  upgrades: (s) => [`ALTER TABLE ${s}.rm_kindergarten_overview ADD COLUMN IF NOT EXISTS closure jsonb`],
   tables: [
     streamTable<KindergartenState>({
       category: 'kindergarten',
       table: 'rm_kindergarten_overview',
       decider: kindergartenDecider,
-      columns: { name: 'text', township: 'text', ownership: 'text', registered_at: 'text', disclosure: 'jsonb' },
+      columns: { name: 'text', township: 'text', ownership: 'text', registered_at: 'text', disclosure: 'jsonb', closure: 'jsonb' },
       toColumns: (state) =>
         state.status === 'registered'
-          ? { name: state.name, township: state.township, ownership: state.ownership, registered_at: state.registeredAt, disclosure: state.disclosure }
+          ? {
+              name: state.name,
+              township: state.township,
+              ownership: state.ownership,
+              registered_at: state.registeredAt,
+              disclosure: state.disclosure,
+              closure: state.closure ?? null,
+            }
           : {},
     }),
     streamTable<EnrolmentState>({

@@ -3,7 +3,7 @@ import { Settings } from '@app/config';
 import { DEFAULT_LIMIT, decodeCursor, pageOf, type Page } from '@app/projections';
 import { SqlDatabase, quoteSchema } from '@app/sql';
 import { enrolmentView, type EnrolmentCaseState, type EnrolmentView } from '@app/enrolment/domain';
-import type { Disclosure, Ownership } from '@app/kindergartens/domain';
+import type { Closure, Disclosure, Ownership } from '@app/kindergartens/domain';
 
 export interface SuspensionView {
   readonly rectificationId: string;
@@ -19,6 +19,8 @@ export interface KindergartenView {
   readonly ownership: Ownership;
   readonly registeredAt: string;
   readonly disclosure: Disclosure | null;
+  readonly closed: boolean;
+  readonly closure: Closure | null;
   readonly enrolmentStatus: 'open' | 'suspended';
   readonly enrolmentVersion: number;
   readonly suspension: SuspensionView | null;
@@ -35,6 +37,8 @@ export interface PublicKindergartenView {
   readonly name: string;
   readonly township: string;
   readonly ownership: Ownership;
+  readonly closed: boolean;
+  readonly closedOn: string | null;
   readonly enrolmentStatus: 'open' | 'suspended';
   readonly disclosure: Omit<Disclosure, 'notes'> | null;
   readonly latestAnnual: { readonly year: number; readonly outcome: string } | null;
@@ -45,6 +49,8 @@ export interface KindergartenFilter {
   /** Only these kindergartens (a kindergarten user's scope). */
   readonly ids?: readonly string[];
   readonly township?: string;
+  /** Part of the name. */
+  readonly q?: string;
   readonly ownership?: string;
   readonly enrolmentStatus?: 'open' | 'suspended';
   readonly cursor?: string;
@@ -59,6 +65,7 @@ interface Row {
   ownership: Ownership;
   registered_at: string;
   disclosure: Disclosure | null;
+  closure: Closure | null;
   enrolment_version: number | null;
   enrolment_status: 'open' | 'suspended' | null;
   enrolment_state: EnrolmentCaseState | null;
@@ -89,8 +96,9 @@ export class KindergartenOverview {
     const rows = await this.query(
       `($1::text[] IS NULL OR k.id = ANY($1)) AND ($2::text IS NULL OR k.township = $2) AND ($3::text IS NULL OR k.ownership = $3)
        AND ($4::text IS NULL OR coalesce(e.status, 'open') = $4) AND ($5::text IS NULL OR k.id > $5)
+       AND ($7::text IS NULL OR strpos(lower(k.name), lower($7)) > 0)
        ORDER BY k.id LIMIT $6`,
-      [filter.ids ?? null, filter.township ?? null, filter.ownership ?? null, filter.enrolmentStatus ?? null, after ?? null, limit + 1],
+      [filter.ids ?? null, filter.township ?? null, filter.ownership ?? null, filter.enrolmentStatus ?? null, after ?? null, limit + 1, filter.q ?? null],
     );
     return pageOf(rows, limit, toView, (row) => [row.id]);
   }
@@ -112,7 +120,7 @@ export class KindergartenOverview {
       `(SELECT jsonb_build_object('year', i.year, 'outcome', i.outcome) FROM ${s}.rm_kindergarten_overview_inspections i
         WHERE i.kindergarten_id = k.id AND i.kind = '${kind}' ORDER BY i.year DESC, i.concluded_at DESC LIMIT 1)`;
     return this.db.query<Row>(
-      `SELECT k.id, k.version, k.name, k.township, k.ownership, k.registered_at, k.disclosure,
+      `SELECT k.id, k.version, k.name, k.township, k.ownership, k.registered_at, k.disclosure, k.closure,
          e.version AS enrolment_version, e.status AS enrolment_status, e.state AS enrolment_state, e.rectification_id, e.effective_from, e.reason, e.suspended_at,
          (SELECT count(*)::int FROM ${s}.rm_kindergarten_overview_cases c WHERE c.kindergarten_id = k.id AND c.open) AS open_rectifications,
          ${latest('annual')} AS latest_annual, ${latest('quality')} AS latest_quality
@@ -132,6 +140,8 @@ const toView = (row: Row): KindergartenView => {
     ownership: row.ownership,
     registeredAt: row.registered_at,
     disclosure: row.disclosure,
+    closed: row.closure != null,
+    closure: row.closure,
     enrolmentStatus: suspended ? 'suspended' : 'open',
     enrolmentVersion: Number(row.enrolment_version ?? 0),
     suspension: suspended
@@ -158,6 +168,8 @@ const toPublicView = (row: Row): PublicKindergartenView => {
     name: view.name,
     township: view.township,
     ownership: view.ownership,
+    closed: view.closed,
+    closedOn: view.closure?.closedOn ?? null,
     enrolmentStatus: view.enrolmentStatus,
     disclosure: disclosure && {
       teachers: disclosure.teachers,

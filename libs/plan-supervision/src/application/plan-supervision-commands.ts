@@ -175,6 +175,8 @@ export class PlanSupervisionCommands {
           scheduled.push(ref);
           position = Math.max(position ?? 0, outcome.position ?? 0) || null;
         } catch (error) {
+          // a closed kindergarten gets no new inspections: the campaign passes it by
+          if (error instanceof ConflictError && error.code === 'kindergarten-closed') continue;
           if (!(error instanceof ConflictError && error.code === 'annual-inspection-exists')) throw error;
           existing.push(ref);
         }
