@@ -624,7 +624,7 @@ export interface paths {
         put?: never;
         /**
          * Schedule an inspection; an annual one at most once per kindergarten and year
-         * @description Supervisor only. `{kindergartenId, kind, year, scheduledOn}`: 422 `unknown-kindergarten`; `scheduledOn` within `year` (422 `scheduled-outside-year`); a second `annual` inspection of a kindergarten for a year, even a cancelled one, is 409 `annual-inspection-exists`. The engine makes the id. Answers 201 with the inspection and its Location.
+         * @description Supervisor only. `{kindergartenId, kind, year, scheduledOn}`: 422 `unknown-kindergarten`; a closed kindergarten gets none (409 `kindergarten-closed`); `scheduledOn` within `year` (422 `scheduled-outside-year`); a second `annual` inspection of a kindergarten for a year, even a cancelled one, is 409 `annual-inspection-exists`. The engine makes the id. Answers 201 with the inspection and its Location.
          */
         post: operations["InspectionsController_schedule"];
         delete?: never;
@@ -782,13 +782,13 @@ export interface paths {
         };
         /**
          * List kindergartens (a kindergarten sees only itself)
-         * @description Admin, supervisor, auditor; a kindergarten sees only itself. Each with its enrolment status and number of open cases; paged `{items, next?}`.
+         * @description Admin, supervisor, auditor; a kindergarten sees only itself. Filters: `township` (id), `q` (part of the name), `ownership`, `enrolmentStatus`. Each with its enrolment status, whether it is closed and its number of open cases; paged `{items, next?}`.
          */
         get: operations["KindergartensController_list"];
         put?: never;
         /**
          * Register a kindergarten
-         * @description Admin only. `{id, name, township, ownership}`; a second registration of an id is 409 `kindergarten-exists`. Answers 201 with the kindergarten and its Location.
+         * @description Admin only. `{id, name, township, ownership}`; `township` is a township id or its registered name, stored as its id (else 422 `unknown-township`). A second registration of an id is 409 `kindergarten-exists`; a name another kindergarten has is 409 `kindergarten-name-exists`. Answers 201 with the kindergarten and its Location.
          */
         post: operations["KindergartensController_register"];
         delete?: never;
@@ -809,8 +809,32 @@ export interface paths {
          * @description Admin, supervisor, auditor; a kindergarten only itself (another is 404 `not-found`). `ETag` is the version of its `kindergarten-{id}` stream; `enrolmentVersion` that of `enrolment-{id}`.
          */
         get: operations["KindergartensController_get"];
-        put?: never;
+        /**
+         * Correct a kindergarten’s register entry: name, township, ownership
+         * @description Admin only. `{name, township, ownership}` → `KindergartenUpdated` (nothing is written when nothing changes). `township` as on registration (422 `unknown-township`); a name another kindergarten has is 409 `kindergarten-name-exists`. If-Match is checked against `kindergarten-{id}`. Answers 200 with the kindergarten.
+         */
+        put: operations["KindergartensController_update"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kindergartens/{id}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a kindergarten has closed (停办)
+         * @description Admin only. `{closedOn, reason}` → `KindergartenClosed`; a closed kindergarten stays in the register, shown as closed, and gets no new inspections (409 `kindergarten-closed`). Closing it again is 409 `kindergarten-closed`. If-Match is checked against `kindergarten-{id}`. Answers 200 with the kindergarten.
+         */
+        post: operations["KindergartensController_close"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1628,6 +1652,22 @@ export interface components {
             /** @description At least 10 characters, three of lower case / upper case / digits / symbols, not containing the username, not one of the last three */
             newPassword: string;
         };
+        ClosureDto: {
+            /**
+             * Format: date
+             * @example 2025-08-31
+             */
+            closedOn: string;
+            /** @example 办园许可证注销，停止办园 */
+            reason: string;
+        };
+        ClosureResponse: {
+            /** @example 2025-08-31T10:00:00.000+08:00 */
+            closedAt: string;
+            /** Format: date */
+            closedOn: string;
+            reason: string;
+        };
         ConclusionDto: {
             /** @enum {string} */
             outcome: "passed" | "failed";
@@ -1852,6 +1892,9 @@ export interface components {
             name: string;
         };
         KindergartenResponse: {
+            /** @description Closed (停办): it gets no new inspections */
+            closed: boolean;
+            closure: components["schemas"]["ClosureResponse"] | null;
             disclosure: components["schemas"]["DisclosureResponse"] | null;
             /** @description Enrolment and its due process (陈述申辩) */
             enrolment: components["schemas"]["EnrolmentResponse"];
@@ -2031,6 +2074,10 @@ export interface components {
             teachers: number;
         };
         PublicKindergarten: {
+            /** @description Closed (停办) */
+            closed: boolean;
+            /** Format: date */
+            closedOn: string | null;
             disclosure: components["schemas"]["PublicDisclosure"] | null;
             /** @enum {string} */
             enrolmentStatus: "open" | "suspended";
@@ -2383,6 +2430,17 @@ export interface components {
         UnreadCount: {
             /** @example 3 */
             count: number;
+        };
+        UpdateKindergartenDto: {
+            /** @example 清水河县城关镇第一幼儿园 */
+            name: string;
+            /** @enum {string} */
+            ownership: "public" | "private-inclusive" | "private";
+            /**
+             * @description A township id, or its registered name
+             * @example chengguan
+             */
+            township: string;
         };
         UpdateUserDto: {
             /** @description Personal data: kept outside the event log */
@@ -4682,7 +4740,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `annual-inspection-exists`
+             * @description `kindergarten-closed`, `annual-inspection-exists`
              *
              *     `concurrency-conflict`, `idempotency-key-in-progress`
              */
@@ -5557,6 +5615,8 @@ export interface operations {
                 enrolmentStatus?: "open" | "suspended";
                 limit?: number;
                 ownership?: "public" | "private-inclusive" | "private";
+                /** @description Part of the name */
+                q?: string;
                 township?: string;
             };
             header?: never;
@@ -5664,7 +5724,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `kindergarten-exists`
+             * @description `kindergarten-exists`, `kindergarten-name-exists`
              *
              *     `concurrency-conflict`, `idempotency-key-in-progress`
              */
@@ -5694,7 +5754,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
                 };
             };
-            /** @description `idempotency-key-reused` */
+            /**
+             * @description `unknown-township`
+             *
+             *     `idempotency-key-reused`
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5754,6 +5818,258 @@ export interface operations {
             };
             /** @description `not-found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    KindergartensController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of kindergarten-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateKindergartenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `kindergarten-name-exists`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `unknown-township`
+             *
+             *     `idempotency-key-reused`
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    KindergartensController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters; a retry with the same key and body replays the first response */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" of kindergarten-{id}: 412 version-mismatch if it has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosureDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindergartenResponse"];
+                };
+            };
+            /** @description `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /**
+             * @description `kindergarten-closed`
+             *
+             *     `concurrency-conflict`, `idempotency-key-in-progress`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `version-mismatch` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
