@@ -23,7 +23,8 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': swc },
-  testTimeout: 30_000,
+  // a budget for start-up on a busy 2-core machine (an engine on PGlite, a browser), not a speed assertion
+  testTimeout: 60_000,
   // PGlite instances are large (≈ 0.8 GB each): keep the worker count modest.
   maxWorkers: 2,
   workerIdleMemoryLimit: '2GB',
