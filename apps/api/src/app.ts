@@ -117,7 +117,7 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
   await app.register(fastifyCookie as never);
   authenticator.useDirectory(app.get(Accounts));
   await installQueuesBoard(app, settings);
-  installHttpEdge(app, authenticator, clock);
+  installHttpEdge(app, authenticator, clock, settings.METRICS_TOKEN);
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(new JsonBodyPipe(), dtoValidationPipe());
   app.useGlobalInterceptors(new NoBodyInterceptor());
