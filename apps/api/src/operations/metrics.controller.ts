@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { registry } from '@app/metrics';
 import { AdminOrMetricsToken } from '../auth/access.decorator.js';
 
@@ -17,6 +17,7 @@ export class MetricsController {
       'Needs an admin (token or session), or `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set (Prometheus: `authorization: {credentials: …}`).',
   })
   @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'The Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
   metrics(): Promise<string> {
     return registry.metrics();
   }
