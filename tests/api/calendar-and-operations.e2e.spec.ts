@@ -319,7 +319,7 @@ describe('operations over HTTP (pglite)', () => {
     expect((await app.call('POST', '/kindergartens', { token: admin, body })).status).toBe(201);
     expect((await app.call('POST', '/kindergartens', { token: admin, body })).status).toBe(409);
 
-    const reply = await fetch(`${root}/metrics`);
+    const reply = await fetch(`${root}/metrics`, { headers: { authorization: `Bearer ${admin}` } });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await reply.text();

@@ -44,15 +44,14 @@ interface Finding {
 }
 
 /**
- * Redocly's `operation-4xx-response` asks every operation for a client-error response. The probes and the Prometheus
- * scrape take no parameter, no body and no token: they answer 200 (or 503 for readiness), never a 4xx, and documenting
- * one they cannot give would be false. Redocly's `operation-2xx-response` likewise does not fit single sign-on, whose
- * answers are redirects. These are the only warnings allowed, and only on those paths (once /metrics asks for a token it
- * documents its 401, and the warning goes away there by itself).
+ * Redocly's `operation-4xx-response` asks every operation for a client-error response. The probes take no
+ * parameter, no body and no token: they answer 200 (or 503 for readiness), never a 4xx, and documenting one they
+ * cannot give would be false. Redocly's `operation-2xx-response` likewise does not fit single sign-on, whose
+ * answers are redirects. These are the only warnings allowed, and only on those paths.
  */
 const JUSTIFIED = (finding: Finding): boolean =>
   finding.severity === 'warning' &&
-  ((finding.rule === 'operation-4xx-response' && /^#\/paths\/~1(health~1(live|ready)|metrics)\/get\/responses$/.test(finding.at)) ||
+  ((finding.rule === 'operation-4xx-response' && /^#\/paths\/~1health~1(live|ready)\/get\/responses$/.test(finding.at)) ||
     // single sign-on's two steps are browser navigations: they succeed with a redirect (to the provider, then home), never a 2xx
     (finding.rule === 'operation-2xx-response' && /^#\/paths\/~1api~1v1~1auth~1oidc~1(start|callback)\/get\/responses$/.test(finding.at)));
 

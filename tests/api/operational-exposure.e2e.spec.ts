@@ -204,13 +204,25 @@ describe('operational exposure', () => {
     });
   });
 
-  describe('/metrics (METRICS_TOKEN)', () => {
-    it('answers 401 without the token, or with a wrong one or a user token', async () => {
-      for (const authorization of [undefined, 'Bearer wrong-token-wrong-token', `Bearer ${app.token('admin')}`]) {
+  describe('/metrics (METRICS_TOKEN, or an admin)', () => {
+    it('answers 401 without a token or with a wrong one, 403 to a user who is not an admin', async () => {
+      for (const authorization of [undefined, 'Bearer wrong-token-wrong-token']) {
         const reply = await fetch(`${root}/metrics`, { headers: authorization ? { authorization } : {} });
         expect(reply.status).toBe(401);
         expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       }
+      for (const role of ['supervisor', 'auditor'] as const) {
+        const token = app.token(role);
+        await app.usersReady();
+        const reply = await fetch(`${root}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+        expect([role, reply.status, ((await reply.json()) as { code: string }).code]).toEqual([role, 403, 'forbidden']);
+      }
+    });
+
+    it('serves the metrics to an admin’s token', async () => {
+      const reply = await fetch(`${root}/metrics`, { headers: { authorization: `Bearer ${app.token('admin')}` } });
+      expect(reply.status).toBe(200);
+      expect(await reply.text()).toContain('http_request_duration_seconds');
     });
 
     it('serves the metrics with the token', async () => {
@@ -268,10 +280,25 @@ describe('/metrics in production without METRICS_TOKEN', () => {
     await app?.close();
   });
 
-  it('is refused (403) rather than open to anyone', async () => {
-    const reply = await fetch(`${app.url.replace(/\/api\/v1$/, '')}/metrics`);
-    expect(reply.status).toBe(403);
-    expect(await reply.json()).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('METRICS_TOKEN') });
+  it('is refused (401) to anyone but an admin, and served to an admin’s session', async () => {
+    const metrics = `${app.url.replace(/\/api\/v1$/, '')}/metrics`;
+    const anonymous = await fetch(metrics);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ code: 'unauthenticated' });
+
+    const signIn = await app.call('POST', '/auth/sign-in', { body: { username: 'admin', password: 'Production-Admin-1' } });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    // the one-time password first
+    expect((await fetch(metrics, { headers: { cookie } })).status).toBe(403);
+    const changed = await app.call('POST', '/auth/password', {
+      body: { currentPassword: 'Production-Admin-1', newPassword: 'Qingshui-River-2026!' },
+      headers: { cookie, 'x-csrf-token': signIn.body.csrfToken },
+    });
+    expect(changed.status).toBe(204);
+    const session = await fetch(metrics, { headers: { cookie } });
+    expect(session.status).toBe(200);
+    expect(await session.text()).toContain('http_request_duration_seconds');
   });
 });
 

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Clock, Settings } from '@app/config';
 import { CalendarAdministrationModule } from '@app/calendar';
 import { AttachmentsModule } from '@app/attachments';
@@ -35,6 +35,7 @@ import { RectificationsController } from './rectifications/rectifications.contro
 import { SeedLoader } from './seeds/seed-loader.js';
 import { StatisticsController } from './statistics/statistics.controller.js';
 import { AuthController } from './auth/auth.controller.js';
+import { KindergartenScope, KindergartenScopeGuard } from './auth/kindergarten-scope.js';
 import { SessionCookies } from './auth/session-cookies.js';
 import { TownshipsController } from './townships/townships.controller.js';
 import { UsersController } from './users/users.controller.js';
@@ -84,6 +85,8 @@ export class AppModule {
       ],
       providers: [
         SessionCookies,
+        KindergartenScope,
+        { provide: APP_GUARD, useClass: KindergartenScopeGuard },
         IdempotencyKeys,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         CommandAnswers,

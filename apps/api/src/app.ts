@@ -124,7 +124,7 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
     throwFileSizeLimit: false,
     limits: { fileSize: settings.ATTACHMENT_MAX_BYTES, files: 4, fields: 4, parts: 8, fieldSize: 1024, headerPairs: 20 },
   });
-  installHttpEdge(app, authenticator, clock);
+  installHttpEdge(app, authenticator, clock, settings.METRICS_TOKEN);
   await installConsole(app, settings);
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(new JsonBodyPipe(), dtoValidationPipe());

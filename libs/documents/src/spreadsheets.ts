@@ -67,9 +67,12 @@ export class Spreadsheets {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   /** The case list as filtered (状态, 乡镇, 逾期). */
-  async rectifications(filter: RectificationExportFilter): Promise<Readable> {
+  /** `visible`: the kindergartens the caller may see (a supervisor's 责任区); undefined, all of them. */
+  async rectifications(filter: RectificationExportFilter, visible?: readonly string[]): Promise<Readable> {
     const kindergartens = await this.kindergartens_();
-    const ids = filter.township ? [...kindergartens.values()].filter((k) => k.township === filter.township).map((k) => k.id) : undefined;
+    const seen = visible && new Set(visible);
+    const inTownship = filter.township ? [...kindergartens.values()].filter((k) => k.township === filter.township).map((k) => k.id) : undefined;
+    const ids = seen ? (inTownship ?? [...seen]).filter((id) => seen.has(id)) : inTownship;
     const rows = async function* (queries: QueryBus): AsyncGenerator<Cell[]> {
       if (ids && ids.length === 0) return;
       const cases = everyItem((cursor) =>
@@ -110,9 +113,11 @@ export class Spreadsheets {
   }
 
   /** The register with enrolment status and the latest results. */
-  async kindergartens(): Promise<Readable> {
+  async kindergartens(visible?: readonly string[]): Promise<Readable> {
+    const seen = visible && new Set(visible);
     const rows = async function* (queries: QueryBus): AsyncGenerator<Cell[]> {
       for await (const item of everyItem<KindergartenView>((cursor) => queries.execute(new ListKindergartens({ cursor, limit: PAGE })))) {
+        if (seen && !seen.has(item.id)) continue;
         yield [
           item.id,
           item.name,

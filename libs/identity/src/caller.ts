@@ -22,5 +22,16 @@ export interface Caller extends Actor {
 export const canSeeKindergarten = (caller: Caller, kindergartenId: string): boolean =>
   caller.role !== 'kindergarten' || caller.kindergartenId === kindergartenId;
 
+/** Whether the caller's sight depends on the kindergarten at all: a kindergarten, or a supervisor with a 责任区. */
+export const isScopedCaller = (caller: Caller): boolean => caller.role === 'kindergarten' || (caller.role === 'supervisor' && caller.townships !== undefined);
+
+/**
+ * The whole rule, for a kindergarten whose township (its register id, null when the register lacks it) is known: a
+ * supervisor with a 责任区 sees the kindergartens of its townships only.
+ */
+export const canSeeKindergartenIn = (caller: Caller, kindergartenId: string, townshipId: string | null): boolean =>
+  canSeeKindergarten(caller, kindergartenId) &&
+  (caller.role !== 'supervisor' || caller.townships === undefined || (townshipId !== null && caller.townships.includes(townshipId)));
+
 /** The actor recorded in events: who, in which role, under the directory's name. */
 export const actorOf = (caller: Caller): Actor => ({ sub: caller.sub, role: caller.role, name: caller.name ?? caller.sub });

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { KindergartenOverview } from './kindergarten-overview/kindergarten-overview.js';
-import { GetKindergartenHandler, ListKindergartensHandler, ListPublicKindergartensHandler } from './kindergarten-overview/kindergarten-overview.queries.js';
+import {
+  GetKindergartenHandler,
+  ListKindergartenIdsInTownshipsHandler,
+  ListKindergartensHandler,
+  ListPublicKindergartensHandler,
+} from './kindergarten-overview/kindergarten-overview.queries.js';
 import { PublicBoard } from './public-board/public-board.js';
 import { ListPublicNoticesHandler } from './public-board/public-board.queries.js';
 import { Statistics } from './statistics/statistics.js';
@@ -14,6 +19,7 @@ import { GetStatisticsOverviewHandler } from './statistics/statistics.queries.js
     KindergartenOverview,
     ListKindergartensHandler,
     GetKindergartenHandler,
+    ListKindergartenIdsInTownshipsHandler,
     ListPublicKindergartensHandler,
     PublicBoard,
     ListPublicNoticesHandler,

@@ -23,6 +23,8 @@ declare module 'fastify' {
     rateLimited?: boolean;
     /** Idempotency-Key is ignored: the answer holds something never to be kept at rest (a one-time password, a session). */
     neverReplayed?: boolean;
+    /** Besides its roles, `Authorization: Bearer <METRICS_TOKEN>` lets the caller in (a scraper is no user). */
+    metricsToken?: boolean;
   }
 }
 
@@ -34,6 +36,17 @@ export const Access = (...roles: Role[]) =>
     Problems({ 401: ['unauthenticated'], 403: ['forbidden', 'csrf-failed', 'password-change-required'] }, {
       401: 'Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session',
       403: `Allowed for: ${roles.join(', ')}; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed`,
+    }),
+  );
+
+/** An admin (session or token), or a scraper with `Authorization: Bearer <METRICS_TOKEN>` when that is set. */
+export const AdminOrMetricsToken = () =>
+  applyDecorators(
+    RouteConfig({ access: ['admin'], metricsToken: true }),
+    ApiBearerAuth(),
+    Problems({ 401: ['unauthenticated'], 403: ['forbidden', 'password-change-required'] }, {
+      401: 'Neither the METRICS_TOKEN bearer token nor an admin’s token or session',
+      403: 'Allowed for: admin (or the METRICS_TOKEN); a one-time password not yet changed',
     }),
   );
 

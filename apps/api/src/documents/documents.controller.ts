@@ -12,6 +12,7 @@ import { ROLES, type Caller } from '@app/identity';
 import { parseQuarterId } from '@app/plan-supervision/domain';
 import { OPEN_STATUSES } from '@app/rectifications/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
+import { KindergartenScope, ScopedBy } from '../auth/kindergarten-scope.js';
 import { contentDisposition } from '../http/downloads/content-disposition.js';
 import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
@@ -65,9 +66,11 @@ export class DocumentsController {
     @Inject(Documents) private readonly documents: Documents,
     @Inject(Spreadsheets) private readonly spreadsheets: Spreadsheets,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(KindergartenScope) private readonly scope: KindergartenScope,
   ) {}
 
   @Get('rectifications/:id/notice.docx')
+  @ScopedBy('rectification')
   @Access('admin', 'supervisor', 'auditor', 'kindergarten')
   @ApiOperation({
     summary: 'The rectification notice (整改通知书) as a Word document',
@@ -107,13 +110,13 @@ export class DocumentsController {
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse(xlsx)
   @Problems({ 400: ['validation-failed'] })
-  async rectifications(@Query() query: RectificationExportQuery, @Res() reply: FastifyReply) {
+  async rectifications(@Query() query: RectificationExportQuery, @CurrentCaller() caller: Caller, @Res() reply: FastifyReply) {
     const overdue = query.overdue === undefined ? undefined : query.overdue === 'true';
     return send(
       reply,
       XLSX_TYPE,
       '整改事项.xlsx',
-      await this.spreadsheets.rectifications({ status: query.status, township: query.township, overdue }),
+      await this.spreadsheets.rectifications({ status: query.status, township: query.township, overdue }, await this.scope.visibleIds(caller)),
     );
   }
 
@@ -141,7 +144,7 @@ export class DocumentsController {
   })
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse(xlsx)
-  async kindergartens(@Res() reply: FastifyReply) {
-    return send(reply, XLSX_TYPE, '幼儿园名册.xlsx', await this.spreadsheets.kindergartens());
+  async kindergartens(@CurrentCaller() caller: Caller, @Res() reply: FastifyReply) {
+    return send(reply, XLSX_TYPE, '幼儿园名册.xlsx', await this.spreadsheets.kindergartens(await this.scope.visibleIds(caller)));
   }
 }

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '@app/config';
@@ -9,12 +10,20 @@ const OPEN_PATHS = ['/docs'];
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const AUTH_PATHS = '/api/v1/auth/';
 
+const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+/** Whether the request bears the metrics token; compared as digests: equal lengths, constant time. */
+const bearsToken = (request: FastifyRequest, token: string | undefined): boolean => {
+  const given = /^Bearer +(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  return token !== undefined && given !== undefined && timingSafeEqual(digest(given), digest(token));
+};
+
 /**
  * The HTTP edge that runs before Nest: auth and role checks in onRequest (so they come before the body-size
  * check and validation, as the contract orders them), and the start-up check that every route declares who may
  * call it. Fastify's own errors reach Nest's handler and so the ProblemDetailsFilter.
  */
-export const installHttpEdge = (app: NestFastifyApplication, authenticator: Authenticator, clock: Clock): void => {
+export const installHttpEdge = (app: NestFastifyApplication, authenticator: Authenticator, clock: Clock, metricsToken?: string): void => {
   const fastify = app.getHttpAdapter().getInstance();
   const undeclared: string[] = [];
 
@@ -32,6 +41,7 @@ export const installHttpEdge = (app: NestFastifyApplication, authenticator: Auth
     request.receivedAt = clock.now();
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
+    if (request.routeOptions.config?.metricsToken && bearsToken(request, metricsToken)) return;
     try {
       // the contract's order: auth, CSRF, password change, then role (and body size, validation… after this hook)
       const { caller, session } = await authenticator.authenticate(request);

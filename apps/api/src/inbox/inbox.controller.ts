@@ -6,6 +6,7 @@ import { ROLES, type Caller } from '@app/identity';
 import { InboxViews } from '@app/notifications';
 import { NOTIFICATION_KINDS } from '@app/notifications/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
+import { KindergartenScope } from '../auth/kindergarten-scope.js';
 import { IsIn, IsOptional } from 'class-validator';
 import { ListQuery, listBody } from '../http/lists/lists.js';
 import { Problems, StoreProblems } from '../http/openapi/openapi.js';
@@ -40,19 +41,22 @@ class InboxList {
 @Controller('inbox')
 @StoreProblems()
 export class InboxController {
-  constructor(@Inject(InboxViews) private readonly inbox: InboxViews) {}
+  constructor(
+    @Inject(InboxViews) private readonly inbox: InboxViews,
+    @Inject(KindergartenScope) private readonly scope: KindergartenScope,
+  ) {}
 
   @Get()
   @Access(...ROLES)
   @ApiOperation({
     summary: 'The caller’s notifications, newest first: to their kindergarten, to supervisors, or to their unit',
     description:
-      'Any role. Notifications addressed to the caller’s kindergarten, to supervisors, or to the caller’s unit, with `readAt` for this user; `unread=true` for only the unread ones; text in Chinese; paged `{items, next?}`.',
+      'Any role. Notifications addressed to the caller’s kindergarten, to supervisors (a supervisor with `townships`: only those about kindergartens of its 责任区), or to the caller’s unit, with `readAt` for this user; `unread=true` for only the unread ones; text in Chinese; paged `{items, next?}`.',
   })
   @ApiOkResponse({ type: InboxList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: InboxQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
-    return listBody(request, await this.inbox.list(caller, query.after, query.limit, query.unread === 'true'));
+    return listBody(request, await this.inbox.list(caller, query.after, query.limit, query.unread === 'true', await this.scope.visibleIds(caller)));
   }
 
   @Get('unread-count')
@@ -63,7 +67,7 @@ export class InboxController {
   })
   @ApiOkResponse({ type: UnreadCount })
   async unreadCount(@CurrentCaller() caller: Caller): Promise<UnreadCount> {
-    return { count: await this.inbox.unreadCount(caller) };
+    return { count: await this.inbox.unreadCount(caller, await this.scope.visibleIds(caller)) };
   }
 
   @Post(':id/read')
@@ -77,7 +81,7 @@ export class InboxController {
   @ApiOkResponse({ type: InboxItemResponse })
   @Problems({ 404: ['not-found'] })
   async read(@Param('id') id: string, @CurrentCaller() caller: Caller) {
-    const item = await this.inbox.markRead(caller, id);
+    const item = await this.inbox.markRead(caller, id, await this.scope.visibleIds(caller));
     if (!item) throw new NotFoundError('not-found', 'No such notification in your inbox');
     return item;
   }

@@ -3,11 +3,12 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
-import { canSeeKindergarten, type Caller } from '@app/identity';
+import type { Caller } from '@app/identity';
 import { type CommandOutcome, type CommandRequest } from '@app/commands';
 import { GetInspection, InspectionCommands, ListInspections, inspectionView, type InspectionView } from '@app/inspections';
 import { type InspectionState } from '@app/inspections/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
+import { KindergartenScope, ScopedBy } from '../auth/kindergarten-scope.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
@@ -28,12 +29,14 @@ const INSPECTION: Answer<CommandOutcome<InspectionState>, InspectionView> = {
 
 @ApiTags('inspections')
 @Controller('inspections')
+@ScopedBy('inspection')
 @StoreProblems()
 export class InspectionsController {
   constructor(
     @Inject(InspectionCommands) private readonly inspections: InspectionCommands,
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(CommandAnswers) private readonly answers: CommandAnswers,
+    @Inject(KindergartenScope) private readonly scope: KindergartenScope,
   ) {}
 
   @Post()
@@ -62,14 +65,7 @@ export class InspectionsController {
   @ApiOkResponse({ type: InspectionList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListInspectionsQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
-    const scope = caller.role === 'kindergarten' ? caller.kindergartenId! : undefined;
-    const ids = scope
-      ? query.kindergartenId && query.kindergartenId !== scope
-        ? []
-        : [scope]
-      : query.kindergartenId
-        ? [query.kindergartenId]
-        : undefined;
+    const ids = await this.scope.visibleIds(caller, query.kindergartenId);
     const page = await this.queries.execute(
       new ListInspections({
         kindergartenIds: ids,
@@ -93,9 +89,9 @@ export class InspectionsController {
   })
   @ApiOkResponse({ type: InspectionResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
-  async get(@Param('id', ResourceIdPipe) id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(@Param('id', ResourceIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const view = await this.queries.execute(new GetInspection(id));
-    if (!view || !canSeeKindergarten(caller, view.kindergartenId)) throw new NotFoundError('not-found', 'No such inspection');
+    if (!view) throw new NotFoundError('not-found', 'No such inspection');
     reply.header('etag', `"${view.version}"`);
     return view;
   }

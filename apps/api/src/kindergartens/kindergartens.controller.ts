@@ -4,11 +4,12 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EnrolmentCommands } from '@app/enrolment';
 import { NotFoundError } from '@app/event-sourcing';
-import { canSeeKindergarten, type Caller } from '@app/identity';
+import type { Caller } from '@app/identity';
 import { type CommandOutcome, type CommandRequest } from '@app/commands';
 import { KindergartenCommands } from '@app/kindergartens';
 import { GetKindergarten, ListKindergartens, type KindergartenView } from '@app/overviews';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
+import { KindergartenScope, ScopedBy } from '../auth/kindergarten-scope.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
@@ -29,6 +30,7 @@ import { KindergartenList, KindergartenResponse } from './kindergarten.responses
 
 @ApiTags('kindergartens')
 @Controller('kindergartens')
+@ScopedBy('kindergarten')
 @StoreProblems()
 export class KindergartensController {
   constructor(
@@ -36,6 +38,7 @@ export class KindergartensController {
     @Inject(EnrolmentCommands) private readonly enrolment: EnrolmentCommands,
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(CommandAnswers) private readonly answers: CommandAnswers,
+    @Inject(KindergartenScope) private readonly scope: KindergartenScope,
   ) {}
 
   @Post()
@@ -67,7 +70,7 @@ export class KindergartensController {
   async list(@Query() query: ListKindergartensQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
     const page = await this.queries.execute(
       new ListKindergartens({
-        ids: caller.role === 'kindergarten' ? [caller.kindergartenId!] : undefined,
+        ids: await this.scope.visibleIds(caller),
         township: query.township,
         q: query.q,
         ownership: query.ownership,
@@ -88,8 +91,8 @@ export class KindergartensController {
   })
   @ApiOkResponse({ type: KindergartenResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
-  async get(@Param('id', ResourceIdPipe) id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
-    const view = canSeeKindergarten(caller, id) ? await this.queries.execute(new GetKindergarten(id)) : null;
+  async get(@Param('id', ResourceIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.queries.execute(new GetKindergarten(id));
     if (!view) throw new NotFoundError('not-found', 'No such kindergarten');
     reply.header('etag', `"${view.version}"`);
     return view;
@@ -201,11 +204,9 @@ export class KindergartensController {
   async submitStatement(
     @Param('id', ResourceIdPipe) id: string,
     @Body() body: StatementDto,
-    @CurrentCaller() caller: Caller,
     @RequestContext() request: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!canSeeKindergarten(caller, id)) throw new NotFoundError('not-found', 'No such kindergarten');
     const data = body.waive ? { waive: true as const } : { text: body.text!, attachmentIds: body.attachmentIds ?? [] };
     return this.answers.ok(reply, await this.enrolment.state(id, data, request), this.answer(id, 'enrolment'));
   }

@@ -3,11 +3,12 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '@app/event-sourcing';
-import { canSeeKindergarten, type Caller } from '@app/identity';
+import type { Caller } from '@app/identity';
 import { type CommandOutcome, type CommandRequest } from '@app/commands';
 import { GetRectification, ListRectifications, RectificationCases, rectificationView, type RectificationView } from '@app/rectifications';
 import { type RectificationState } from '@app/rectifications/domain';
 import { Access, CurrentCaller } from '../auth/access.decorator.js';
+import { KindergartenScope, ScopedBy } from '../auth/kindergarten-scope.js';
 import { CommandAnswers, type Answer } from '../http/commands/command-answers.js';
 import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
@@ -42,12 +43,14 @@ const RECTIFICATION: Answer<CommandOutcome<RectificationState>, RectificationVie
 @ApiTags('rectifications')
 @ApiExtraModels(DeadlineDto)
 @Controller('rectifications')
+@ScopedBy('rectification')
 @StoreProblems()
 export class RectificationsController {
   constructor(
     @Inject(RectificationCases) private readonly cases: RectificationCases,
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(CommandAnswers) private readonly answers: CommandAnswers,
+    @Inject(KindergartenScope) private readonly scope: KindergartenScope,
   ) {}
 
   @Post()
@@ -79,14 +82,7 @@ export class RectificationsController {
   @ApiOkResponse({ type: RectificationList })
   @Problems({ 400: ['validation-failed'] })
   async list(@Query() query: ListRectificationsQuery, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest) {
-    const scope = caller.role === 'kindergarten' ? caller.kindergartenId! : undefined;
-    const ids = scope
-      ? query.kindergartenId && query.kindergartenId !== scope
-        ? []
-        : [scope]
-      : query.kindergartenId
-        ? [query.kindergartenId]
-        : undefined;
+    const ids = await this.scope.visibleIds(caller, query.kindergartenId);
     const overdue = query.overdue === undefined ? undefined : query.overdue === 'true';
     const page = await this.queries.execute(
       new ListRectifications({
@@ -113,9 +109,9 @@ export class RectificationsController {
   })
   @ApiOkResponse({ type: RectificationResponse, description: 'ETag: "<version>"' })
   @Problems({ 404: ['not-found'] })
-  async get(@Param('id', ResourceIdPipe) id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(@Param('id', ResourceIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const view = await this.queries.execute(new GetRectification(id));
-    if (!view || !canSeeKindergarten(caller, view.kindergartenId)) throw new NotFoundError('not-found', 'No such rectification case');
+    if (!view) throw new NotFoundError('not-found', 'No such rectification case');
     reply.header('etag', `"${view.version}"`);
     return view;
   }

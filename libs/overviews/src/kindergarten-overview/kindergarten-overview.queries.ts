@@ -33,6 +33,22 @@ export class ListKindergartensHandler implements IQueryHandler<ListKindergartens
   }
 }
 
+/** The ids of the kindergartens registered in these townships (each as the record may name it: id or name). */
+export class ListKindergartenIdsInTownships extends Query<string[]> {
+  constructor(readonly townshipKeys: readonly string[]) {
+    super();
+  }
+}
+
+@QueryHandler(ListKindergartenIdsInTownships)
+export class ListKindergartenIdsInTownshipsHandler implements IQueryHandler<ListKindergartenIdsInTownships> {
+  constructor(@Inject(KindergartenOverview) private readonly overview: KindergartenOverview) {}
+
+  execute({ townshipKeys }: ListKindergartenIdsInTownships) {
+    return this.overview.idsInTownships(townshipKeys);
+  }
+}
+
 @QueryHandler(GetKindergarten)
 export class GetKindergartenHandler implements IQueryHandler<GetKindergarten> {
   constructor(@Inject(KindergartenOverview) private readonly overview: KindergartenOverview) {}

@@ -108,6 +108,13 @@ export class KindergartenOverview {
     return row ? toView(row) : null;
   }
 
+  async idsInTownships(townshipKeys: readonly string[]): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(`SELECT id FROM ${this.s}.rm_kindergarten_overview WHERE township = ANY($1::text[]) ORDER BY id`, [
+      townshipKeys,
+    ]);
+    return rows.map((row) => row.id);
+  }
+
   async listPublic(cursor: string | undefined, limit: number): Promise<Page<PublicKindergartenView>> {
     const [after] = decodeCursor(cursor) ?? [];
     const rows = await this.query('($1::text IS NULL OR k.id > $1) ORDER BY k.id LIMIT $2', [after ?? null, limit + 1]);

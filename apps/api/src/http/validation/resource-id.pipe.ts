@@ -1,7 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { problem, ProblemError } from '../problems/problem-details.js';
 
-const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
+export const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 
 /** A path id that cannot name anything is simply not found. */
 @Injectable()
