@@ -105,7 +105,8 @@ describe('reminders (postgres)', () => {
     const deadline = wallTime(notice.dueAt);
     expect(deadline).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
     const [missed, reminder, issued] = items;
-    expect(issued.subject).toBe(`【限期整改通知】${kindergarten.name}：请于${deadline}前完成整改`);
+    expect(notice.documentNo).toMatch(/^清教督改〔\d{4}〕\d+号$/);
+    expect(issued.subject).toBe(`【限期整改通知】${kindergarten.name}（${notice.documentNo}）：请于${deadline}前完成整改`);
     expect(issued.body).toContain('消防通道堆放杂物（S-01）');
     expect(issued.body).toContain(`整改事项编号：${id}`);
     expect(reminder.subject).toBe(`【整改提醒】${kindergarten.name}：距整改期限还有2秒`);

@@ -122,11 +122,22 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
       metadata: { actor: actorOf(HARNESS), at: formatShanghai(now), commandId: randomUUID(), correlationId: randomUUID(), causationId: null },
     };
   };
-  const ensureUser = async (profile: { userId: string; name: string; role: Role; kindergartenId?: string; unitId?: string; townships?: string[] }) => {
+  // the registration under way (or done) per user: a second token for it waits for the same one, not for nothing
+  const registering = new Map<string, Promise<void>>();
+  const ensureUser = (profile: { userId: string; name: string; role: Role; kindergartenId?: string; unitId?: string; townships?: string[] }) => {
     const wanted = JSON.stringify(profile);
     const known = registered.get(profile.userId);
-    if (known === wanted) return;
+    if (known === wanted) return registering.get(profile.userId) ?? Promise.resolve();
     registered.set(profile.userId, wanted);
+    const previous = registering.get(profile.userId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => writeUser(profile, known));
+    registering.set(profile.userId, next);
+    return next;
+  };
+  const writeUser = async (
+    profile: { userId: string; name: string; role: Role; kindergartenId?: string; unitId?: string; townships?: string[] },
+    known: string | undefined,
+  ) => {
     const { userId, ...rest } = profile;
     const outcome = known
       ? await accounts.update(userId, rest, harnessRequest(), { checkScope: false })

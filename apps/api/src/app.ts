@@ -125,7 +125,7 @@ export const createApp = async (settings: Settings, options: { clock?: Clock } =
     limits: { fileSize: settings.ATTACHMENT_MAX_BYTES, files: 4, fields: 4, parts: 8, fieldSize: 1024, headerPairs: 20 },
   });
   installHttpEdge(app, authenticator, clock, settings.METRICS_TOKEN);
-  await installConsole(app, settings);
+  await installConsole(app, settings, frameworkErrors(authenticator));
   app.setGlobalPrefix('api/v1', { exclude: ROOT_ROUTES.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(new JsonBodyPipe(), dtoValidationPipe());
   app.useGlobalInterceptors(new NoBodyInterceptor());

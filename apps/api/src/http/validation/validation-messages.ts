@@ -26,6 +26,8 @@ export const ZH_CONSTRAINTS: Readonly<Record<string, (args: readonly unknown[]) 
   isEnum: ([values]) => `必须是以下值之一：${values && typeof values === 'object' ? Object.values(values).join('、') : String(values)}`,
   isEmail: () => '必须是有效的电子邮件地址',
   isUUID: () => '必须是 UUID',
+  isUuid: () => '必须是 UUID',
+  equals: ([value]) => `只能是 ${JSON.stringify(value)}`,
   isISO8601: () => '必须是 ISO 8601 日期或时间',
   isPositive: () => '必须是正数',
   matches: ([regex]) => (pattern(regex) === '\\S' ? '不能为空白' : `格式不正确，须符合 ${pattern(regex)}`),
