@@ -83,7 +83,10 @@ describe.each<StoreKind>(['pglite', 'postgres'])('supervisors’ 责任区 (%s)'
     const theirInspections = await app.call('GET', `/inspections?kindergartenId=${theirs.id}`, { token: steps.supervisor });
     expect(theirInspections.body.items.map((item: { id: string }) => item.id).sort()).toEqual([theirInspection.id, theirOpenInspection.id].sort());
     // and a command in its own township goes through
-    const own = await app.call('POST', '/inspections', { token: scoped, body: { kindergartenId: mine.id, kind: 'quality', year: 2025, scheduledOn: '2025-03-01' } });
+    const own = await app.call('POST', '/inspections', {
+      token: scoped,
+      body: { kindergartenId: mine.id, kind: 'quality', year: 2025, scheduledOn: '2025-03-01' },
+    });
     expect(own.status).toBe(201);
   });
 

@@ -160,7 +160,10 @@ const statementOrWaiver = (target: object, propertyName: string) =>
     name: 'statementOrWaiver',
     target: target.constructor,
     propertyName,
-    options: { message: 'a statement is either {text, attachmentIds?} or {waive: true}', context: { zh: '陈述申辩须为 {text, attachmentIds?}，或以 {waive: true} 放弃' } },
+    options: {
+      message: 'a statement is either {text, attachmentIds?} or {waive: true}',
+      context: { zh: '陈述申辩须为 {text, attachmentIds?}，或以 {waive: true} 放弃' },
+    },
     validator: { validate: (_: unknown, args) => (args?.object as StatementDto).waive === undefined },
   });
 
