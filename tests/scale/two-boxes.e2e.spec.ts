@@ -78,8 +78,12 @@ describe('two API processes and two workers on one PostgreSQL and one Redis', ()
     expect(workers.some((worker) => worker.messages().some((message) => /this one stands by/.test(message)))).toBe(true);
 
     const [a, b] = apis as [EngineProcess, EngineProcess];
+    // every caller is a registered user: the tests' admin and supervisor, written once to the shared store
+    const admin = a.token('admin');
+    for (const api of [a, b]) api.token('supervisor');
+    await a.usersReady();
     const kindergartenId = `kg-${randomUUID().slice(0, 8)}`;
-    const created = await send(a, a.token('admin'), 'POST', '/kindergartens', {
+    const created = await send(a, admin, 'POST', '/kindergartens', {
       id: kindergartenId,
       name: '多进程测试幼儿园',
       township: '城关镇',
