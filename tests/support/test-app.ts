@@ -113,7 +113,6 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
   const readModels = app.get(ReadModels);
   // what each harness user was registered as: the same sub asked for with another scope moves it there (UserUpdated)
   const registered = new Map<string, string>();
-  const pending: Array<Promise<void>> = [];
   const harnessRequest = () => {
     const now = new Date();
     return {
@@ -148,8 +147,13 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
         })).outcome;
     await readModels.catchUp(outcome.position, 'user');
   };
+  // every registration asked for so far, finished: concurrent callers each wait for all of them, not only the first
   const usersReady = async (): Promise<void> => {
-    while (pending.length > 0) await Promise.all(pending.splice(0));
+    for (;;) {
+      const asked = [...registering.values()];
+      await Promise.all(asked);
+      if (registering.size === asked.length && [...registering.values()].every((registration, i) => registration === asked[i])) return;
+    }
   };
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -182,7 +186,8 @@ export const startTestApp = async (kind: StoreKind, env: Record<string, string> 
         ...(role === 'department' && scope.unitId ? { unitId: scope.unitId } : {}),
         ...(role === 'supervisor' && townships ? { townships } : {}),
       };
-      pending.push(ensureUser(profile));
+      // a failed registration is reported by the next usersReady() or call(); not an unhandled rejection here
+      ensureUser(profile).catch(() => undefined);
       return authenticator.sign(
         { sub, role, ...(scope.kindergartenId ? { kindergartenId: scope.kindergartenId } : {}), ...(scope.unitId ? { unitId: scope.unitId } : {}) },
         expiresIn ?? '1h',
