@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { Townships } from '@app/kindergartens';
 import { ListKindergartens, type KindergartenView } from '@app/overviews';
 import { ListMonthlyReports } from '@app/plan-supervision';
 import { periodOf } from '@app/plan-supervision/domain';
@@ -64,15 +65,24 @@ const result = (latest: { year: number; outcome: string } | null): string =>
 export class Spreadsheets {
   private readonly logger = new Logger(Spreadsheets.name);
 
-  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
+  constructor(
+    @Inject(QueryBus) private readonly queries: QueryBus,
+    @Inject(Townships) private readonly townships: Townships,
+  ) {}
 
-  /** The case list as filtered (状态, 乡镇, 逾期). */
-  /** `visible`: the kindergartens the caller may see (a supervisor's 责任区); undefined, all of them. */
+  /** A township as people read it: the register's name for its id (a township the register lacks, as recorded). */
+  private townshipName(township: string): string {
+    return this.townships.all().find((entry) => entry.id === township)?.name ?? township;
+  }
+
+  /** The case list as filtered (状态, 乡镇 by id or name, 逾期); `visible`: the kindergartens the caller may see (a supervisor's 责任区), undefined for all. */
   async rectifications(filter: RectificationExportFilter, visible?: readonly string[]): Promise<Readable> {
     const kindergartens = await this.kindergartens_();
     const seen = visible && new Set(visible);
-    const inTownship = filter.township ? [...kindergartens.values()].filter((k) => k.township === filter.township).map((k) => k.id) : undefined;
+    const township = filter.township && (this.townships.idOf(filter.township) ?? filter.township);
+    const inTownship = township ? [...kindergartens.values()].filter((k) => k.township === township).map((k) => k.id) : undefined;
     const ids = seen ? (inTownship ?? [...seen]).filter((id) => seen.has(id)) : inTownship;
+    const townshipName = (id: string) => this.townshipName(id);
     const rows = async function* (queries: QueryBus): AsyncGenerator<Cell[]> {
       if (ids && ids.length === 0) return;
       const cases = everyItem((cursor) =>
@@ -83,7 +93,7 @@ export class Spreadsheets {
         yield [
           (item as { documentNo?: string }).documentNo ?? '',
           kindergarten?.name ?? item.kindergartenId,
-          kindergarten?.township ?? '',
+          kindergarten ? townshipName(kindergarten.township) : '',
           item.findings.map((finding) => finding.description).join('；'),
           CASE_STATUS_LABELS[item.status] ?? item.status,
           chineseDate(item.issuedAt),
@@ -115,13 +125,14 @@ export class Spreadsheets {
   /** The register with enrolment status and the latest results. */
   async kindergartens(visible?: readonly string[]): Promise<Readable> {
     const seen = visible && new Set(visible);
+    const townshipName = (id: string) => this.townshipName(id);
     const rows = async function* (queries: QueryBus): AsyncGenerator<Cell[]> {
       for await (const item of everyItem<KindergartenView>((cursor) => queries.execute(new ListKindergartens({ cursor, limit: PAGE })))) {
         if (seen && !seen.has(item.id)) continue;
         yield [
           item.id,
           item.name,
-          item.township,
+          townshipName(item.township),
           OWNERSHIP_LABELS[item.ownership] ?? item.ownership,
           item.enrolmentStatus === 'suspended' ? '暂停招生' : '正常招生',
           item.suspension ? chineseDate(item.suspension.effectiveFrom) : '',
