@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { RouterProvider } from 'react-router';
 import { whenSessionEnds } from '../api/client';
 import { ApiProblem } from '../api/problems';
-import { sessionKeys } from '../features/auth/session';
+import { markSessionEnded, sessionKeys } from '../features/auth/session';
 import '../lib/time';
 import { router } from './router';
 
@@ -19,13 +19,11 @@ const queryClient = new QueryClient({
 });
 
 // the session ended (idle, expired, signed out elsewhere): sign in again, then come back here
+// (RequireSession sends the person on, saying why: a second navigation of ours would race its own)
 whenSessionEnds(() => {
-  const { pathname, search } = router.state.location;
-  if (pathname === '/sign-in') return;
-  // forgotten once the sign-in page shows, so that the page left behind does not redirect on its own
-  void router
-    .navigate(`/sign-in?expired=1&next=${encodeURIComponent(`${pathname}${search}`)}`, { replace: true })
-    .then(() => queryClient.setQueryData(sessionKeys.me, null));
+  if (router.state.location.pathname === '/sign-in') return;
+  markSessionEnded();
+  queryClient.setQueryData(sessionKeys.me, null);
 });
 
 // Ant Design's defaults, darkened where its secondary texts and links fall short of WCAG AA contrast (axe checks every page)

@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageError, PageLoading } from '../../components/page-state';
-import { useSession } from './session';
+import { sessionEnded, useSession } from './session';
 
 /** Signed-in pages: nobody → sign-in (then back here); a first sign-in → the password change first. */
 export const RequireSession = () => {
@@ -9,7 +9,7 @@ export const RequireSession = () => {
   const here = `${location.pathname}${location.search}`;
   if (session.isPending) return <PageLoading />;
   if (session.error) return <PageError error={session.error} onRetry={() => void session.refetch()} />;
-  if (!session.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(here)}`} replace />;
+  if (!session.data) return <Navigate to={`/sign-in?${sessionEnded() ? 'expired=1&' : ''}next=${encodeURIComponent(here)}`} replace />;
   if (session.data.passwordChangeRequired && location.pathname !== '/password') {
     return <Navigate to={`/password?next=${encodeURIComponent(here)}`} replace />;
   }

@@ -4,6 +4,13 @@ import type { Session } from '../../api/session-types';
 
 export const sessionKeys = { me: ['auth', 'me'] as const };
 
+// whether the signed-in session ended behind the page's back (not: nobody signed in yet), until the next sign-in
+let ended = false;
+export const sessionEnded = (): boolean => ended;
+export const markSessionEnded = (value = true): void => {
+  ended = value;
+};
+
 /** Who is signed in (null: nobody); the CSRF token for the session's writes comes with it. */
 export const useSession = () =>
   useQuery({

@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, data, setCsrfToken } from '../../../api/client';
 import { problemMessage } from '../../../api/problems';
 import { CenteredCard } from '../centered-card';
-import { safeNext, sessionKeys } from '../session';
+import { markSessionEnded, safeNext, sessionKeys } from '../session';
 
 interface Credentials {
   username: string;
@@ -19,6 +19,7 @@ export const SignIn = () => {
   const signIn = useMutation({
     mutationFn: (body: Credentials) => data(api.POST('/api/v1/auth/sign-in', { body })),
     onSuccess: (session) => {
+      markSessionEnded(false);
       setCsrfToken(session.csrfToken);
       queries.setQueryData(sessionKeys.me, session);
       void navigate(session.passwordChangeRequired ? `/password?next=${encodeURIComponent(next)}` : next, { replace: true });
