@@ -558,7 +558,7 @@ export interface paths {
         };
         /**
          * The caller’s notifications, newest first: to their kindergarten, to supervisors, or to their unit
-         * @description Any role. Notifications addressed to the caller’s kindergarten, to supervisors, or to the caller’s unit, with `readAt` for this user; `unread=true` for only the unread ones; text in Chinese; paged `{items, next?}`.
+         * @description Any role. Notifications addressed to the caller’s kindergarten, to supervisors (a supervisor with `townships`: only those about kindergartens of its 责任区), or to the caller’s unit, with `readAt` for this user; `unread=true` for only the unread ones; text in Chinese; paged `{items, next?}`.
          */
         get: operations["InboxController_list"];
         put?: never;
@@ -1510,7 +1510,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics: HTTP latency per route, commands by type and outcome, append latency and conflicts
-         * @description The Prometheus text exposition for scraping: request durations by method, route and status, commands by type and outcome, event-store append latency and concurrency conflicts, and the process’s own metrics. With METRICS_TOKEN set, needs `Authorization: Bearer <METRICS_TOKEN>` (Prometheus: `authorization: {credentials: …}`); without it, open outside production and refused in production.
+         * @description The Prometheus text exposition for scraping: request durations by method, route and status, commands by type and outcome, event-store append latency and concurrency conflicts, and the process’s own metrics. Needs an admin (token or session), or `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set (Prometheus: `authorization: {credentials: …}`).
          */
         get: operations["MetricsController_metrics"];
         put?: never;
@@ -9628,11 +9628,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The Prometheus text exposition format */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Neither the METRICS_TOKEN bearer token nor an admin’s token or session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin (or the METRICS_TOKEN); a one-time password not yet changed — `forbidden`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
             };
         };
     };
