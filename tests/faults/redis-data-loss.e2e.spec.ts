@@ -9,8 +9,10 @@ import { waitUntil } from '../support/wait.js';
 
 const CASES = 4;
 
-const lostCount = async (root: string): Promise<number> => {
-  const text = await (await fetch(`${root}/metrics`)).text();
+const lostCount = async (root: string, admin: string): Promise<number> => {
+  const response = await fetch(`${root}/metrics`, { headers: { authorization: `Bearer ${admin}` } });
+  if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
+  const text = await response.text();
   return Number(/^reminders_redis_data_lost_total (\d+)/m.exec(text)?.[1] ?? 0);
 };
 
@@ -50,7 +52,7 @@ describe('the engine, when Redis loses its data while cases are pending', () => 
   };
 
   it('after FLUSHALL, puts the delayed jobs back, counts the loss, and every deadline is still recorded missed once', async () => {
-    const before = await lostCount(root);
+    const before = await lostCount(root, app.token('admin'));
     const { cases, scheduled } = await issuePending(6_000);
 
     await probe.redis.flushall();
@@ -59,7 +61,7 @@ describe('the engine, when Redis loses its data while cases are pending', () => 
     // back within a few checks, without a restart
     await waitUntil(async () => (await probe.pendingReminderIds()).length >= scheduled.length, { timeoutMs: 5_000, what: 'the jobs rebuilt' });
     expect(await probe.pendingReminderIds()).toEqual(expect.arrayContaining(scheduled));
-    expect(await lostCount(root)).toBe(before + 1);
+    expect(await lostCount(root, app.token('admin'))).toBe(before + 1);
 
     for (const each of cases) {
       await waitUntil(async () => (await deadlinesMissedIn(app.store, caseStream(each.id))) > 0, {
@@ -74,13 +76,13 @@ describe('the engine, when Redis loses its data while cases are pending', () => 
   }, 60_000);
 
   it('after Redis restarts empty, notices it on reconnect and rebuilds', async () => {
-    const before = await lostCount(root);
+    const before = await lostCount(root, app.token('admin'));
     const { scheduled } = await issuePending(60 * 60_000 * 3);
 
     await redis.stop();
     await redis.start();
     await waitUntil(async () => (await probe.pendingReminderIds()).length >= scheduled.length, { timeoutMs: 15_000, what: 'the jobs rebuilt' });
     expect(await probe.pendingReminderIds()).toEqual(expect.arrayContaining(scheduled));
-    expect(await lostCount(root)).toBe(before + 1);
+    expect(await lostCount(root, app.token('admin'))).toBe(before + 1);
   }, 60_000);
 });
