@@ -56,7 +56,8 @@ describe('the engine, when Redis loses its data while cases are pending', () => 
     const { cases, scheduled } = await issuePending(6_000);
 
     await probe.redis.flushall();
-    expect(await probe.pendingReminderIds()).toEqual([]);
+    // (no look at the emptied queue here: the engine's loss check runs every REDIS_LOSS_CHECK_MS and may already be
+    // putting jobs back; that it noticed the loss is what the counter below proves)
 
     // back within a few checks, without a restart
     await waitUntil(async () => (await probe.pendingReminderIds()).length >= scheduled.length, { timeoutMs: 5_000, what: 'the jobs rebuilt' });
