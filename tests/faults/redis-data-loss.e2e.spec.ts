@@ -81,9 +81,11 @@ describe('the engine, when Redis loses its data while cases are pending', () => 
     const { scheduled } = await issuePending(60 * 60_000 * 3);
 
     await redis.stop();
+    // down for a while, as in a real restart, so that every client has failed to reconnect a few times and backed off
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
     await redis.start();
-    await waitUntil(async () => (await probe.pendingReminderIds()).length >= scheduled.length, { timeoutMs: 15_000, what: 'the jobs rebuilt' });
+    await waitUntil(async () => (await probe.pendingReminderIds()).length >= scheduled.length, { timeoutMs: 30_000, what: 'the jobs rebuilt' });
     expect(await probe.pendingReminderIds()).toEqual(expect.arrayContaining(scheduled));
     expect(await lostCount(root, app.token('admin'))).toBe(before + 1);
-  }, 60_000);
+  }, 90_000);
 });

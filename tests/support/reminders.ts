@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Clock, type Settings } from '@app/config';
 import type { EventStore } from '@app/event-sourcing';
-import { DELIVERY_QUEUE, REMINDER_QUEUE } from '@app/notifications';
+import { DELIVERY_QUEUE, REMINDER_QUEUE, redisReconnectDelay } from '@app/notifications';
 import { type ReminderSent } from '@app/notifications/domain';
 import { TEST_JWT_SECRET, type TestApp } from './test-app.js';
 import { waitUntil } from './wait.js';
@@ -122,7 +122,7 @@ export class QueueProbe {
     readonly redisUrl: string,
     readonly prefix: string,
   ) {
-    const connection = { url: redisUrl, maxRetriesPerRequest: null };
+    const connection = { url: redisUrl, maxRetriesPerRequest: null, retryStrategy: redisReconnectDelay };
     this.reminders = new Queue(REMINDER_QUEUE, { connection, prefix });
     this.deliveries = new Queue(DELIVERY_QUEUE, { connection, prefix });
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });

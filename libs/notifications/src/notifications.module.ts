@@ -10,7 +10,7 @@ import { DeliveryReconciler } from './delivery-reconciler.js';
 import { NotificationSource, NotificationSources } from './notification-source.js';
 import { CADENCE_QUEUE, DELIVERY_QUEUE, REMINDER_QUEUE, applyJobLock } from './queues.js';
 import { RedisLossWatch } from './redis-loss-watch.js';
-import { ReminderRedis } from './reminder-redis.js';
+import { ReminderRedis, redisReconnectDelay } from './reminder-redis.js';
 import { ReminderProcessor } from './reminder.processor.js';
 import { ReminderReconciler } from './reminder-reconciler.js';
 import { ReminderConnections, ReminderRedisErrors, ReminderScheduler, ReminderWorkers, RemindersLifecycle } from './reminders-lifecycle.js';
@@ -44,7 +44,7 @@ export class NotificationsModule {
         BullModule.forRootAsync({
           inject: [Settings],
           useFactory: (settings: Settings) => ({
-            connection: { url: settings.REDIS_URL, maxRetriesPerRequest: null },
+            connection: { url: settings.REDIS_URL, maxRetriesPerRequest: null, retryStrategy: redisReconnectDelay },
             prefix: settings.QUEUE_PREFIX,
           }),
         }),

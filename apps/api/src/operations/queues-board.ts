@@ -4,7 +4,7 @@ import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import type { Settings } from '@app/config';
-import { CADENCE_QUEUE, DELIVERY_QUEUE, REMINDER_QUEUE } from '@app/notifications';
+import { CADENCE_QUEUE, DELIVERY_QUEUE, REMINDER_QUEUE, redisReconnectDelay } from '@app/notifications';
 import { sendProblem } from '../http/problems/fastify-problems.js';
 import { ProblemError } from '../http/problems/problem-details.js';
 
@@ -34,7 +34,7 @@ export const installQueuesBoard = async (app: NestFastifyApplication, settings: 
 
   const queues = [REMINDER_QUEUE, DELIVERY_QUEUE, CADENCE_QUEUE].map(
     (name) =>
-      new Queue(name, { prefix: settings.QUEUE_PREFIX, connection: { url: settings.REDIS_URL, maxRetriesPerRequest: null, lazyConnect: true } }),
+      new Queue(name, { prefix: settings.QUEUE_PREFIX, connection: { url: settings.REDIS_URL, maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: redisReconnectDelay } }),
   );
   // Redis being down is the readiness check's to report
   for (const queue of queues) queue.on('error', () => undefined);
