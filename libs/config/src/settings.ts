@@ -355,6 +355,16 @@ export class Settings {
   @IsInt()
   READ_MODEL_WAIT_MS = 5_000;
 
+  /**
+   * An API process whose read models another process runs is woken by PostgreSQL (LISTEN/NOTIFY) when they move; it
+   * also looks at their checkpoints this often (ms), in case a notification was lost while its connection was away.
+   */
+  @Transform(toInt)
+  @Min(10)
+  @Max(60_000)
+  @IsInt()
+  READ_MODEL_RECHECK_MS = 250;
+
   /** Official holiday arrangements for years the packaged data does not cover yet (format: libs/calendar/README.md). */
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -30,6 +30,9 @@ export const readCheckpoint = async (database: SqlDatabase, schema: string, name
   return row ? Number(row.position) : 0;
 };
 
+/** The channel on which the runner NOTIFYs, in the transaction that moves the checkpoints, that the read models moved. */
+export const checkpointsChannel = (schema: string): string => `projections_${schema}`.slice(0, 63);
+
 /** The lowest checkpoint among the projections (0 if one has none yet): every read model has seen the log up to there. */
 export const lowestCheckpoint = async (database: SqlDatabase, schema: string, names: readonly string[]): Promise<number> => {
   const rows = await database.query<{ name: string; position: string }>(
@@ -169,10 +172,13 @@ export class ProjectionRunner {
     await this.database.transaction(
       async (tx) => {
         for (const { projection, events } of work) if (projection.transactional !== false) await projection.apply(tx, events, s);
+        // and wakes API processes waiting for them (delivered at commit; same round trip)
         await tx.query(
-          `INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) SELECT name, $2, now() FROM unnest($1::text[]) AS name
-           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
-          [this.projections.map((projection) => projection.name), position],
+          `WITH moved AS (
+             INSERT INTO ${s}.${CHECKPOINTS} (name, position, updated_at) SELECT name, $2, now() FROM unnest($1::text[]) AS name
+             ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now() RETURNING 1)
+           SELECT pg_notify($3, $2::text) FROM (SELECT 1 FROM moved LIMIT 1) AS any_moved`,
+          [this.projections.map((projection) => projection.name), position, checkpointsChannel(this.schema)],
         );
       },
       { synchronousCommit: false },

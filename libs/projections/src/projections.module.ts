@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Global,
   Inject,
@@ -14,7 +13,7 @@ import { Settings } from '@app/config';
 import { EventStore } from '@app/event-sourcing';
 import { SqlDatabase } from '@app/sql';
 import type { Projection } from './projection.js';
-import { ProjectionRunner, lowestCheckpoint, migrateProjections } from './projection-runner.js';
+import { ProjectionRunner, checkpointsChannel, lowestCheckpoint, migrateProjections } from './projection-runner.js';
 
 /** The read models of this deployment. */
 export class RegisteredProjections {
@@ -59,8 +58,12 @@ export class ProjectionWorkers implements OnModuleInit, OnApplicationBootstrap, 
 
 /** Lets a command's response wait until the read models it touches include it, so that the client's next GET sees its own write. */
 @Injectable()
-export class ReadModels {
+export class ReadModels implements BeforeApplicationShutdown {
   private readonly logger = new Logger('ReadModels');
+  /** Counts the runners' notifications (and reconnects of the listening connection); waiters compare it. */
+  private wakes = 0;
+  private readonly woken = new Set<() => void>();
+  private stopListening: (() => Promise<void>) | null = null;
 
   constructor(
     @Inject(SqlDatabase) private readonly database: SqlDatabase,
@@ -101,17 +104,50 @@ export class ReadModels {
     return (await Promise.all(waits)).every(Boolean);
   }
 
+  /**
+   * Waits for the checkpoints of another process's runner: woken by its NOTIFY when they move (no polling), and
+   * looking again every READ_MODEL_RECHECK_MS in case a notification was lost.
+   */
   private async pollCheckpoints(position: number, category: string): Promise<boolean> {
     const names = this.projections.all
       .filter((projection) => !projection.categories || projection.categories.includes(category))
       .map((projection) => projection.name);
     if (names.length === 0) return true;
+    this.stopListening ??= this.database.listen(checkpointsChannel(this.settings.DATABASE_SCHEMA), this.wake, this.wake);
     const deadline = Date.now() + this.settings.READ_MODEL_WAIT_MS;
-    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+    for (;;) {
+      // counted before looking: a notification arriving during the query is not waited for afterwards
+      const seen = this.wakes;
       if ((await lowestCheckpoint(this.database, this.settings.DATABASE_SCHEMA, names)) >= position) return true;
-      if (Date.now() >= deadline) return false;
-      await sleep(pause);
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      if (this.wakes === seen) await this.nextWake(Math.min(left, this.settings.READ_MODEL_RECHECK_MS));
     }
+  }
+
+  private readonly wake = (): void => {
+    this.wakes += 1;
+    for (const resolve of this.woken) resolve();
+    this.woken.clear();
+  };
+
+  private nextWake(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.woken.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.woken.add(done);
+    });
+  }
+
+  // before the storage closes (it closes in onApplicationShutdown)
+  async beforeApplicationShutdown(): Promise<void> {
+    const stop = this.stopListening;
+    this.stopListening = null;
+    await stop?.();
   }
 }
 

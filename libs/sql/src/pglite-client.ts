@@ -88,6 +88,15 @@ export class PgliteClient extends SqlDatabase {
     return { lost: new Promise<void>(() => undefined), release: async () => void this.locks.delete(name) };
   }
 
+  /** In the one process that holds the folder: no connection to lose, so `onReconnect` is never called. */
+  listen(channel: string, onNotify: () => void): () => Promise<void> {
+    const unsubscribing = this.db.listen(channel, () => onNotify());
+    return async () => {
+      const unsubscribe = await unsubscribing;
+      if (!this.db.closed) await unsubscribe();
+    };
+  }
+
   async close(): Promise<void> {
     if (!this.db.closed) await this.db.close();
     await this.release?.();

@@ -96,7 +96,6 @@ export class PostgresClient extends SqlDatabase {
     }
   }
 
-  /** A dedicated connection that LISTENs on `channel`, reconnecting after errors; returns a function that stops it. */
   listen(channel: string, onNotify: () => void, onReconnect: () => void = onNotify): () => Promise<void> {
     let stopped = false;
     let client: pg.Client | null = null;

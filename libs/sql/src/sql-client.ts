@@ -31,6 +31,12 @@ export abstract class SqlDatabase implements SqlClient {
    * this process's connection lives). Null when another process holds it.
    */
   abstract tryLock(name: string): Promise<Lease | null>;
+  /**
+   * Calls `onNotify` on every NOTIFY on `channel` (sent inside a transaction, it arrives once that commits), on a
+   * connection of its own that reconnects after errors, calling `onReconnect` each time it is back (notifications sent
+   * while it was away are lost). Returns a function that stops listening.
+   */
+  abstract listen(channel: string, onNotify: () => void, onReconnect?: () => void): () => Promise<void>;
 }
 
 export interface Lease {
