@@ -24,7 +24,13 @@ describe('the engine, when Redis loses its data while cases are pending', () => 
 
   beforeAll(async () => {
     redis = await RedisServer.start();
-    app = await startTestApp('pglite', { RUN_REMINDERS: 'true', REDIS_URL: redis.url, REMINDER_OFFSETS: 'PT1H', REDIS_LOSS_CHECK_MS: '500', LOG_LEVEL: process.env.G_LOG ?? 'silent' });
+    app = await startTestApp('pglite', {
+      RUN_REMINDERS: 'true',
+      REDIS_URL: redis.url,
+      REMINDER_OFFSETS: 'PT1H',
+      REDIS_LOSS_CHECK_MS: '500',
+      LOG_LEVEL: process.env.G_LOG ?? 'silent',
+    });
     probe = QueueProbe.of(app.settings);
     root = app.url.replace(/\/api\/v1$/, '');
   }, 60_000);

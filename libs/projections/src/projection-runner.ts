@@ -228,7 +228,7 @@ export const rebuildProjections = async (
   const s = quoteSchema(schema);
   for (const projection of projections) await resetProjection(database, schema, projection);
   let events = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.readAll({ afterPosition: after, limit: 5000 });
     if (page.events.length === 0) return { events };
     const work = projections.flatMap((projection) => {

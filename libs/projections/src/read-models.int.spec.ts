@@ -16,7 +16,14 @@ import { type ProjectionWorkers, ReadModels, RegisteredProjections } from './pro
 
 const scheduled = (id: string) => ({
   type: 'InspectionScheduled',
-  data: { inspectionId: id, kindergartenId: 'kg-1', kind: 'annual', year: 2025, scheduledOn: '2025-03-05', scheduledAt: '2025-03-03T10:00:00.000+08:00' },
+  data: {
+    inspectionId: id,
+    kindergartenId: 'kg-1',
+    kind: 'annual',
+    year: 2025,
+    scheduledOn: '2025-03-05',
+    scheduledAt: '2025-03-03T10:00:00.000+08:00',
+  },
   metadata: metadata(),
 });
 
@@ -54,7 +61,9 @@ describe.each(['pglite', 'postgres'] as const)('ReadModels without the runner in
     await runner.caughtUp;
     const settings = { DATABASE_SCHEMA: schema, READ_MODEL_WAIT_MS: 20_000, READ_MODEL_RECHECK_MS: 60_000 } as Settings;
     // the runner is not this ReadModels' own: it follows the checkpoints as another process would
-    const readModels = new ReadModels(client, settings, new RegisteredProjections([inspectionsProjection]), { runners: [] } as unknown as ProjectionWorkers);
+    const readModels = new ReadModels(client, settings, new RegisteredProjections([inspectionsProjection]), {
+      runners: [],
+    } as unknown as ProjectionWorkers);
     disposals.push(() => readModels.beforeApplicationShutdown());
 
     const woken = async (wait: Promise<boolean>) => {

@@ -107,7 +107,7 @@ const lockDataDir = async (dataDir: string, waitMs: number, onWait?: (message: s
   const started = Date.now();
   const deadline = started + waitMs;
   const lockPath = join(dataDir, 'engine.lock');
-  for (let waiting = false; ; ) {
+  for (let waiting = false; ;) {
     try {
       const release = await lockfile.lock(dataDir, {
         lockfilePath: lockPath,

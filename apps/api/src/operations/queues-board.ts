@@ -34,7 +34,10 @@ export const installQueuesBoard = async (app: NestFastifyApplication, settings: 
 
   const queues = [REMINDER_QUEUE, DELIVERY_QUEUE, CADENCE_QUEUE].map(
     (name) =>
-      new Queue(name, { prefix: settings.QUEUE_PREFIX, connection: { url: settings.REDIS_URL, maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: redisReconnectDelay } }),
+      new Queue(name, {
+        prefix: settings.QUEUE_PREFIX,
+        connection: { url: settings.REDIS_URL, maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: redisReconnectDelay },
+      }),
   );
   // Redis being down is the readiness check's to report
   for (const queue of queues) queue.on('error', () => undefined);
