@@ -140,6 +140,9 @@ class StreamBuilder<C extends Command, E extends Event, S, Ctx> {
 const day = (year: number, month: number, date: number, hour = 10, minute = 0) => new Date(Date.UTC(year, month - 1, date, hour - 8, minute));
 const FINDINGS = ['消防通道堵塞', '食品留样不全', '晨检记录缺失', '户外器械松动', '保育员资质不全', '药品管理混乱'];
 
+/** What the read models must show of the generated province (checked through the API before the reads are loaded). */
+const expected = { casesOfLastYear: 0, failedOfLastYear: 0, suspendedNow: 0 };
+
 /** The year registers of document numbers (文号), filled in kindergarten order; appended once every notice is. */
 const documentNumbers = new Map<number, NewEvent[]>();
 const nextDocumentNo = (year: number, rectificationId: string, issuedAt: string, metadata: EventMetadata): string => {
@@ -278,6 +281,10 @@ const kindergartenStreams = (k: number): StreamAppend[] => {
     // ≈ 5 % fail at the follow-up; of the rest, the last year's cases are still open at different steps (the
     // reminders have something to reconcile)
     const fails = random() < FAILED_SHARE;
+    if (year === YEARS.at(-1)) {
+      expected.casesOfLastYear++;
+      if (fails) expected.failedOfLastYear++;
+    }
     const stage = fails ? 2 : year === YEARS.at(-1) ? Math.floor(random() * 3) : 4;
     const acknowledged = day(year, 5, 12);
     if (stage >= 1) rectification.run({ type: 'AcknowledgeNotice', data: {} }, caseContext(acknowledged, director), metadataAt(acknowledged, director));
@@ -345,6 +352,7 @@ const kindergartenStreams = (k: number): StreamAppend[] => {
     );
   }
   if (enrolment.events.length > 0) add(enrolment);
+  if (enrolment.state.status === 'suspended') expected.suspendedNow++;
   return [...streams.map((stream) => stream.append), { ...nameRegister, expectedVersion: 'no-stream' }];
 };
 
@@ -475,6 +483,8 @@ const env = {
   SEED_ON_EMPTY: 'false',
   LOG_LEVEL: 'warn',
   NODE_ENV: 'production',
+  // production refuses to start without it (the first admin's one-time password; nobody signs in here)
+  ADMIN_INITIAL_PASSWORD: 'Bench-Admin-Initial-1',
   DATA_DIR: tmpdir(),
   QUEUE_PREFIX: `bench-scale-${schema}`,
   // 16 clients from one address: the public board's per-address limit would answer 429s
@@ -589,7 +599,7 @@ try {
 
   // 3. projections rebuilt from zero (the CLI, as an operator runs it)
   const rebuilt = await child('apps/cli/src/projections-rebuild.ts');
-  const atScale1 = (rebuilt.seconds * 20_000) / KINDERGARTENS;
+  const atScale1 = (rebuilt.seconds * atScaleOne) / events;
   figure(
     `rebuild every projection from zero (CLI; at scale 1 ≈ ${Math.round(atScale1)} s by proportion)`,
     rebuilt.seconds,
@@ -641,6 +651,27 @@ try {
       const response = await fetch(`${url}${path(0)}`, { headers: headers(signedIn) });
       if (response.status !== 200) throw new Error(`${name}: ${path(0)} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
     }
+    // the read models hold what was generated: the kindergartens, the last year's cases and the suspensions in force,
+    // and the units' monthly reports
+    const overview = (await (await fetch(`${url}/api/v1/statistics/overview?year=${YEARS.at(-1)}`, { headers: headers(true) })).json()) as {
+      totals: { kindergartens: number; cases: Record<'open' | 'closed' | 'failed' | 'withdrawn', number>; suspensions: number };
+    };
+    const { totals } = overview;
+    const seen = {
+      kindergartens: totals.kindergartens,
+      casesOfLastYear: totals.cases.open + totals.cases.closed + totals.cases.failed + totals.cases.withdrawn,
+      failedOfLastYear: totals.cases.failed,
+      suspendedNow: totals.suspensions,
+    };
+    const wanted = { kindergartens: KINDERGARTENS, ...expected };
+    if (JSON.stringify(seen) !== JSON.stringify(wanted)) {
+      throw new Error(`the statistics do not show the generated province: ${JSON.stringify(seen)}, generated ${JSON.stringify(wanted)}`);
+    }
+    const reports = (await (await fetch(`${url}/api/v1/monthly-reports?period=2025-06&unitId=${unitIdOf(0)}`, { headers: headers(true) })).json()) as {
+      items: unknown[];
+    };
+    if (reports.items.length !== 1) throw new Error(`unit ${unitIdOf(0)} shows ${reports.items.length} reports for 2025-06, not 1`);
+    console.log(`the read models show the province: ${JSON.stringify(seen)}`);
     let peakRss = await rss();
     const load = (path: (n: number) => string, signedIn: boolean) => {
       let n = 0;
