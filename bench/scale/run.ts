@@ -11,7 +11,17 @@ import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { formatShanghai, shanghaiDate } from '@app/calendar/domain';
 import { createCalendar } from '@app/calendar/official';
-import { SYSTEM_ACTOR, type Actor, type Command, type Decider, type Event, type EventMetadata, type ExpectedVersion, type NewEvent, type StreamAppend } from '@app/event-sourcing';
+import {
+  SYSTEM_ACTOR,
+  type Actor,
+  type Command,
+  type Decider,
+  type Event,
+  type EventMetadata,
+  type ExpectedVersion,
+  type NewEvent,
+  type StreamAppend,
+} from '@app/event-sourcing';
 import { PostgresEventStore } from '@app/event-store';
 import { enrolmentDecider, enrolmentStreamId } from '@app/enrolment/domain';
 import { annualInspectionId, inspectionDecider, inspectionStreamId } from '@app/inspections/domain';
@@ -230,7 +240,10 @@ const kindergartenStreams = (k: number): StreamAppend[] => {
     const visited = day(year, 5, 1 + (k % 25));
     for (let f = 0; f < findings; f++) {
       inspection.run(
-        { type: 'RecordFinding', data: { code: `F${f + 1}`, description: FINDINGS[(k + f) % FINDINGS.length]!, severity: f === 0 ? 'major' : 'minor' } },
+        {
+          type: 'RecordFinding',
+          data: { code: `F${f + 1}`, description: FINDINGS[(k + f) % FINDINGS.length]!, severity: f === 0 ? 'major' : 'minor' },
+        },
         inspectionContext(visited, supervisor),
         metadataAt(visited, supervisor),
       );
@@ -256,7 +269,11 @@ const kindergartenStreams = (k: number): StreamAppend[] => {
           metadataAt(on, supervisor),
         );
       }
-      safety.run({ type: 'ConcludeInspection', data: { outcome: 'passed', summary: '安全检查完成' } }, inspectionContext(on, supervisor), metadataAt(on, supervisor));
+      safety.run(
+        { type: 'ConcludeInspection', data: { outcome: 'passed', summary: '安全检查完成' } },
+        inspectionContext(on, supervisor),
+        metadataAt(on, supervisor),
+      );
     }
     if (!withCase) continue;
 
@@ -287,7 +304,8 @@ const kindergartenStreams = (k: number): StreamAppend[] => {
     }
     const stage = fails ? 2 : year === YEARS.at(-1) ? Math.floor(random() * 3) : 4;
     const acknowledged = day(year, 5, 12);
-    if (stage >= 1) rectification.run({ type: 'AcknowledgeNotice', data: {} }, caseContext(acknowledged, director), metadataAt(acknowledged, director));
+    if (stage >= 1)
+      rectification.run({ type: 'AcknowledgeNotice', data: {} }, caseContext(acknowledged, director), metadataAt(acknowledged, director));
     const submitted = day(year, 6, 20);
     if (stage >= 2) {
       rectification.run(
@@ -323,7 +341,13 @@ const kindergartenStreams = (k: number): StreamAppend[] => {
     enrolment.run(
       {
         type: 'ProposeSuspension',
-        data: { kindergartenId, rectificationId, facts: '复查仍不达标', basis: '《幼儿园管理条例》第二十七条', proposedFrom: shanghaiDate(day(year, 7, 20)) },
+        data: {
+          kindergartenId,
+          rectificationId,
+          facts: '复查仍不达标',
+          basis: '《幼儿园管理条例》第二十七条',
+          proposedFrom: shanghaiDate(day(year, 7, 20)),
+        },
       },
       { now: proposed, actor: supervisor, rectification: rectification.state, calendar, statementWorkingDays: 3 },
       metadataAt(proposed, supervisor),
@@ -346,7 +370,10 @@ const kindergartenStreams = (k: number): StreamAppend[] => {
     const passed = followUp(`followup-${year}-reinstate-${kindergartenId}`, year, 10, 15, 'passed');
     const reinstated = day(year, 10, 16);
     enrolment.run(
-      { type: 'ReinstateEnrolment', data: { kindergartenId, inspectionId: passed.state.status === 'none' ? '' : passed.state.id, reason: '复查合格' } },
+      {
+        type: 'ReinstateEnrolment',
+        data: { kindergartenId, inspectionId: passed.state.status === 'none' ? '' : passed.state.id, reason: '复查合格' },
+      },
       { now: reinstated, actor: supervisor, inspection: passed.state },
       metadataAt(reinstated, supervisor),
     );
@@ -495,10 +522,14 @@ const env = {
 const child = (file: string, argv: string[] = []) =>
   new Promise<{ seconds: number; peakMb: number; output: string }>((resolve, reject) => {
     const started = performance.now();
-    const run = spawn('/usr/bin/time', ['-f', 'PEAK %M', process.execPath, '--no-warnings', '--import', '@swc-node/register/esm-register', file, ...argv], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const run = spawn(
+      '/usr/bin/time',
+      ['-f', 'PEAK %M', process.execPath, '--no-warnings', '--import', '@swc-node/register/esm-register', file, ...argv],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     run.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -542,7 +573,9 @@ try {
     for (const { streamId, events: batch } of appends) {
       let expectedVersion: ExpectedVersion = 'no-stream';
       for (let from = 0; from < batch.length; from += APPEND_LIMIT) {
-        ({ nextExpectedVersion: expectedVersion } = await store.appendToStream(streamId, batch.slice(from, from + APPEND_LIMIT), { expectedVersion }));
+        ({ nextExpectedVersion: expectedVersion } = await store.appendToStream(streamId, batch.slice(from, from + APPEND_LIMIT), {
+          expectedVersion,
+        }));
       }
     }
   };
@@ -560,7 +593,8 @@ try {
         while (nextJob < work.length) await write(work[nextJob++]!().filter((append) => append.events.length > 0));
       }),
     );
-    for (const [year, register] of documentNumbers) await write([{ streamId: documentRegisterStreamId(year), events: register, expectedVersion: 'no-stream' }]);
+    for (const [year, register] of documentNumbers)
+      await write([{ streamId: documentRegisterStreamId(year), events: register, expectedVersion: 'no-stream' }]);
   });
   // the names were reserved with the registrations, as on a store begun with v1.1: the worker's one-off backfill of
   // earlier kindergartens' names has nothing to do (recorded done as that worker records it)
@@ -586,8 +620,10 @@ try {
   const verifyRate = events / verified.seconds;
   // the machine's own floor in the same run: the log read page by page, nothing hashed
   const plain = await timed(async () => {
-    for (let after = 0; ; ) {
-      const page = await database.query<{ position: string }>(`SELECT * FROM "${schema}".events WHERE position > $1 ORDER BY position LIMIT 5000`, [after]);
+    for (let after = 0; ;) {
+      const page = await database.query<{ position: string }>(`SELECT * FROM "${schema}".events WHERE position > $1 ORDER BY position LIMIT 5000`, [
+        after,
+      ]);
       if (page.length === 0) return;
       after = Number(page.at(-1)!.position);
     }
@@ -611,7 +647,13 @@ try {
   // 4. reminders reconciled for every open case (CLI, its own queue prefix; the keys are removed afterwards)
   const reconciled = await child('apps/cli/src/reminders-reconcile.ts');
   const jobs = /desired (\d+)/.exec(reconciled.output)?.[1] ?? '?';
-  figure(`reconcile the reminders of every open case (CLI with its start-up; ${jobs} reminder jobs)`, reconciled.seconds, 's', '≤ 60 s', reconciled.seconds <= 60);
+  figure(
+    `reconcile the reminders of every open case (CLI with its start-up; ${jobs} reminder jobs)`,
+    reconciled.seconds,
+    's',
+    '≤ 60 s',
+    reconciled.seconds <= 60,
+  );
   await removeQueueKeys();
 
   // 5. reads with 16 concurrent clients against the engine in its own process. Every caller is a registered user
@@ -667,7 +709,9 @@ try {
     if (JSON.stringify(seen) !== JSON.stringify(wanted)) {
       throw new Error(`the statistics do not show the generated province: ${JSON.stringify(seen)}, generated ${JSON.stringify(wanted)}`);
     }
-    const reports = (await (await fetch(`${url}/api/v1/monthly-reports?period=2025-06&unitId=${unitIdOf(0)}`, { headers: headers(true) })).json()) as {
+    const reports = (await (
+      await fetch(`${url}/api/v1/monthly-reports?period=2025-06&unitId=${unitIdOf(0)}`, { headers: headers(true) })
+    ).json()) as {
       items: unknown[];
     };
     if (reports.items.length !== 1) throw new Error(`unit ${unitIdOf(0)} shows ${reports.items.length} reports for 2025-06, not 1`);
