@@ -1,5 +1,4 @@
 import { COUNTY_ZONE, dayjs } from '../../lib/time';
-import type { Kindergarten } from './api';
 
 /** What the director must still do on a case, and how close its deadline is, in calendar days (Asia/Shanghai). */
 export interface Countdown {
@@ -24,7 +23,15 @@ export const countdown = (notice: { dueAt: string; status: string; overdue: bool
 export const beforeDeadline = (dueAt: string, now = dayjs()): boolean => dayjs(dueAt).isAfter(now);
 
 /** A proposal the kindergarten may still answer: no statement, not waived, its period not over, not yet decided. */
-export const statementOpen = (kindergarten: Kindergarten, now = dayjs()): boolean => {
+/** The part of a kindergarten's state that says whether a statement is still open. */
+export interface EnrolmentState {
+  readonly enrolment: {
+    readonly status: 'open' | 'suspended';
+    readonly proposal?: { readonly statementDueAt: string; readonly statement?: unknown; readonly waived?: true };
+  };
+}
+
+export const statementOpen = (kindergarten: EnrolmentState, now = dayjs()): boolean => {
   const proposal = kindergarten.enrolment.proposal;
   return (
     kindergarten.enrolment.status === 'open' &&
