@@ -35,6 +35,16 @@ const decodedWidth = async (page: Page, name: string): Promise<number> => {
   return image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth);
 };
 
+/** Reloads until the text shows: a list read from a projection may trail a command sent through the API by a moment. */
+const reloadUntil = async (page: Page, text: string): Promise<void> => {
+  for (let attempt = 0; attempt < 10 && !(await page.getByText(text).first().isVisible()); attempt++) {
+    await page.waitForTimeout(1_000);
+    await page.reload();
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+  }
+  await page.getByText(text).first().waitFor();
+};
+
 describe('the console: a kindergarten director on a phone', () => {
   let harness: ConsoleHarness;
 
@@ -274,5 +284,71 @@ describe('the console: a kindergarten director on a phone', () => {
     await screenshot(other.page, 'kindergarten-statement-waived-phone');
     expect(other.errors).toEqual([]);
     await other.page.context().close();
+  }, 300_000);
+  it("nothing owed, then a report returned with the reviewer's comment, resubmitted without photos", async () => {
+    const steps = workflow(harness.app);
+    const { kindergarten, inspection } = await steps.failedInspection(['R-01']);
+    const created = await harness.app.call('POST', '/users', {
+      token: steps.admin,
+      body: { id: freshId('zhao'), name: '赵园长', role: 'kindergarten', kindergartenId: kindergarten.id },
+    });
+    expect(created.status).toBe(201);
+    const { page, errors } = await harness.page(PHONE);
+    await signInFirstTime(page, harness.origin, created.body.user.id, created.body.initialPassword);
+    await page.getByRole('heading', { name: '待办', level: 2 }).waitFor();
+    await page.getByText('暂无待办').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'kindergarten-owed-empty-phone');
+
+    // a notice, a report (another user of the kindergarten, citing a v1 file name), returned by the supervisor
+    const issued = await harness.app.call('POST', '/rectifications', {
+      token: steps.supervisor,
+      body: {
+        kindergartenId: kindergarten.id,
+        inspectionId: inspection.id,
+        findingCodes: ['R-01'],
+        deadline: { dueAt: `${shanghaiDate(15)}T18:00:00+08:00` },
+        publish: false,
+      },
+    });
+    expect(issued.status).toBe(201);
+    const notice = issued.body;
+    const director = steps.kindergartenToken(kindergarten.id);
+    expect((await harness.app.call('POST', `/rectifications/${notice.id}/acknowledgement`, { token: director })).status).toBe(200);
+    expect((await harness.app.call('POST', `/rectifications/${notice.id}/reports`, { token: director, body: steps.report(['R-01']) })).status).toBe(
+      200,
+    );
+    const returned = await harness.app.call('POST', `/rectifications/${notice.id}/review`, {
+      token: steps.supervisor,
+      body: { decision: 'return', comment: '照片不清晰，请补充整改后的照片' },
+    });
+    expect(returned.status).toBe(200);
+
+    await reloadUntil(page, '整改报告被退回，请重新整改并提交');
+    const card = page.locator('.ant-card', { hasText: notice.documentNo });
+    await card.getByText('已退回重新整改').waitFor();
+    await card.getByText(`${shanghaiDate(15)} 18:00`).waitFor();
+    await page.getByRole('link', { name: `办理 ${notice.documentNo}` }).click();
+    await page.getByRole('heading', { name: '重新提交整改报告' }).waitFor();
+    await page.getByText('审核：退回重新整改。照片不清晰，请补充整改后的照片').waitFor();
+    await page.getByText('整改照片.jpg（仅登记文件名）').waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'kindergarten-case-returned-phone');
+    await page.getByLabel('整改情况说明').fill('已重新整改');
+    await page.getByLabel('问题 R-01').fill('重新清理并拍照留存');
+    await page.getByRole('button', { name: '提交整改报告' }).click();
+    await page.getByText('第 2 次报告', { exact: false }).waitFor();
+    await page.getByText('未附佐证材料').waitFor();
+    const recorded = await harness.app.call('GET', `/rectifications/${notice.id}`, { token: steps.supervisor });
+    expect(recorded.body.status).toBe('submitted');
+    expect(recorded.body.reports).toHaveLength(2);
+    expect(recorded.body.reports[1]).toMatchObject({
+      summary: '已重新整改',
+      actions: [{ findingCode: 'R-01', action: '重新清理并拍照留存' }],
+      evidence: [],
+    });
+    expect(errors).toEqual([]);
+    await page.context().close();
   }, 300_000);
 });

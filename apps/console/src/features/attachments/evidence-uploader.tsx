@@ -31,6 +31,12 @@ export const uploadsFinished = {
     (drafts ?? []).some((draft) => draft.status === 'uploading') ? Promise.reject(new Error('照片仍在上传，请稍候')) : Promise.resolve(),
 };
 
+/** A form rule: a record cites at most `limit` files. */
+export const atMostFiles = (limit: number) => ({
+  validator: (_: unknown, drafts: readonly EvidenceDraft[] | undefined) =>
+    citedEvidence(drafts).length > limit ? Promise.reject(new Error(`最多${limit}个文件，请移除多余的`)) : Promise.resolve(),
+});
+
 let sequence = 0;
 
 /**

@@ -4,7 +4,7 @@ import { CardList, QueryState } from '../../../components/page-state';
 import { CASE_STATUS, ENROLMENT_STATUS, OUTCOME, OWNERSHIP, TAG_COLOR, label } from '../../../lib/labels';
 import { formatDate, formatTime } from '../../../lib/time';
 import { usePublishDisclosure, usePublishedCases, useKindergarten, useTownshipName, type DisclosureBody, type Kindergarten } from '../api';
-import { useOwnKindergartenId } from '../session-kindergarten';
+import { OwnKindergarten } from '../own-kindergarten';
 
 const heading = (text: string) => (
   <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
@@ -142,8 +142,9 @@ const DisclosureForm = ({ kindergarten }: { kindergarten: Kindergarten }) => {
 };
 
 /** 信息公示: what the public sees about the kindergarten, and its disclosure figures to update (备案及公示). */
-export const Disclosure = () => {
-  const kindergartenId = useOwnKindergartenId();
+export const Disclosure = () => <OwnKindergarten>{(kindergartenId) => <DisclosurePage kindergartenId={kindergartenId} />}</OwnKindergarten>;
+
+const DisclosurePage = ({ kindergartenId }: { kindergartenId: string }) => {
   const query = useKindergarten(kindergartenId);
   return (
     <Flex vertical gap={16}>

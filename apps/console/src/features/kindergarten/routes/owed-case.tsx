@@ -7,7 +7,7 @@ import { CardList, QueryState } from '../../../components/page-state';
 import { CASE_STATUS, CASE_STATUS_COLOR, TAG_COLOR, label } from '../../../lib/labels';
 import { COUNTY_ZONE, dayjs, formatTime } from '../../../lib/time';
 import { EvidenceList } from '../../attachments/evidence-list';
-import { EvidenceUploader, citedEvidence, uploadsFinished, type EvidenceDraft } from '../../attachments/evidence-uploader';
+import { EvidenceUploader, atMostFiles, citedEvidence, uploadsFinished, type EvidenceDraft } from '../../attachments/evidence-uploader';
 import { noticeDocxUrl, useAcknowledge, useCase, useRequestExtension, useSubmitReport, type Case } from '../api';
 import { beforeDeadline, countdown } from '../deadline';
 
@@ -95,7 +95,12 @@ const SubmitReport = ({ notice }: { notice: Case }) => {
             <Input.TextArea rows={2} placeholder="写明采取的整改措施" />
           </Form.Item>
         ))}
-        <Form.Item label="整改照片或材料" name="evidence" rules={[uploadsFinished]} extra="可拍照或从相册选择，支持图片和 PDF，单个文件不超过 20 MB">
+        <Form.Item
+          label="整改照片或材料"
+          name="evidence"
+          rules={[uploadsFinished, atMostFiles(100)]}
+          extra="可拍照或从相册选择，支持图片和 PDF，单个文件不超过 20 MB"
+        >
           <EvidenceUploader />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={submit.isPending}>

@@ -6,7 +6,7 @@ import { CASE_STATUS, CASE_STATUS_COLOR, ENROLMENT_STATUS, TAG_COLOR, label } fr
 import { formatDate, formatTime } from '../../../lib/time';
 import { useKindergarten, useOwedCases, type Case, type Kindergarten } from '../api';
 import { countdown, statementOpen } from '../deadline';
-import { useOwnKindergartenId } from '../session-kindergarten';
+import { OwnKindergarten } from '../own-kindergarten';
 
 const NEXT_STEP: Record<string, string> = {
   issued: '请确认收到，并在期限内提交整改报告',
@@ -99,8 +99,9 @@ const OwedCase = ({ notice }: { notice: Case }) => {
 };
 
 /** 待办: the director's home, what the kindergarten owes and by when. */
-export const Owed = () => {
-  const kindergartenId = useOwnKindergartenId();
+export const Owed = () => <OwnKindergarten>{(kindergartenId) => <OwedPage kindergartenId={kindergartenId} />}</OwnKindergarten>;
+
+const OwedPage = ({ kindergartenId }: { kindergartenId: string }) => {
   const kindergarten = useKindergarten(kindergartenId);
   const cases = useOwedCases(kindergartenId);
   const failed = kindergarten.error ?? cases.error;

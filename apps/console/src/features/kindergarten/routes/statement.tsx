@@ -5,10 +5,10 @@ import { problemMessage } from '../../../api/problems';
 import { QueryState } from '../../../components/page-state';
 import { formatDate, formatTime } from '../../../lib/time';
 import { EvidenceList } from '../../attachments/evidence-list';
-import { EvidenceUploader, citedEvidence, uploadsFinished, type EvidenceDraft } from '../../attachments/evidence-uploader';
+import { EvidenceUploader, atMostFiles, citedEvidence, uploadsFinished, type EvidenceDraft } from '../../attachments/evidence-uploader';
 import { decisionDocxUrl, proposalDocxUrl, useKindergarten, useSubmitStatement, type Kindergarten } from '../api';
 import { statementOpen } from '../deadline';
-import { useOwnKindergartenId } from '../session-kindergarten';
+import { OwnKindergarten } from '../own-kindergarten';
 
 type Proposal = NonNullable<Kindergarten['enrolment']['proposal']>;
 
@@ -62,7 +62,7 @@ const StatementFormCard = ({ kindergartenId, proposal }: { kindergartenId: strin
         >
           <Input.TextArea rows={5} />
         </Form.Item>
-        <Form.Item label="证明材料" name="evidence" rules={[uploadsFinished]} extra="可拍照或选择图片、PDF，最多20个">
+        <Form.Item label="证明材料" name="evidence" rules={[uploadsFinished, atMostFiles(20)]} extra="可拍照或选择图片、PDF，最多20个">
           <EvidenceUploader />
         </Form.Item>
         <Flex vertical gap={8}>
@@ -117,8 +117,9 @@ const Answered = ({ kindergarten, proposal }: { kindergarten: Kindergarten; prop
 };
 
 /** 陈述申辩: a proposed suspension's facts, basis and deadline, its 告知书, and the statement (or its waiver). */
-export const Statement = () => {
-  const kindergartenId = useOwnKindergartenId();
+export const Statement = () => <OwnKindergarten>{(kindergartenId) => <StatementPage kindergartenId={kindergartenId} />}</OwnKindergarten>;
+
+const StatementPage = ({ kindergartenId }: { kindergartenId: string }) => {
   const query = useKindergarten(kindergartenId);
   return (
     <Flex vertical gap={16}>
