@@ -38,6 +38,13 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/supervision/routes/inspection-page')).InspectionPage }),
           },
           { path: '/cases/:id', lazy: async () => ({ Component: (await import('../features/supervision/routes/case-page')).CasePage }) },
+          { path: '/owed', lazy: async () => ({ Component: (await import('../features/kindergarten/routes/owed')).Owed }) },
+          {
+            path: '/owed/statement',
+            lazy: async () => ({ Component: (await import('../features/kindergarten/routes/statement')).Statement }),
+          },
+          { path: '/owed/:id', lazy: async () => ({ Component: (await import('../features/kindergarten/routes/owed-case')).OwedCasePage }) },
+          { path: '/disclosure', lazy: async () => ({ Component: (await import('../features/kindergarten/routes/disclosure')).Disclosure }) },
         ],
       },
     ],

@@ -11,7 +11,11 @@ export const MENU: Record<Role, readonly MenuEntry[]> = {
     { path: '/kindergartens', label: '幼儿园' },
     { path: '/inbox', label: '消息' },
   ],
-  kindergarten: [{ path: '/inbox', label: '消息' }],
+  kindergarten: [
+    { path: '/owed', label: '待办' },
+    { path: '/disclosure', label: '信息公示' },
+    { path: '/inbox', label: '消息' },
+  ],
   department: [{ path: '/inbox', label: '消息' }],
   auditor: [{ path: '/inbox', label: '消息' }],
   admin: [{ path: '/inbox', label: '消息' }],

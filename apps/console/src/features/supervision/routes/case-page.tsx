@@ -4,6 +4,7 @@ import { problemMessage } from '../../../api/problems';
 import { CardList, QueryState } from '../../../components/page-state';
 import { CASE_STATUS, CASE_STATUS_COLOR, TAG_COLOR, label } from '../../../lib/labels';
 import { dayjs, formatTime } from '../../../lib/time';
+import { EvidenceList } from '../../attachments/evidence-list';
 import { useCase, useReview } from '../api';
 
 /** How long is left until the deadline, in whole days (Asia/Shanghai), or how long it has passed. */
@@ -80,6 +81,9 @@ export const CasePage = () => {
                       </li>
                     ))}
                   </ul>
+                  <div style={{ marginTop: 8 }}>
+                    <EvidenceList items={report.evidence} />
+                  </div>
                   {report.review && (
                     <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
                       审核：{report.review.decision === 'accept' ? '通过' : '退回'}，{report.review.comment}
