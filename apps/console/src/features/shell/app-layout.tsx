@@ -73,7 +73,8 @@ const Shell = () => {
             />
           </nav>
         </Layout.Sider>
-        <Layout.Content style={{ padding: 16 }}>
+        {/* below md the menu folds into a button at the content's top left: the page starts below it */}
+        <Layout.Content style={{ padding: screens.md ? 16 : '56px 12px 16px' }}>
           <main>
             <Suspense fallback={<PageLoading />}>
               <Outlet />
