@@ -67,6 +67,105 @@ describe('Documents and spreadsheets', () => {
     expect((await download(app, `/rectifications/rc-nope/notice.docx`, steps.supervisor)).status).toBe(404);
   });
 
+  it('prints the suspension proposal (告知书) and the decision (决定书) answering the statement quoted in full, with the remedies', async () => {
+    const { kindergarten, notice, director } = await steps.failedCase();
+    const path = `/kindergartens/${kindergarten.id}/enrolment`;
+    const problem = async (got: { status: number; bytes: Buffer }) => [got.status, JSON.parse(got.bytes.toString('utf8')).code];
+    expect(await problem(await download(app, `${path}/proposal.docx`, director))).toEqual([404, 'no-proposal']);
+
+    const facts = '2025年年检发现消防通道堆放杂物。\n限期整改后复查，消防通道仍被堵塞。';
+    const basis = '《清水河县学前教育普及普惠发展三年行动计划（2023—2025年）》（清政发〔2023〕52号）';
+    const proposed = await app.call('POST', `${path}/suspension-notice`, {
+      token: steps.supervisor,
+      body: { rectificationId: notice.id, facts, basis, proposedFrom: '2099-03-01' },
+    });
+    expect(proposed.status).toBe(200);
+    const { statementDueAt, proposedAt } = proposed.body.enrolment.proposal;
+    const chinese = (written: string) => {
+      const [year, month, day] = written.slice(0, 10).split('-').map(Number);
+      return `${year}年${month}月${day}日`;
+    };
+
+    const letter = await download(app, `${path}/proposal.docx`, director);
+    expect(letter.status).toBe(200);
+    expect(letter.headers.get('content-type')).toBe(DOCX);
+    expect(letter.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`暂停招生告知书-${kindergarten.name}`)}`);
+    const told = await docxText(letter.bytes);
+    for (const expected of [
+      '清水河县教育局',
+      '暂停招生告知书',
+      `${kindergarten.name}：`,
+      '2025年年检发现消防通道堆放杂物。',
+      '限期整改后复查，消防通道仍被堵塞。',
+      notice.documentNo,
+      '整改后仍不达标',
+      basis,
+      '2099年3月1日起暂停你园招生',
+      '陈述和申辩',
+      `${chinese(statementDueAt)}前`,
+      chinese(proposedAt),
+    ])
+      expect(told).toContain(expected);
+    const xml = await (await JSZip.loadAsync(letter.bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(xml).toContain('w:eastAsia="黑体"');
+    // as the kindergarten: its supervisors and the auditor, not another kindergarten, not a unit
+    expect((await download(app, `${path}/proposal.docx`, steps.supervisor)).status).toBe(200);
+    expect((await download(app, `${path}/proposal.docx`, app.token('auditor'))).status).toBe(200);
+    const other = await steps.registerKindergarten();
+    expect(await problem(await download(app, `${path}/proposal.docx`, steps.kindergartenToken(other.id)))).toEqual([404, 'not-found']);
+    expect((await download(app, `${path}/proposal.docx`, departmentToken(app, 'unit-x'))).status).toBe(403);
+    expect(await problem(await download(app, `/kindergartens/kg-no-such/enrolment/proposal.docx`, steps.supervisor))).toEqual([404, 'not-found']);
+    expect(await problem(await download(app, `${path}/decision.docx`, director))).toEqual([404, 'no-decision']);
+
+    const statement = '我园已聘请专业公司清理消防通道。\n请求不予暂停招生。';
+    expect((await app.call('POST', `${path}/statement`, { token: director, body: { text: statement } })).status).toBe(200);
+    const reason = '经复核，复查时消防通道仍被堵塞，陈述理由不能成立';
+    const decided = await app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: { decision: 'suspend', reason, effectiveFrom: '2099-03-01' } });
+    expect(decided.status).toBe(200);
+
+    const decision = await download(app, `${path}/decision.docx`, director);
+    expect(decision.status).toBe(200);
+    expect(decision.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`暂停招生决定书-${kindergarten.name}`)}`);
+    const decisionText = await docxText(decision.bytes);
+    for (const expected of [
+      '暂停招生决定书',
+      `${kindergarten.name}：`,
+      '限期整改后复查，消防通道仍被堵塞。',
+      '“我园已聘请专业公司清理消防通道。',
+      '请求不予暂停招生。”',
+      reason,
+      '自2099年3月1日起暂停你园招生',
+      '六十日内依法申请行政复议',
+      '六个月内依法向人民法院提起行政诉讼',
+      chinese(decided.body.enrolment.suspension.decidedAt),
+    ])
+      expect(decisionText).toContain(expected);
+    // the letter stays printable after the decision
+    expect(await docxText((await download(app, `${path}/proposal.docx`, app.token('auditor'))).bytes)).toContain('暂停招生告知书');
+  });
+
+  it('prints a withdrawn proposal’s decision as 不予暂停招生决定书, saying the statement was waived, without remedies', async () => {
+    const { kindergarten, notice, director } = await steps.failedCase();
+    const path = `/kindergartens/${kindergarten.id}/enrolment`;
+    await app.call('POST', `${path}/suspension-notice`, {
+      token: steps.supervisor,
+      body: { rectificationId: notice.id, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2099-03-01' },
+    });
+    expect((await app.call('POST', `${path}/statement`, { token: director, body: { waive: true } })).status).toBe(200);
+    const withdrawn = await app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: { decision: 'withdraw', reason: '该园已完成整改并经核实' } });
+    expect(withdrawn.status).toBe(200);
+    const got = await download(app, `${path}/decision.docx`, steps.supervisor);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-disposition')).toContain(encodeURIComponent(`不予暂停招生决定书-${kindergarten.name}`));
+    const text = await docxText(got.bytes);
+    expect(text).toContain('不予暂停招生决定书');
+    expect(text).toContain('书面声明放弃陈述申辩');
+    expect(text).toContain('该园已完成整改并经核实');
+    expect(text).toContain('不予暂停你园招生');
+    expect(text).not.toContain('行政复议');
+  });
+
   it('prints a published bulletin with its figures and a table of the units', async () => {
     const published = await app.call('POST', '/bulletins', { token: steps.supervisor, body: { year: 2025, quarter: 4 } });
     expect(published.status).toBe(201);
