@@ -25,10 +25,10 @@ const sheetRows = async (bytes: Buffer): Promise<unknown[][]> => {
 describe('Documents and spreadsheets', () => {
   let app: TestApp;
   let steps: ReturnType<typeof workflow>;
+  // the plan's units registered in 2024, so that they owe 2025's monthly reports; then the present
+  const clock = new SettableClock('2024-12-01T09:00:00+08:00');
 
   beforeAll(async () => {
-    // the plan's units registered in 2024, so that they owe 2025's monthly reports; then the present
-    const clock = new SettableClock('2024-12-01T09:00:00+08:00');
     app = await startTestApp('pglite', { ...PLAN_SEEDS, ISSUING_AUTHORITY: '清水河县教育局' }, { clock });
     steps = workflow(app);
     await planTasks(app);
@@ -166,9 +166,27 @@ describe('Documents and spreadsheets', () => {
     expect(text).not.toContain('行政复议');
   });
 
-  it('prints a published bulletin with its figures and a table of the units', async () => {
+  it('prints a published bulletin with its figures, a table per township and one of the units', async () => {
+    // in the fourth quarter of 2025: a kindergarten of 宏河镇 failed its annual inspection, two of 喇嘛湾镇 were registered
+    clock.set('2025-11-03T09:00:00+08:00');
+    const honghe = await steps.registerKindergarten({ township: 'honghe' });
+    const failed = await steps.inspection(honghe.id, 'annual', 2025);
+    await steps.finding(failed.id, 'S-01');
+    await steps.conclude(failed.id, 'failed', '存在安全隐患');
+    await steps.registerKindergarten({ township: '喇嘛湾镇' });
+    await steps.registerKindergarten({ township: 'lamawan' });
+    clock.set(new Date().toISOString());
+    // registered after the quarter's end: not in its bulletin
+    await steps.registerKindergarten({ township: 'honghe' });
+
     const published = await app.call('POST', '/bulletins', { token: steps.supervisor, body: { year: 2025, quarter: 4 } });
     expect(published.status).toBe(201);
+    expect(published.body.townships).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ township: 'honghe', kindergartens: 1, inspections: { passed: 0, failed: 1, pending: 0 }, suspensions: 0 }),
+        expect.objectContaining({ township: 'lamawan', kindergartens: 2, inspections: { passed: 0, failed: 0, pending: 0 } }),
+      ]),
+    );
     const got = await download(app, '/bulletins/2025-Q4.docx', departmentToken(app, 'unit-x'));
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe(DOCX);
@@ -178,6 +196,11 @@ describe('Documents and spreadsheets', () => {
     expect(text).toContain('责任单位');
     const unit = published.body.monthlyReports.units[0];
     expect(text).toContain(unit.name);
+    // mammoth gives each table cell as its own paragraph: a township's row reads as its name and then its numbers
+    expect(text).toContain('各乡镇情况如下');
+    const row = (name: string, cells: number[]) => [name, ...cells.map(String)].join('\n\n');
+    expect(text).toContain(row('宏河镇', [1, 0, 1, 0, 0, 0, 0, 0, 0, 0]));
+    expect(text).toContain(row('喇嘛湾镇', [2, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
     expect((await download(app, '/bulletins/2024-Q4.docx', steps.supervisor)).status).toBe(404);
     expect((await app.call('GET', '/bulletins/2025-Q4', { token: steps.supervisor })).body.year).toBe(2025);
   });

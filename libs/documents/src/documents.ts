@@ -6,8 +6,9 @@ import { enrolmentDecider, enrolmentStreamId, latestProposal, type SuspensionPro
 import { NotFoundError } from '@app/event-sourcing';
 import { canSeeKindergarten, type Caller } from '@app/identity';
 import { GetKindergarten } from '@app/overviews';
-import { GetBulletin } from '@app/plan-supervision';
-import type { Quarter } from '@app/plan-supervision/domain';
+import { Townships } from '@app/kindergartens';
+import { GetBulletin, PlanRecord } from '@app/plan-supervision';
+import type { Quarter, TownshipFigures } from '@app/plan-supervision/domain';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
 import { GetRectification } from '@app/rectifications';
 import { OUTCOME_LABELS, REPORT_STANDING_LABELS, SEVERITY_LABELS, chineseDate, chineseNumber } from './chinese-text.js';
@@ -34,6 +35,8 @@ export class Documents {
     @Inject(QueryBus) private readonly queries: QueryBus,
     @Inject(Settings) private readonly settings: Settings,
     @Inject(CommandRunner) private readonly runner: CommandRunner,
+    @Inject(PlanRecord) private readonly record: PlanRecord,
+    @Inject(Townships) private readonly townships: Townships,
   ) {}
 
   /** 整改通知书: authority, number, kindergarten, findings, requirements, deadline, date; only for those who may see the case. */
@@ -177,7 +180,7 @@ export class Documents {
     return `你园经督导检查存在${findings ? `“${findings}”等` : ''}问题，本局${notice ? `于${chineseDate(notice.issuedAt)}` : ''}下达整改通知书${documentNo ? `（${documentNo}）` : ''}责令限期整改，经复查整改后仍不达标。`;
   }
 
-  /** The quarterly bulletin (督导通报) as published, with a table of the county's figures and one per unit. */
+  /** The quarterly bulletin (督导通报) as published, with a table of the county's figures, one per township and one per unit. */
   async bulletin(quarter: Quarter): Promise<GeneratedFile> {
     const bulletin = await this.queries.execute(new GetBulletin(quarter));
     if (!bulletin) throw new NotFoundError('not-found', `No bulletin ${quarter.year}-Q${quarter.quarter} has been published`);
@@ -209,6 +212,25 @@ export class Documents {
           ],
         },
       },
+      { text: '各乡镇情况如下：' },
+      {
+        table: {
+          header: ['乡镇', '幼儿园', '检查合格', '检查不合格', '尚未完成', '下达整改', '在办整改', '逾期', '办结', '不达标', '暂停招生'],
+          rows: (await this.byTownship(quarter, bulletin.townships)).map((township) => [
+            township.name,
+            township.kindergartens,
+            township.inspections.passed,
+            township.inspections.failed,
+            township.inspections.pending,
+            township.notices.issued,
+            township.cases.open,
+            township.cases.overdue,
+            township.cases.closed,
+            township.cases.failed,
+            township.suspensions,
+          ]),
+        },
+      },
       { heading: '二、责任单位月度进展报告情况' },
       {
         text: `本季度应报月度进展报告${monthlyReports.onTime + monthlyReports.late + monthlyReports.missing}份，${REPORT_STANDING_LABELS['on-time']}报送${monthlyReports.onTime}份，${REPORT_STANDING_LABELS['late']}报送${monthlyReports.late}份，${REPORT_STANDING_LABELS['missing']}${monthlyReports.missing}份。`,
@@ -230,4 +252,39 @@ export class Documents {
     });
     return { name: `${title}.docx`, bytes };
   }
+
+  /**
+   * The bulletin's figures per township as people read them (the register's name), one row per township however its
+   * kindergartens' records name it. A bulletin published before townships were counted has them computed as it was,
+   * from the record as it stood at the quarter's end.
+   */
+  private async byTownship(quarter: Quarter, published: readonly TownshipFigures[] | undefined): Promise<Array<TownshipFigures & { name: string }>> {
+    const figures = published ?? (await this.record.bulletinContent(quarter)).townships ?? [];
+    const rows = new Map<string, TownshipFigures & { name: string }>();
+    for (const township of figures) {
+      const id = this.townships.idOf(township.township) ?? township.township;
+      const name = this.townships.all().find((entry) => entry.id === id)?.name ?? township.township;
+      const row = rows.get(id);
+      rows.set(id, row ? { ...sumFigures(row, township), name } : { ...township, township: id, name });
+    }
+    return [...rows.values()];
+  }
 }
+
+const sumFigures = (a: TownshipFigures, b: TownshipFigures): TownshipFigures => ({
+  township: a.township,
+  kindergartens: a.kindergartens + b.kindergartens,
+  inspections: {
+    passed: a.inspections.passed + b.inspections.passed,
+    failed: a.inspections.failed + b.inspections.failed,
+    pending: a.inspections.pending + b.inspections.pending,
+  },
+  notices: { issued: a.notices.issued + b.notices.issued, published: a.notices.published + b.notices.published },
+  cases: {
+    open: a.cases.open + b.cases.open,
+    overdue: a.cases.overdue + b.cases.overdue,
+    closed: a.cases.closed + b.cases.closed,
+    failed: a.cases.failed + b.cases.failed,
+  },
+  suspensions: a.suspensions + b.suspensions,
+});

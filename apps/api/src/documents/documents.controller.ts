@@ -119,7 +119,7 @@ export class DocumentsController {
   @ApiOperation({
     summary: 'A published quarterly bulletin (督导通报) as a Word document, by `{year}-Q{n}`',
     description:
-      'Any role. The bulletin as published: the county’s figures and a table of the units’ monthly reports; 404 `not-found` while not published.',
+      'Any role. The bulletin as published: the county’s figures, the same figures per township (as the record stood at the quarter’s end) and a table of the units’ monthly reports; 404 `not-found` while not published.',
   })
   @ApiProduces(DOCX_TYPE)
   @ApiOkResponse(docx)
