@@ -76,6 +76,14 @@ export interface BulletinContent {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type NoticeCounts = { issued: number; published: number };
 type CaseCounts = { open: number; overdue: number; closed: number; failed: number };
+type TownshipCounts = {
+  township: string;
+  kindergartens: number;
+  inspections: Mutable<OutcomeCounts>;
+  notices: NoticeCounts;
+  cases: CaseCounts;
+  suspensions: number;
+};
 
 const fold = <S>(states: Map<string, S>, decider: { initialState(): S; evolve(state: S, event: never): S }, event: RecordedEvent): void => {
   states.set(event.streamId, decider.evolve(states.get(event.streamId) ?? decider.initialState(), event as never));
@@ -127,7 +135,7 @@ export const quarterlyBulletin = (quarter: Quarter, events: Iterable<RecordedEve
   }
 
   // every count below is also added to the township the kindergarten it concerns was registered in
-  const byTownship = new Map<string, Mutable<TownshipFigures> & { inspections: Mutable<OutcomeCounts>; notices: NoticeCounts; cases: CaseCounts }>();
+  const byTownship = new Map<string, TownshipCounts>();
   const townshipOf = new Map<string, string>();
   for (const state of kindergartens.values()) {
     if (state.status !== 'registered') continue;
