@@ -121,7 +121,10 @@ describe('Documents and spreadsheets', () => {
     const statement = '我园已聘请专业公司清理消防通道。\n请求不予暂停招生。';
     expect((await app.call('POST', `${path}/statement`, { token: director, body: { text: statement } })).status).toBe(200);
     const reason = '经复核，复查时消防通道仍被堵塞，陈述理由不能成立';
-    const decided = await app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: { decision: 'suspend', reason, effectiveFrom: '2099-03-01' } });
+    const decided = await app.call('POST', `${path}/suspension`, {
+      token: steps.supervisor,
+      body: { decision: 'suspend', reason, effectiveFrom: '2099-03-01' },
+    });
     expect(decided.status).toBe(200);
 
     const decision = await download(app, `${path}/decision.docx`, director);
@@ -153,7 +156,10 @@ describe('Documents and spreadsheets', () => {
       body: { rectificationId: notice.id, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2099-03-01' },
     });
     expect((await app.call('POST', `${path}/statement`, { token: director, body: { waive: true } })).status).toBe(200);
-    const withdrawn = await app.call('POST', `${path}/suspension`, { token: steps.supervisor, body: { decision: 'withdraw', reason: '该园已完成整改并经核实' } });
+    const withdrawn = await app.call('POST', `${path}/suspension`, {
+      token: steps.supervisor,
+      body: { decision: 'withdraw', reason: '该园已完成整改并经核实' },
+    });
     expect(withdrawn.status).toBe(200);
     const got = await download(app, `${path}/decision.docx`, steps.supervisor);
     expect(got.status).toBe(200);

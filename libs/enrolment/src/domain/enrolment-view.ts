@@ -27,7 +27,13 @@ export const enrolmentView = (state: EnrolmentCaseState): EnrolmentView => {
     proposedAt: state.proposal.proposedAt,
     statementDueAt: state.proposal.statementDueAt,
     ...(state.proposal.statement
-      ? { statement: { text: state.proposal.statement.text, attachmentIds: state.proposal.statement.attachmentIds, submittedAt: state.proposal.statement.submittedAt } }
+      ? {
+          statement: {
+            text: state.proposal.statement.text,
+            attachmentIds: state.proposal.statement.attachmentIds,
+            submittedAt: state.proposal.statement.submittedAt,
+          },
+        }
       : {}),
     ...(state.proposal.waivedAt ? { waived: true as const, waivedAt: state.proposal.waivedAt } : {}),
   };

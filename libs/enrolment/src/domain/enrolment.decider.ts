@@ -171,7 +171,10 @@ export const enrolmentDecider = withDeliveries<
         const { kindergartenId, text, attachmentIds } = command.data;
         const attachments = attachmentIds.map((attachmentId) => citedAttachment(attachmentId, context));
         return [
-          { type: 'StatementSubmitted', data: { kindergartenId, proposalNo: proposal.proposalNo, text, attachmentIds, attachments, submittedAt: at } },
+          {
+            type: 'StatementSubmitted',
+            data: { kindergartenId, proposalNo: proposal.proposalNo, text, attachmentIds, attachments, submittedAt: at },
+          },
         ];
       }
       case 'WaiveStatement': {
@@ -255,7 +258,16 @@ export const enrolmentDecider = withDeliveries<
           ...dueProcess,
           ...(decided ? { proposal: decided } : {}),
           ...(proposalNo !== undefined
-            ? { lastDecision: { proposalNo, decision: 'suspend' as const, reason, decidedAt: suspendedAt, effectiveFrom, ...(decided ? { proposal: decided } : {}) } }
+            ? {
+                lastDecision: {
+                  proposalNo,
+                  decision: 'suspend' as const,
+                  reason,
+                  decidedAt: suspendedAt,
+                  effectiveFrom,
+                  ...(decided ? { proposal: decided } : {}),
+                },
+              }
             : {}),
         };
       }

@@ -283,7 +283,12 @@ describe('Enrolment', () => {
     it('refuses a statement citing an attachment never uploaded, removed, or uploaded by another kindergarten, and writes nothing', () => {
       const moment = { now: at('2025-03-03T09:00:00.000+08:00'), actor: DIRECTOR };
       const removed = { ...uploaded(DIRECTOR), status: 'removed' } as AttachmentState;
-      for (const attachment of [undefined, { status: 'none' } as const, removed, uploaded({ sub: 'zhao', role: 'kindergarten', kindergartenId: 'kg-other' })]) {
+      for (const attachment of [
+        undefined,
+        { status: 'none' } as const,
+        removed,
+        uploaded({ sub: 'zhao', role: 'kindergarten', kindergartenId: 'kg-other' }),
+      ]) {
         given([proposed()])
           .when(state(), { ...moment, attachments: attachment ? { 'att-1': attachment } : {} })
           .thenThrows(RuleViolationError, 'unknown-attachment');

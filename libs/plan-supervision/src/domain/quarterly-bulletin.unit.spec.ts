@@ -103,7 +103,14 @@ describe('the quarterly bulletin', () => {
     const elsewhere = event(
       'inspection-i5',
       'InspectionScheduled',
-      { inspectionId: 'i5', kindergartenId: 'kg-b', kind: 'safety', year: 2025, scheduledOn: '2025-03-20', scheduledAt: '2025-03-01T09:00:00.000+08:00' },
+      {
+        inspectionId: 'i5',
+        kindergartenId: 'kg-b',
+        kind: 'safety',
+        year: 2025,
+        scheduledOn: '2025-03-20',
+        scheduledAt: '2025-03-01T09:00:00.000+08:00',
+      },
       '2025-03-01T09:00:00.000+08:00',
     );
     const withTownships = quarterlyBulletin(Q1, [
