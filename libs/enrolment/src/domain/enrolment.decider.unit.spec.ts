@@ -5,7 +5,7 @@ import { DeciderSpecification } from '@app/event-sourcing/testing';
 import type { InspectionState } from '@app/inspections/domain';
 import type { RectificationCase } from '@app/rectifications/domain';
 import type { EnrolmentCommand } from './enrolment.commands.js';
-import { enrolmentDecider, enrolmentStreamId, type EnrolmentContext } from './enrolment.decider.js';
+import { enrolmentDecider, enrolmentStreamId, latestProposal, type EnrolmentContext } from './enrolment.decider.js';
 import type {
   EnrolmentEvent,
   EnrolmentReinstated,
@@ -383,9 +383,39 @@ describe('Enrolment', () => {
       given(history()).when(state()).thenThrows(ConflictError, 'no-proposal');
       given(history()).when(suspend()).thenThrows(ConflictError, 'no-proposal');
     });
+
+    it('keeps the decision with the proposal it answered (for the 决定书), until a later proposal is the latest', () => {
+      const withdrawnState = fold(enrolmentDecider, history());
+      expect(withdrawnState.lastDecision).toEqual({
+        proposalNo: 1,
+        decision: 'withdraw',
+        reason: '陈述理由成立',
+        decidedAt: SUSPENDED_AT,
+        proposal: expect.objectContaining({ proposalNo: 1, facts: '复查仍不达标' }),
+      });
+      expect(latestProposal(withdrawnState)?.proposalNo).toBe(1);
+      const again = fold(enrolmentDecider, [...history(), proposed(2, '2025-03-10T10:00:00.000+08:00')]);
+      expect(latestProposal(again)?.proposalNo).toBe(2);
+      expect(again.lastDecision?.proposal?.proposalNo).toBe(1);
+    });
   });
 
   describe('when suspended', () => {
+    it('keeps the decision, its effective date and the proposal it decided with the statement and its attachments, after a reinstatement too', () => {
+      const decided = {
+        proposalNo: 1,
+        decision: 'suspend',
+        reason: '整改后仍不达标',
+        decidedAt: SUSPENDED_AT,
+        effectiveFrom: '2025-03-03',
+        proposal: expect.objectContaining({ statement: expect.objectContaining({ attachments: [STATEMENT_ATTACHMENT] }) }),
+      };
+      expect(fold(enrolmentDecider, [proposed(), stated(), suspended()]).lastDecision).toEqual(decided);
+      const reinstatedState = fold(enrolmentDecider, [proposed(), stated(), suspended(), reinstated()]);
+      expect(reinstatedState.lastDecision).toEqual(decided);
+      expect(latestProposal(reinstatedState)?.statement?.text).toBe('已完成整改');
+    });
+
     it('shows the suspension and the proposal it decided, with the statement', () => {
       expect(enrolmentView(fold(enrolmentDecider, [proposed(), stated(), suspended()]))).toEqual({
         status: 'suspended',
