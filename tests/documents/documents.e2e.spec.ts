@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -209,6 +210,49 @@ describe('Documents and spreadsheets', () => {
     expect(text).toContain(row('喇嘛湾镇', [2, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
     expect((await download(app, '/bulletins/2024-Q4.docx', steps.supervisor)).status).toBe(404);
     expect((await app.call('GET', '/bulletins/2025-Q4', { token: steps.supervisor })).body.year).toBe(2025);
+  });
+
+  it('prints the table per township of a bulletin published before townships were counted, from the record at the quarter’s end', async () => {
+    clock.set('2025-08-04T09:00:00+08:00');
+    const laoniuwan = await steps.registerKindergarten({ township: 'laoniuwan' });
+    const passed = await steps.inspection(laoniuwan.id, 'annual', 2025);
+    await steps.conclude(passed.id, 'passed', '合格');
+    clock.set(new Date().toISOString());
+    // a 2025-Q3 bulletin as an earlier version recorded it: the county's figures, no townships
+    const zero = { passed: 0, failed: 0, pending: 0 };
+    const data = {
+      year: 2025,
+      quarter: 3,
+      from: '2025-07-01T00:00:00.000+08:00',
+      asOf: '2025-09-30T23:59:59.999+08:00',
+      inspections: {
+        passed: 1,
+        failed: 0,
+        pending: 0,
+        byKind: { annual: { passed: 1, failed: 0, pending: 0 }, safety: zero, quality: zero, 'follow-up': zero },
+      },
+      notices: { issued: 0, published: 0 },
+      cases: { open: 0, overdue: 0, closed: 0, failed: 0 },
+      suspensions: { inForce: 0, kindergartenIds: [] },
+      monthlyReports: { periods: [], onTime: 0, late: 0, missing: 0, units: [] },
+      publishedAt: '2025-10-09T10:00:00.000+08:00',
+    };
+    const metadata = {
+      actor: { sub: 'supervisor-user', role: 'supervisor', name: 'supervisor-user' },
+      at: data.publishedAt,
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+      causationId: null,
+    };
+    await app.store.appendToStream('bulletin-2025-Q3', [{ type: 'QuarterlyBulletinPublished', data, metadata }], { expectedVersion: 0 });
+    expect((await app.call('GET', '/bulletins/2025-Q3', { token: steps.supervisor })).body.townships).toBeUndefined();
+
+    const text = await docxText((await download(app, '/bulletins/2025-Q3.docx', steps.supervisor)).bytes);
+    expect(text).toContain('2025年第三季度学前教育督导通报');
+    const row = (name: string, cells: number[]) => [name, ...cells.map(String)].join('\n\n');
+    expect(text).toContain(row('老牛湾镇', [1, 1, 0, 0, 0, 0, 0, 0, 0, 0]));
+    // kindergartens registered after that quarter are not in its table
+    expect(text).not.toContain('宏河镇');
   });
 
   it('exports the cases as filtered, read back by exceljs', async () => {
