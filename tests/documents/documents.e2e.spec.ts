@@ -116,6 +116,10 @@ describe('Documents and spreadsheets', () => {
     const other = await steps.registerKindergarten();
     expect(await problem(await download(app, `${path}/proposal.docx`, steps.kindergartenToken(other.id)))).toEqual([404, 'not-found']);
     expect((await download(app, `${path}/proposal.docx`, departmentToken(app, 'unit-x'))).status).toBe(403);
+    // a supervisor whose 责任区 is another township does not see it
+    const elsewhere = app.token('supervisor', { sub: 'du-honghe', townships: ['honghe'] });
+    expect(await problem(await download(app, `${path}/proposal.docx`, elsewhere))).toEqual([404, 'not-found']);
+    expect(await problem(await download(app, `${path}/decision.docx`, elsewhere))).toEqual([404, 'not-found']);
     expect(await problem(await download(app, `/kindergartens/kg-no-such/enrolment/proposal.docx`, steps.supervisor))).toEqual([404, 'not-found']);
     expect(await problem(await download(app, `${path}/decision.docx`, director))).toEqual([404, 'no-decision']);
 
