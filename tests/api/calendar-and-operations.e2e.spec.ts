@@ -276,23 +276,14 @@ const API_MD_COMMANDS: Record<string, { readonly body: readonly string[] | null;
     body: ['summary', 'actions', 'evidence'],
     problems: { 409: ['invalid-transition'], 422: ['unknown-finding', 'finding-not-addressed'] },
   },
-  'post /api/v1/rectifications/{id}/review': {
-    body: ['decision', 'comment', 'deadline'],
-    problems: { 409: ['invalid-transition'], 422: ['deadline-required'] },
-  },
+  'post /api/v1/rectifications/{id}/review': { body: ['decision', 'comment', 'deadline'], problems: { 409: ['invalid-transition'], 422: ['deadline-required'] } },
   'post /api/v1/rectifications/{id}/follow-up': {
     body: ['inspectionId'],
     problems: { 409: ['follow-up-too-early'], 422: ['follow-up-inspection-required'] },
   },
-  'post /api/v1/inspections/{id}/schedule': {
-    body: ['scheduledOn', 'reason'],
-    problems: { 409: ['inspection-concluded'], 422: ['scheduled-outside-year'] },
-  },
+  'post /api/v1/inspections/{id}/schedule': { body: ['scheduledOn', 'reason'], problems: { 409: ['inspection-concluded'], 422: ['scheduled-outside-year'] } },
   'post /api/v1/inspections/{id}/cancellation': { body: ['reason'], problems: { 409: ['inspection-concluded'] } },
-  'put /api/v1/inspections/{id}/findings/{code}': {
-    body: ['description', 'severity'],
-    problems: { 404: ['not-found'], 409: ['inspection-concluded'] },
-  },
+  'put /api/v1/inspections/{id}/findings/{code}': { body: ['description', 'severity'], problems: { 404: ['not-found'], 409: ['inspection-concluded'] } },
   'post /api/v1/inspections/{id}/findings/{code}/withdrawal': { body: ['reason'], problems: { 404: ['not-found'], 409: ['inspection-concluded'] } },
   'post /api/v1/rectifications/{id}/deadline': { body: ['deadline', 'reason'], problems: { 409: ['invalid-transition'] } },
   'post /api/v1/rectifications/{id}/publication': { body: null, problems: { 409: ['already-published'] } },
