@@ -177,6 +177,31 @@ describe('Documents and spreadsheets', () => {
     expect(text).not.toContain('行政复议');
   });
 
+  it('says in the decision that no statement was made when the period ran out in silence', async () => {
+    const { kindergarten, notice } = await steps.failedCase();
+    const path = `/kindergartens/${kindergarten.id}/enrolment`;
+    const proposed = await app.call('POST', `${path}/suspension-notice`, {
+      token: steps.supervisor,
+      body: { rectificationId: notice.id, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2099-03-01' },
+    });
+    const { statementDueAt } = proposed.body.enrolment.proposal;
+    clock.set(new Date(Date.parse(statementDueAt) + 60_000).toISOString());
+    try {
+      const decided = await app.call('POST', `${path}/suspension`, {
+        token: steps.supervisor,
+        body: { decision: 'suspend', reason: '逾期未陈述申辩，整改后仍不达标' },
+      });
+      expect(decided.status).toBe(200);
+    } finally {
+      clock.set(new Date().toISOString());
+    }
+    const text = await docxText((await download(app, `${path}/decision.docx`, steps.supervisor)).bytes);
+    const [year, month, day] = statementDueAt.slice(0, 10).split('-').map(Number);
+    expect(text).toContain(`你园在陈述申辩期限（${year}年${month}月${day}日）内未提出陈述申辩。`);
+    expect(text).toContain('逾期未陈述申辩，整改后仍不达标');
+    expect(text).toContain('六十日内依法申请行政复议');
+  });
+
   it('prints a published bulletin with its figures, a table per township and one of the units', async () => {
     // in the fourth quarter of 2025: a kindergarten of 宏河镇 failed its annual inspection, two of 喇嘛湾镇 were registered
     clock.set('2025-11-03T09:00:00+08:00');
