@@ -237,7 +237,7 @@ const API_MD_COMMANDS: Record<string, { readonly body: readonly string[] | null;
   },
   'post /api/v1/kindergartens/{id}/enrolment/statement': {
     body: ['text', 'attachmentIds', 'waive'],
-    problems: { 409: ['no-proposal', 'statement-exists'], 422: ['statement-period-over'] },
+    problems: { 409: ['no-proposal', 'statement-exists'], 422: ['statement-period-over', 'unknown-attachment'] },
   },
   'post /api/v1/kindergartens/{id}/enrolment/suspension': {
     body: ['decision', 'reason', 'effectiveFrom'],

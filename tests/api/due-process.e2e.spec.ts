@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '@app/config';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { jpeg, upload } from '../support/uploads.js';
 import { workflow } from '../support/workflow.js';
 
 // Monday 2 March 2026, 10:00 in Shanghai: three working days later is the end of Thursday 5 March.
@@ -74,11 +75,12 @@ describe.each(['pglite', 'postgres'] as const)('enrolment suspension with due pr
     const stranger = await app.call('POST', `${path}/statement`, { token: steps.kindergartenToken(other.id), body: { text: '冒名陈述' } });
     expect([stranger.status, stranger.body.code]).toEqual([404, 'not-found']);
 
-    const stated = await app.call('POST', `${path}/statement`, { token: director, body: { text: statementText, attachmentIds: ['att-photo-1'] } });
+    const photo = (await upload(app, director, await jpeg(31), '消防通道整改后.jpg')).body;
+    const stated = await app.call('POST', `${path}/statement`, { token: director, body: { text: statementText, attachmentIds: [photo.id] } });
     expect(stated.status).toBe(200);
     expect(stated.body.enrolment.proposal.statement).toEqual({
       text: statementText,
-      attachmentIds: ['att-photo-1'],
+      attachmentIds: [photo.id],
       submittedAt: expect.any(String),
     });
     const twice = await app.call('POST', `${path}/statement`, { token: director, body: { waive: true } });

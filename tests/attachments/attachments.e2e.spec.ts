@@ -128,6 +128,50 @@ describe('Attachments over HTTP (folder blob store)', () => {
     expect(v1.body.reports[0].evidence).toEqual([{ name: '整改照片.jpg', sha256: 'a'.repeat(64), sizeBytes: 12345 }]);
   });
 
+  it('takes a statement (陈述申辩) citing the kindergarten’s own uploads only, with their hashes; the photo is seen as the enrolment is, and verified', async () => {
+    const { kindergarten, notice, director } = await steps.failedCase();
+    const other = await steps.issuedCase();
+    const path = `/kindergartens/${kindergarten.id}/enrolment`;
+    const proposed = await app.call('POST', `${path}/suspension-notice`, {
+      token: steps.supervisor,
+      body: { rectificationId: notice.id, facts: '复查仍不达标', basis: '清政发〔2023〕52号', proposedFrom: '2099-01-01' },
+    });
+    expect(proposed.status).toBe(200);
+    const bytes = await jpeg(21);
+    const own = (await upload(app, director, bytes, '整改后消防通道.jpg')).body;
+    const theirs = (await upload(app, other.director, await jpeg(22))).body;
+    const supervisors = (await upload(app, steps.supervisor, await jpeg(23))).body;
+    const stream = `enrolment-${kindergarten.id}`;
+    const before = await app.store.streamVersion(stream);
+    for (const attachmentId of ['0b7c3a2e-51c4-4a57-9f4e-2d6b8f3c1a90', theirs.id, supervisors.id]) {
+      const reply = await app.call('POST', `${path}/statement`, { token: director, body: { text: '已整改', attachmentIds: [own.id, attachmentId] } });
+      expect([reply.status, reply.body.code]).toEqual([422, 'unknown-attachment']);
+    }
+    expect(await app.store.streamVersion(stream)).toBe(before);
+
+    const stated = await app.call('POST', `${path}/statement`, { token: director, body: { text: '我园已完成整改', attachmentIds: [own.id] } });
+    expect(stated.status).toBe(200);
+    expect(stated.body.enrolment.proposal.statement.attachmentIds).toEqual([own.id]);
+    const submitted = (await app.store.readStream(stream)).find((event) => event.type === 'StatementSubmitted')!;
+    expect(submitted.data).toMatchObject({
+      attachmentIds: [own.id],
+      attachments: [{ attachmentId: own.id, name: '整改后消防通道.jpg', contentType: 'image/jpeg', sha256: sha256(bytes), sizeBytes: bytes.length }],
+    });
+
+    // seen as the kindergarten's enrolment is: its supervisors and the auditor, not another kindergarten or a unit
+    const auditor = app.token('auditor', { sub: 'zhao' });
+    for (const token of [steps.supervisor, auditor, director]) {
+      const got = await download(app, `/attachments/${own.id}`, token);
+      expect(got.status).toBe(200);
+      expect(got.bytes.equals(bytes)).toBe(true);
+    }
+    expect((await download(app, `/attachments/${own.id}`, other.director)).status).toBe(404);
+    expect((await download(app, `/attachments/${own.id}`, app.token('department', { unitId: 'unit-x' }))).status).toBe(404);
+
+    const intact = await app.call('GET', `/audit/verification?streamId=${stream}`, { token: auditor });
+    expect(intact.body).toMatchObject({ ok: true, attachmentsChecked: 1, broken: [] });
+  });
+
   it.each([
     ['HTML named .jpg', Buffer.from('<!doctype html><html><script>alert(1)</script></html>'), 'photo.jpg'],
     [

@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { instantKey } from '@app/notifications/domain';
 import {
@@ -29,15 +26,40 @@ afterEach(async () => {
   cleanups = [];
 });
 
-/** The contacts file (CONTACTS_FILE) giving the kindergarten two addresses and the supervisors one. */
-const contactsFor = async (kindergartenId: string): Promise<{ file: string; kindergarten: string[]; supervisors: string[] }> => {
-  const dir = await mkdtemp(join(tmpdir(), 'contacts-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const kindergarten = [`director@${kindergartenId}.example.cn`, `office@${kindergartenId}.example.cn`];
-  const supervisors = ['wang@edu.example.cn'];
-  const file = join(dir, 'contacts.json');
-  await writeFile(file, JSON.stringify({ recipients: { [`kindergarten:${kindergartenId}`]: kindergarten, supervisors } }));
-  return { file, kindergarten, supervisors };
+/** The directory's addresses (each user's own `email`): the kindergarten's two users, the county-wide supervisor one. */
+const contactsFor = (kindergartenId: string): { kindergarten: string[]; supervisors: string[] } => ({
+  kindergarten: [`director@${kindergartenId}.example.cn`, `office@${kindergartenId}.example.cn`],
+  supervisors: ['wang@edu.example.cn'],
+});
+
+/** Gives the users their addresses through the API, before anything is issued: the director, an office user, the supervisor. */
+const inDirectory = (app: TestApp, contacts: { kindergarten: string[]; supervisors: string[] }) => async (kindergarten: { id: string }) => {
+  const admin = app.token('admin');
+  const director = `director-${kindergarten.id}`;
+  // the director as its tokens name it (registered by the harness), with its address
+  app.token('kindergarten', { sub: director, kindergartenId: kindergarten.id });
+  const replies = [
+    await app.call('PUT', `/users/${director}`, {
+      token: admin,
+      body: { name: director, role: 'kindergarten', kindergartenId: kindergarten.id, email: contacts.kindergarten[0] },
+    }),
+    await app.call('POST', '/users', {
+      token: admin,
+      body: {
+        id: `office-${kindergarten.id}`,
+        name: '园办公室',
+        role: 'kindergarten',
+        kindergartenId: kindergarten.id,
+        email: contacts.kindergarten[1],
+        serviceAccount: true,
+      },
+    }),
+    await app.call('PUT', '/users/supervisor-user', {
+      token: admin,
+      body: { name: 'supervisor-user', role: 'supervisor', email: contacts.supervisors[0] },
+    }),
+  ];
+  expect(replies.map((reply) => reply.status)).toEqual([200, 201, 200]);
 };
 
 /** The engine with reminders, e-mail and webhook on, and its queues seen from outside. */
@@ -89,13 +111,13 @@ const recorded = async (app: TestApp, issued: IssuedCase, channel: string): Prom
 describe('delivery on e-mail and webhook', () => {
   it('sends every notification by SMTP and to the webhook, records each once; a webhook answering 500 twice is retried with backoff, then succeeds', async () => {
     const kindergartenId = freshId('kg');
-    const contacts = await contactsFor(kindergartenId);
+    const contacts = contactsFor(kindergartenId);
     const { smtp, webhook } = await servers();
     // the reminder fails twice at the receiving end, then gets through
     let reminderAttempts = 0;
     webhook.behave((_index, body) => (body?.kind === 'rectification-reminder' && ++reminderAttempts <= 2 ? 500 : 200));
-    const { app, probe } = await engineWith({ SMTP_URL: smtp.url, CONTACTS_FILE: contacts.file, WEBHOOK_URL: webhook.url });
-    const issued = await issueDueIn(app, 4_000, { kindergartenId });
+    const { app, probe } = await engineWith({ SMTP_URL: smtp.url, WEBHOOK_URL: webhook.url });
+    const issued = await issueDueIn(app, 4_000, { kindergartenId, beforeIssue: inDirectory(app, contacts) });
     const expected = notificationsOf(issued);
 
     await awaitInbox(app, issued.steps.supervisor, issued.id, 'deadline-missed');
@@ -163,11 +185,11 @@ describe('delivery on e-mail and webhook', () => {
     'when the %s channel keeps failing, neither the inbox nor the other channel waits for it; it is retried and records nothing',
     async (failing) => {
       const kindergartenId = freshId('kg');
-      const contacts = await contactsFor(kindergartenId);
+      const contacts = contactsFor(kindergartenId);
       const { smtp, webhook } = await servers({ refuse: failing === 'email' });
       if (failing === 'webhook') webhook.behave(() => 500);
-      const { app, probe } = await engineWith({ SMTP_URL: smtp.url, CONTACTS_FILE: contacts.file, WEBHOOK_URL: webhook.url });
-      const issued = await issueDueIn(app, 4_000, { kindergartenId });
+      const { app, probe } = await engineWith({ SMTP_URL: smtp.url, WEBHOOK_URL: webhook.url });
+      const issued = await issueDueIn(app, 4_000, { kindergartenId, beforeIssue: inDirectory(app, contacts) });
       const working = failing === 'webhook' ? 'email' : 'webhook';
 
       // the inbox on time: the reminder before the deadline, the deadline to both parties
@@ -201,6 +223,47 @@ describe('delivery on e-mail and webhook', () => {
       expect(await deadlinesMissedIn(app.store, issued.stream)).toBe(1);
     },
   );
+
+  it('mails a report to the supervisors who see the kindergarten, at their own directory address: not to one of another township', async () => {
+    const { smtp } = await servers();
+    const { app } = await engineWith({ SMTP_URL: smtp.url });
+    const admin = app.token('admin');
+    const supervisor = async (id: string, email: string, townships?: string[]) =>
+      (
+        await app.call('POST', '/users', {
+          token: admin,
+          body: { id, name: id, role: 'supervisor', email, serviceAccount: true, ...(townships ? { townships } : {}) },
+        })
+      ).status;
+    const [inside, outside, countyWide] = [freshId('du'), freshId('du'), freshId('du')];
+    expect([
+      await supervisor(inside, `${inside}@edu.example.cn`, ['城关镇']),
+      await supervisor(outside, `${outside}@edu.example.cn`, ['honghe']),
+      await supervisor(countyWide, `${countyWide}@edu.example.cn`),
+    ]).toEqual([201, 201, 201]);
+    const issued = await issueDueIn(app, 600_000);
+    expect(issued.kindergarten.township).toBe('chengguan');
+    const steps = issued.steps;
+    expect((await app.call('POST', `/rectifications/${issued.id}/acknowledgement`, { token: issued.director })).status).toBe(200);
+    expect((await app.call('POST', `/rectifications/${issued.id}/reports`, { token: issued.director, body: steps.report(['S-01']) })).status).toBe(
+      200,
+    );
+
+    await waitUntil(() => smtp.mails.some((mail) => mail.headers['x-notification-kind'] === 'report-submitted'), {
+      what: 'the report-submitted mail',
+    });
+    await waitUntil(async () => (await recorded(app, issued, 'email')).includes(`${issued.id}.report.1|supervisors`), {
+      what: 'its delivery recorded',
+    });
+    const mails = smtp.mails.filter((mail) => mail.headers['x-notification-kind'] === 'report-submitted');
+    expect(mails).toHaveLength(1);
+    expect([...mails[0]!.rcptTo].sort()).toEqual([`${countyWide}@edu.example.cn`, `${inside}@edu.example.cn`].sort());
+    expect(smtp.mails.some((mail) => mail.rcptTo.includes(`${outside}@edu.example.cn`))).toBe(false);
+    const item = (await inboxOf(app, app.token('supervisor', { sub: inside, townships: ['chengguan'] }))).find(
+      (each: any) => each.kind === 'report-submitted' && each.refs.rectificationId === issued.id,
+    );
+    expect(mails[0]!.subject).toBe(item.subject);
+  });
 
   it('a delivery waiting for its retry when Redis loses its keys is queued again from the record at the next start, and recorded once', async () => {
     const { webhook } = await servers();

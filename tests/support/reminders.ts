@@ -50,9 +50,14 @@ export const kindsOn = (deliveries: readonly Delivery[], channel: Delivery['chan
   deliveries.filter((delivery) => delivery.channel === channel && (!recipient || delivery.recipient === recipient)).map((delivery) => delivery.kind);
 
 /** A case on a new kindergarten's failed inspection (finding S-01), due `dueInMs` from now; `kindergartenId` to choose its id. */
-export const issueDueIn = async (app: TestApp, dueInMs: number, options: { kindergartenId?: string } = {}) => {
+export const issueDueIn = async (
+  app: TestApp,
+  dueInMs: number,
+  options: { kindergartenId?: string; beforeIssue?: (kindergarten: { id: string }) => Promise<unknown> } = {},
+) => {
   const steps = workflow(app);
   const kindergarten = await steps.registerKindergarten(options.kindergartenId ? { id: options.kindergartenId } : {});
+  await options.beforeIssue?.(kindergarten);
   const inspection = await steps.inspection(kindergarten.id, 'annual', 2025);
   await steps.finding(inspection.id, 'S-01');
   await steps.conclude(inspection.id, 'failed', '存在安全隐患，限期整改');

@@ -3,6 +3,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { CronExpressionParser } from 'cron-parser';
 import {
   IsBoolean,
+  IsEmpty,
   IsIn,
   IsInt,
   IsOptional,
@@ -449,11 +450,12 @@ export class Settings {
   @Matches(/^\S+@\S+$|^.+<\S+@\S+>$/, { message: 'SMTP_FROM must be an e-mail address, optionally with a name: 督导办 <duban@example.org>' })
   SMTP_FROM = '教育督导 <noreply@localhost>';
 
-  /** Who receives e-mail for each recipient (kindergarten:<id>, supervisors, unit:<id>): a JSON file, see seeds/contacts.example.json. */
+  /** Retired in v1.1 (e-mail goes to each recipient user's own `email` in the directory): set, it stops start-up saying so. */
   @Transform(emptyToUndefined)
-  @IsOptional()
-  @MinLength(1)
-  @IsString()
+  @IsEmpty({
+    message:
+      'CONTACTS_FILE is no longer read: e-mail goes to each recipient user’s own email in the directory (POST or PUT /users with email); unset it',
+  })
   CONTACTS_FILE?: string;
 
   /** An HTTP endpoint that receives every notification as JSON (e.g. a DingTalk or WeCom robot); none when unset. */

@@ -19,4 +19,11 @@ describe('settings', () => {
       expect(problemsOf({ PGLITE_SHARED_BUFFERS: bad })).toEqual(['PGLITE_SHARED_BUFFERS must be a size such as 16MB or 128MB']);
     }
   });
+
+  it('stops at the retired CONTACTS_FILE, saying where e-mail addresses come from now', () => {
+    expect(problemsOf({ CONTACTS_FILE: './contacts.json' })).toEqual([
+      'CONTACTS_FILE is no longer read: e-mail goes to each recipient user’s own email in the directory (POST or PUT /users with email); unset it',
+    ]);
+    expect(problemsOf({ CONTACTS_FILE: '' })).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 export * from './channels/email.channel.js';
 export * from './channels/notification-channel.js';
 export * from './channels/notification-channels.js';
+export * from './channels/recipient-addresses.js';
 export * from './channels/webhook.channel.js';
 export * from './deliveries.js';
 export * from './notification-source.js';

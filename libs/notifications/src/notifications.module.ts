@@ -1,8 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { Settings } from '@app/config';
-import { EmailChannel, loadContacts } from './channels/email.channel.js';
+import { EmailChannel } from './channels/email.channel.js';
 import { NotificationChannels } from './channels/notification-channels.js';
+import { NoRecipientAddresses, RecipientAddresses } from './channels/recipient-addresses.js';
 import { WebhookChannel } from './channels/webhook.channel.js';
 import { Deliveries } from './deliveries.js';
 import { DeliveryProcessor } from './delivery.processor.js';
@@ -24,8 +25,11 @@ const JOB_LOCK_MS = Symbol('JOB_LOCK_MS');
 @Global()
 @Module({})
 export class NotificationsModule {
-  /** `workers: false` (a CLI): the queues, sources and reconcilers only, without workers, scheduler or start-up work. */
-  static forRoot(options: { sources: readonly Type<NotificationSource>[]; workers?: boolean }): DynamicModule {
+  /**
+   * `workers: false` (a CLI): the queues, sources and reconcilers only, without workers, scheduler or start-up work.
+   * `addresses`: the module providing RecipientAddresses (the user directory), else nobody gets e-mail.
+   */
+  static forRoot(options: { sources: readonly Type<NotificationSource>[]; workers?: boolean; addresses?: Type }): DynamicModule {
     const sources = [...options.sources];
     const background = [
       ReminderProcessor,
@@ -49,15 +53,17 @@ export class NotificationsModule {
           }),
         }),
         BullModule.registerQueue({ name: REMINDER_QUEUE }, { name: DELIVERY_QUEUE }, { name: CADENCE_QUEUE }),
+        ...(options.addresses ? [options.addresses] : []),
       ],
       providers: [
         ...sources,
         { provide: NotificationSources, inject: sources, useFactory: (...sources: NotificationSource[]) => new NotificationSources(sources) },
+        ...(options.addresses ? [] : [{ provide: RecipientAddresses, useClass: NoRecipientAddresses }]),
         {
           provide: NotificationChannels,
-          inject: [Settings],
-          useFactory: (settings: Settings) =>
-            new NotificationChannels([new EmailChannel(settings, loadContacts(settings.CONTACTS_FILE)), new WebhookChannel(settings)]),
+          inject: [Settings, RecipientAddresses],
+          useFactory: (settings: Settings, addresses: RecipientAddresses) =>
+            new NotificationChannels([new EmailChannel(settings, addresses), new WebhookChannel(settings)]),
         },
         { provide: ReminderRedis, inject: [Settings], useFactory: (settings: Settings) => new ReminderRedis(settings.REDIS_URL) },
         Deliveries,

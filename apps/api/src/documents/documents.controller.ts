@@ -84,12 +84,42 @@ export class DocumentsController {
     return sendDocument(reply, await this.documents.rectificationNotice(id, caller));
   }
 
+  @Get('kindergartens/:id/enrolment/proposal.docx')
+  @ScopedBy('kindergarten')
+  @Access('admin', 'supervisor', 'auditor', 'kindergarten')
+  @ApiOperation({
+    summary: 'The enrolment suspension proposal (暂停招生告知书) as a Word document',
+    description:
+      'As the kindergarten: admin, supervisor, auditor; a kindergarten only its own (404 `not-found`). The latest proposal, pending or decided: its facts, reasons (the failed case) and basis, the proposed start, and the right to state and defend (陈述申辩) with its deadline `statementDueAt`; 404 `no-proposal` when none was ever made.',
+  })
+  @ApiProduces(DOCX_TYPE)
+  @ApiOkResponse(docx)
+  @Problems({ 404: ['not-found', 'no-proposal'] })
+  async suspensionProposal(@Param('id', ResourceIdPipe) id: string, @Res() reply: FastifyReply) {
+    return sendDocument(reply, await this.documents.suspensionProposal(id));
+  }
+
+  @Get('kindergartens/:id/enrolment/decision.docx')
+  @ScopedBy('kindergarten')
+  @Access('admin', 'supervisor', 'auditor', 'kindergarten')
+  @ApiOperation({
+    summary: 'The enrolment suspension decision (暂停招生决定书) as a Word document',
+    description:
+      'As the kindergarten: admin, supervisor, auditor; a kindergarten only its own (404 `not-found`). The last decision on a proposal: the facts, the statement quoted in full (or that it was waived or not made), the decision’s `reason` as the answer to it, the decision and its effective date, and the remedies (行政复议 within 60 days, 行政诉讼 within 6 months); a withdrawn proposal gives 不予暂停招生决定书. 404 `no-decision` while no proposal has been decided.',
+  })
+  @ApiProduces(DOCX_TYPE)
+  @ApiOkResponse(docx)
+  @Problems({ 404: ['not-found', 'no-decision'] })
+  async suspensionDecision(@Param('id', ResourceIdPipe) id: string, @Res() reply: FastifyReply) {
+    return sendDocument(reply, await this.documents.suspensionDecision(id));
+  }
+
   @Get('bulletins/:id.docx')
   @Access(...ROLES)
   @ApiOperation({
     summary: 'A published quarterly bulletin (督导通报) as a Word document, by `{year}-Q{n}`',
     description:
-      'Any role. The bulletin as published: the county’s figures and a table of the units’ monthly reports; 404 `not-found` while not published.',
+      'Any role. The bulletin as published: the county’s figures, the same figures per township (as the record stood at the quarter’s end) and a table of the units’ monthly reports; 404 `not-found` while not published.',
   })
   @ApiProduces(DOCX_TYPE)
   @ApiOkResponse(docx)

@@ -195,12 +195,12 @@ export class KindergartensController {
   @ApiOperation({
     summary: 'State the kindergarten’s case (陈述申辩) on the pending proposal, or waive it',
     description:
-      'The kindergarten itself only (another is 404). `{text, attachmentIds?}` → `StatementSubmitted`, or `{waive: true}` → `StatementWaived`; 409 `no-proposal`; one statement per proposal (409 `statement-exists`); at or after `statementDueAt`: 422 `statement-period-over`. The public board never shows it. Answers with the kindergarten.',
+      'The kindergarten itself only (another is 404). `{text, attachmentIds?}` → `StatementSubmitted`, or `{waive: true}` → `StatementWaived`; 409 `no-proposal`; one statement per proposal (409 `statement-exists`); at or after `statementDueAt`: 422 `statement-period-over`; each attachment must have been uploaded by users of this kindergarten (422 `unknown-attachment`; its SHA-256 is recorded, so verification re-hashes it). The public board never shows it. Answers with the kindergarten.',
   })
   @ApiOkResponse({ type: KindergartenResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: 'enrolment-{id} (enrolmentVersion)' })
-  @Problems({ 404: ['not-found'], 409: ['no-proposal', 'statement-exists'], 422: ['statement-period-over'] })
+  @Problems({ 404: ['not-found'], 409: ['no-proposal', 'statement-exists'], 422: ['statement-period-over', 'unknown-attachment'] })
   async submitStatement(
     @Param('id', ResourceIdPipe) id: string,
     @Body() body: StatementDto,

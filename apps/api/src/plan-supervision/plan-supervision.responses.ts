@@ -71,6 +71,14 @@ export class BulletinResponse {
   @ApiProperty({ description: '{issued, published}: rectification notices issued in the quarter' }) notices: object;
   @ApiProperty({ description: '{open, overdue, closed, failed}: open and overdue at the quarter’s end, closed and failed within it' }) cases: object;
   @ApiProperty({ description: '{inForce, kindergartenIds}: enrolment suspensions in force at the quarter’s end' }) suspensions: object;
+  @ApiProperty({
+    required: false,
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      '[{township, kindergartens, inspections: {passed, failed, pending}, notices: {issued, published}, cases: {open, overdue, closed, failed}, suspensions}]: the same figures per township, as the kindergartens were registered at the quarter’s end (absent from bulletins published before townships were counted)',
+  })
+  townships?: object[];
   @ApiProperty({ description: '{periods, onTime, late, missing, units: [{unitId, name, onTime, late, missing, reports}]}' }) monthlyReports: object;
   @ApiProperty({ description: 'Version of bulletin-{YYYY}-Q{n}; also the ETag' }) version: number;
 }

@@ -434,7 +434,7 @@ export interface paths {
         };
         /**
          * A published quarterly bulletin (督导通报) as a Word document, by `{year}-Q{n}`
-         * @description Any role. The bulletin as published: the county’s figures and a table of the units’ monthly reports; 404 `not-found` while not published.
+         * @description Any role. The bulletin as published: the county’s figures, the same figures per township (as the record stood at the quarter’s end) and a table of the units’ monthly reports; 404 `not-found` while not published.
          */
         get: operations["DocumentsController_bulletin"];
         put?: never;
@@ -861,6 +861,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kindergartens/{id}/enrolment/decision.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The enrolment suspension decision (暂停招生决定书) as a Word document
+         * @description As the kindergarten: admin, supervisor, auditor; a kindergarten only its own (404 `not-found`). The last decision on a proposal: the facts, the statement quoted in full (or that it was waived or not made), the decision’s `reason` as the answer to it, the decision and its effective date, and the remedies (行政复议 within 60 days, 行政诉讼 within 6 months); a withdrawn proposal gives 不予暂停招生决定书. 404 `no-decision` while no proposal has been decided.
+         */
+        get: operations["DocumentsController_suspensionDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kindergartens/{id}/enrolment/proposal.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The enrolment suspension proposal (暂停招生告知书) as a Word document
+         * @description As the kindergarten: admin, supervisor, auditor; a kindergarten only its own (404 `not-found`). The latest proposal, pending or decided: its facts, reasons (the failed case) and basis, the proposed start, and the right to state and defend (陈述申辩) with its deadline `statementDueAt`; 404 `no-proposal` when none was ever made.
+         */
+        get: operations["DocumentsController_suspensionProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kindergartens/{id}/enrolment/reinstatement": {
         parameters: {
             query?: never;
@@ -892,7 +932,7 @@ export interface paths {
         put?: never;
         /**
          * State the kindergarten’s case (陈述申辩) on the pending proposal, or waive it
-         * @description The kindergarten itself only (another is 404). `{text, attachmentIds?}` → `StatementSubmitted`, or `{waive: true}` → `StatementWaived`; 409 `no-proposal`; one statement per proposal (409 `statement-exists`); at or after `statementDueAt`: 422 `statement-period-over`. The public board never shows it. Answers with the kindergarten.
+         * @description The kindergarten itself only (another is 404). `{text, attachmentIds?}` → `StatementSubmitted`, or `{waive: true}` → `StatementWaived`; 409 `no-proposal`; one statement per proposal (409 `statement-exists`); at or after `statementDueAt`: 422 `statement-period-over`; each attachment must have been uploaded by users of this kindergarten (422 `unknown-attachment`; its SHA-256 is recorded, so verification re-hashes it). The public board never shows it. Answers with the kindergarten.
          */
         post: operations["KindergartensController_submitStatement"];
         delete?: never;
@@ -1615,6 +1655,8 @@ export interface components {
             quarter: number;
             /** @description {inForce, kindergartenIds}: enrolment suspensions in force at the quarter’s end */
             suspensions: Record<string, never>;
+            /** @description [{township, kindergartens, inspections: {passed, failed, pending}, notices: {issued, published}, cases: {open, overdue, closed, failed}, suspensions}]: the same figures per township, as the kindergartens were registered at the quarter’s end (absent from bulletins published before townships were counted) */
+            townships?: Record<string, never>[];
             /** @description Version of bulletin-{YYYY}-Q{n}; also the ETag */
             version: number;
             year: number;
@@ -6208,6 +6250,122 @@ export interface operations {
             };
         };
     };
+    DocumentsController_suspensionDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Word document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found`, `no-decision` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    DocumentsController_suspensionProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Word document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Missing, malformed, badly signed or expired token, a token of no registered and enabled user, or an ended session — `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Allowed for: admin, supervisor, auditor, kindergarten; a cookie-authenticated write without the session's X-CSRF-Token; a one-time password not yet changed — `forbidden`, `csrf-failed`, `password-change-required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `not-found`, `no-proposal` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
     KindergartensController_reinstate: {
         parameters: {
             query?: never;
@@ -6441,7 +6599,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `statement-period-over`
+             * @description `statement-period-over`, `unknown-attachment`
              *
              *     `idempotency-key-reused`
              */

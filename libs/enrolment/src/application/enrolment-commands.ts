@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { attachmentDecider, attachmentStreamId } from '@app/attachments/domain';
 import { WorkingDayCalendar } from '@app/calendar/domain';
 import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { Settings } from '@app/config';
@@ -33,7 +34,7 @@ export class EnrolmentCommands {
   state(kindergartenId: string, data: Data<'SubmitStatement'> | { waive: true }, request: CommandRequest): Promise<Outcome> {
     const command: EnrolmentCommand =
       'waive' in data ? { type: 'WaiveStatement', data: { kindergartenId } } : { type: 'SubmitStatement', data: { kindergartenId, ...data } };
-    return this.run(kindergartenId, command, request, async () => ({}));
+    return this.run(kindergartenId, command, request, async () => ('waive' in data ? {} : this.citedAttachments(data.attachmentIds)));
   }
 
   decide(kindergartenId: string, data: Data<'DecideSuspension'>, request: CommandRequest): Promise<Outcome> {
@@ -44,6 +45,13 @@ export class EnrolmentCommands {
     return this.run(kindergartenId, { type: 'ReinstateEnrolment', data: { kindergartenId, ...data } }, request, async () => ({
       inspection: (await this.runner.load(inspectionDecider, inspectionStreamId(data.inspectionId))).state,
     }));
+  }
+
+  /** A statement's attachments, read as they are now on every attempt (one removed meanwhile cannot be cited). */
+  private async citedAttachments(attachmentIds: readonly string[]): Promise<Partial<EnrolmentContext>> {
+    const ids = [...new Set(attachmentIds)];
+    const loaded = await Promise.all(ids.map(async (id) => [id, (await this.runner.load(attachmentDecider, attachmentStreamId(id))).state] as const));
+    return { attachments: Object.fromEntries(loaded) };
   }
 
   /** The kindergarten in the path must exist (404), before If-Match (checked against enrolment-{id}) and the rules. */

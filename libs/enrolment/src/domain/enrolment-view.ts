@@ -26,7 +26,15 @@ export const enrolmentView = (state: EnrolmentCaseState): EnrolmentView => {
     proposedFrom: state.proposal.proposedFrom,
     proposedAt: state.proposal.proposedAt,
     statementDueAt: state.proposal.statementDueAt,
-    ...(state.proposal.statement ? { statement: state.proposal.statement } : {}),
+    ...(state.proposal.statement
+      ? {
+          statement: {
+            text: state.proposal.statement.text,
+            attachmentIds: state.proposal.statement.attachmentIds,
+            submittedAt: state.proposal.statement.submittedAt,
+          },
+        }
+      : {}),
     ...(state.proposal.waivedAt ? { waived: true as const, waivedAt: state.proposal.waivedAt } : {}),
   };
   return {

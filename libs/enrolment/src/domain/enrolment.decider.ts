@@ -1,10 +1,11 @@
 import { ConflictError, RuleViolationError, unchanged, unknownCommand, type DecisionContext } from '@app/event-sourcing';
+import { mayCite, type AttachmentState } from '@app/attachments/domain';
 import { formatShanghai, shanghaiDate } from '@app/calendar/domain';
 import type { InspectionState } from '@app/inspections/domain';
 import { inboxDeliveries, withDeliveries, type RecordDelivery, type ReminderSent } from '@app/notifications/domain';
 import type { RectificationCaseState } from '@app/rectifications/domain';
 import type { EnrolmentCommand } from './enrolment.commands.js';
-import type { EnrolmentEvent } from './enrolment.events.js';
+import type { EnrolmentEvent, StatementAttachment } from './enrolment.events.js';
 import { enrolmentNotificationContent, enrolmentNotifications } from './enrolment-notifications.js';
 
 export interface Suspension {
@@ -17,6 +18,8 @@ export interface Suspension {
 export interface Statement {
   readonly text: string;
   readonly attachmentIds: readonly string[];
+  /** As recorded since statements' attachments are verified. */
+  readonly attachments?: readonly StatementAttachment[];
   readonly submittedAt: string;
 }
 
@@ -40,6 +43,9 @@ export interface ProposalDecision {
   readonly decision: 'suspend' | 'withdraw';
   readonly reason: string;
   readonly decidedAt: string;
+  /** The proposal decided, with what the kindergarten said to it: what the decision (决定书) answers. */
+  readonly proposal?: SuspensionProposal;
+  readonly effectiveFrom?: string;
 }
 
 interface DueProcess {
@@ -71,6 +77,8 @@ export interface EnrolmentContext extends DecisionContext {
   readonly inspection?: InspectionState;
   /** Notify: the kindergarten's name for the text. */
   readonly kindergartenName?: string;
+  /** SubmitStatement: the attachments it cites, as they are now. */
+  readonly attachments?: Readonly<Record<string, AttachmentState>>;
 }
 
 export const enrolmentStreamId = (kindergartenId: string): string => `enrolment-${kindergartenId}`;
@@ -93,6 +101,16 @@ const requireStatementPeriod = (proposal: SuspensionProposal, now: Date): void =
       statementDueAt: proposal.statementDueAt,
     });
   }
+};
+
+/** An attachment the kindergarten uploaded, with its hash: a statement may cite nothing else (as a report's evidence). */
+const citedAttachment = (attachmentId: string, context: EnrolmentContext): StatementAttachment => {
+  const attachment = context.attachments?.[attachmentId] ?? { status: 'none' };
+  if (!mayCite(context.actor, attachment)) {
+    throw new RuleViolationError('unknown-attachment', `No attachment ${attachmentId} that this statement may cite`, { attachmentId });
+  }
+  const { name, contentType, sha256, sizeBytes } = attachment;
+  return { attachmentId, name, contentType, sha256, sizeBytes };
 };
 
 /** The end of the working day before the statement's last one: the day of the proposal when the period is one day. */
@@ -151,7 +169,13 @@ export const enrolmentDecider = withDeliveries<
         const proposal = requirePending(state);
         requireStatementPeriod(proposal, now);
         const { kindergartenId, text, attachmentIds } = command.data;
-        return [{ type: 'StatementSubmitted', data: { kindergartenId, proposalNo: proposal.proposalNo, text, attachmentIds, submittedAt: at } }];
+        const attachments = attachmentIds.map((attachmentId) => citedAttachment(attachmentId, context));
+        return [
+          {
+            type: 'StatementSubmitted',
+            data: { kindergartenId, proposalNo: proposal.proposalNo, text, attachmentIds, attachments, submittedAt: at },
+          },
+        ];
       }
       case 'WaiveStatement': {
         const proposal = requirePending(state);
@@ -216,8 +240,9 @@ export const enrolmentDecider = withDeliveries<
         return { ...state, proposals: proposal.proposalNo, proposal };
       }
       case 'StatementSubmitted': {
-        const { text, attachmentIds, submittedAt } = event.data;
-        return state.proposal ? { ...state, proposal: { ...state.proposal, statement: { text, attachmentIds, submittedAt } } } : state;
+        const { text, attachmentIds, attachments, submittedAt } = event.data;
+        const statement: Statement = { text, attachmentIds, ...(attachments ? { attachments } : {}), submittedAt };
+        return state.proposal ? { ...state, proposal: { ...state.proposal, statement } } : state;
       }
       case 'StatementWaived':
         return state.proposal ? { ...state, proposal: { ...state.proposal, waivedAt: event.data.waivedAt } } : state;
@@ -232,7 +257,18 @@ export const enrolmentDecider = withDeliveries<
           suspendedAt,
           ...dueProcess,
           ...(decided ? { proposal: decided } : {}),
-          ...(proposalNo !== undefined ? { lastDecision: { proposalNo, decision: 'suspend' as const, reason, decidedAt: suspendedAt } } : {}),
+          ...(proposalNo !== undefined
+            ? {
+                lastDecision: {
+                  proposalNo,
+                  decision: 'suspend' as const,
+                  reason,
+                  decidedAt: suspendedAt,
+                  effectiveFrom,
+                  ...(decided ? { proposal: decided } : {}),
+                },
+              }
+            : {}),
         };
       }
       case 'SuspensionWithdrawn': {
@@ -242,7 +278,13 @@ export const enrolmentDecider = withDeliveries<
           status: 'open',
           lastReinstatedAt,
           ...dueProcess,
-          lastDecision: { proposalNo, decision: 'withdraw', reason, decidedAt: withdrawnAt },
+          lastDecision: {
+            proposalNo,
+            decision: 'withdraw',
+            reason,
+            decidedAt: withdrawnAt,
+            ...(state.proposal?.proposalNo === proposalNo ? { proposal: state.proposal } : {}),
+          },
         };
       }
       case 'EnrolmentReinstated':
@@ -259,3 +301,6 @@ export const enrolmentDecider = withDeliveries<
 });
 
 export type EnrolmentState = ReturnType<typeof enrolmentDecider.initialState>;
+
+/** The latest proposal (告知): pending, or the one last decided. */
+export const latestProposal = (state: EnrolmentCaseState): SuspensionProposal | undefined => state.proposal ?? state.lastDecision?.proposal;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import type { AttachmentState } from '@app/attachments/domain';
 import { ConflictError, fold, RuleViolationError } from '@app/event-sourcing';
 import { DeciderSpecification } from '@app/event-sourcing/testing';
 import type { InspectionState } from '@app/inspections/domain';
 import type { RectificationCase } from '@app/rectifications/domain';
 import type { EnrolmentCommand } from './enrolment.commands.js';
-import { enrolmentDecider, enrolmentStreamId, type EnrolmentContext } from './enrolment.decider.js';
+import { enrolmentDecider, enrolmentStreamId, latestProposal, type EnrolmentContext } from './enrolment.decider.js';
 import type {
   EnrolmentEvent,
   EnrolmentReinstated,
@@ -84,9 +85,25 @@ const PROPOSED_AT = '2025-02-28T10:00:00.000+08:00'; // a Friday
 const STATEMENT_DUE = '2025-03-05T23:59:59.999+08:00'; // three working days later: Mon, Tue, Wed
 const REMINDER_AT = '2025-03-04T23:59:59.999+08:00';
 
+const DIRECTOR = { sub: 'li', role: 'kindergarten', kindergartenId: KG };
+const SHA = 'a'.repeat(64);
+const uploaded = (uploadedBy: { sub: string; role: string; kindergartenId?: string }): AttachmentState => ({
+  status: 'uploaded',
+  id: 'att-1',
+  name: '整改照片.jpg',
+  contentType: 'image/jpeg',
+  sizeBytes: 1024,
+  sha256: SHA,
+  thumbnail: true,
+  uploadedBy,
+  uploadedAt: '2025-03-01T09:00:00.000+08:00',
+});
+const STATEMENT_ATTACHMENT = { attachmentId: 'att-1', name: '整改照片.jpg', contentType: 'image/jpeg', sha256: SHA, sizeBytes: 1024 };
+
 const context: EnrolmentContext = {
   now: at(SUSPENDED_AT),
   actor: { sub: 'wang', role: 'supervisor' },
+  attachments: { 'att-1': uploaded(DIRECTOR) },
   rectification: rectification('failed'),
   inspection: followUpInspection('passed'),
   calendar: weekdays,
@@ -132,7 +149,7 @@ const proposed = (
 });
 const stated = (proposalNo = 1, submittedAt = '2025-03-03T09:00:00.000+08:00'): StatementSubmitted => ({
   type: 'StatementSubmitted',
-  data: { kindergartenId: KG, proposalNo, text: '已完成整改', attachmentIds: ['att-1'], submittedAt },
+  data: { kindergartenId: KG, proposalNo, text: '已完成整改', attachmentIds: ['att-1'], attachments: [STATEMENT_ATTACHMENT], submittedAt },
 });
 const waived = (proposalNo = 1, waivedAt = '2025-03-03T09:00:00.000+08:00'): StatementWaived => ({
   type: 'StatementWaived',
@@ -257,10 +274,25 @@ describe('Enrolment', () => {
         .thenThrows(RuleViolationError, 'suspension-requires-failed-rectification');
     });
 
-    it('takes the kindergarten’s statement within the period', () => {
+    it('takes the kindergarten’s statement within the period, recording the hash of each attachment it cites', () => {
       given([proposed()])
-        .when(state(), { now: at('2025-03-03T09:00:00.000+08:00') })
+        .when(state(), { now: at('2025-03-03T09:00:00.000+08:00'), actor: DIRECTOR })
         .then([stated()]);
+    });
+
+    it('refuses a statement citing an attachment never uploaded, removed, or uploaded by another kindergarten, and writes nothing', () => {
+      const moment = { now: at('2025-03-03T09:00:00.000+08:00'), actor: DIRECTOR };
+      const removed = { ...uploaded(DIRECTOR), status: 'removed' } as AttachmentState;
+      for (const attachment of [
+        undefined,
+        { status: 'none' } as const,
+        removed,
+        uploaded({ sub: 'zhao', role: 'kindergarten', kindergartenId: 'kg-other' }),
+      ]) {
+        given([proposed()])
+          .when(state(), { ...moment, attachments: attachment ? { 'att-1': attachment } : {} })
+          .thenThrows(RuleViolationError, 'unknown-attachment');
+      }
     });
 
     it('takes a waiver within the period', () => {
@@ -351,9 +383,39 @@ describe('Enrolment', () => {
       given(history()).when(state()).thenThrows(ConflictError, 'no-proposal');
       given(history()).when(suspend()).thenThrows(ConflictError, 'no-proposal');
     });
+
+    it('keeps the decision with the proposal it answered (for the 决定书), until a later proposal is the latest', () => {
+      const withdrawnState = fold(enrolmentDecider, history());
+      expect(withdrawnState.lastDecision).toEqual({
+        proposalNo: 1,
+        decision: 'withdraw',
+        reason: '陈述理由成立',
+        decidedAt: SUSPENDED_AT,
+        proposal: expect.objectContaining({ proposalNo: 1, facts: '复查仍不达标' }),
+      });
+      expect(latestProposal(withdrawnState)?.proposalNo).toBe(1);
+      const again = fold(enrolmentDecider, [...history(), proposed(2, '2025-03-10T10:00:00.000+08:00')]);
+      expect(latestProposal(again)?.proposalNo).toBe(2);
+      expect(again.lastDecision?.proposal?.proposalNo).toBe(1);
+    });
   });
 
   describe('when suspended', () => {
+    it('keeps the decision, its effective date and the proposal it decided with the statement and its attachments, after a reinstatement too', () => {
+      const decided = {
+        proposalNo: 1,
+        decision: 'suspend',
+        reason: '整改后仍不达标',
+        decidedAt: SUSPENDED_AT,
+        effectiveFrom: '2025-03-03',
+        proposal: expect.objectContaining({ statement: expect.objectContaining({ attachments: [STATEMENT_ATTACHMENT] }) }),
+      };
+      expect(fold(enrolmentDecider, [proposed(), stated(), suspended()]).lastDecision).toEqual(decided);
+      const reinstatedState = fold(enrolmentDecider, [proposed(), stated(), suspended(), reinstated()]);
+      expect(reinstatedState.lastDecision).toEqual(decided);
+      expect(latestProposal(reinstatedState)?.statement?.text).toBe('已完成整改');
+    });
+
     it('shows the suspension and the proposal it decided, with the statement', () => {
       expect(enrolmentView(fold(enrolmentDecider, [proposed(), stated(), suspended()]))).toEqual({
         status: 'suspended',

@@ -17,10 +17,19 @@ export type SuspensionProposed = Event<
     reminderAt: string;
   }
 >;
-/** 陈述申辩: the kindergarten's statement on the pending proposal. */
+/** An uploaded attachment as a statement cites it: its hash puts the bytes under the record's hash chain. */
+export interface StatementAttachment {
+  readonly attachmentId: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+}
+
+/** 陈述申辩: the kindergarten's statement on the pending proposal; `attachments` (absent before they were verified) cite what it uploaded. */
 export type StatementSubmitted = Event<
   'StatementSubmitted',
-  { kindergartenId: string; proposalNo: number; text: string; attachmentIds: string[]; submittedAt: string }
+  { kindergartenId: string; proposalNo: number; text: string; attachmentIds: string[]; attachments?: StatementAttachment[]; submittedAt: string }
 >;
 export type StatementWaived = Event<'StatementWaived', { kindergartenId: string; proposalNo: number; waivedAt: string }>;
 /** v1 suspensions carry no `proposalNo`: they were decided without a proposal. */

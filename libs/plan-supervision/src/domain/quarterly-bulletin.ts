@@ -1,6 +1,7 @@
 import { streamCategory, type StoredEvent } from '@app/event-sourcing';
 import { enrolmentDecider, type EnrolmentState } from '@app/enrolment/domain';
 import { INSPECTION_KINDS, inspectionDecider, type InspectionKind, type InspectionState } from '@app/inspections/domain';
+import { isClosed, kindergartenDecider, type KindergartenState } from '@app/kindergartens/domain';
 import { OPEN_STATUSES, OWES_REPORT, rectificationDecider, type RectificationState } from '@app/rectifications/domain';
 import { monthlyReportDecider, type MonthlyReportState } from './monthly-report.decider.js';
 import { monthlyReportStreamId } from './plan-notifications.js';
@@ -32,6 +33,18 @@ export interface UnitReports {
   readonly reports: readonly { readonly period: Period; readonly standing: ReportStanding }[];
 }
 
+/** A township's figures: the county's counts for the kindergartens registered in it at the quarter's end. */
+export interface TownshipFigures {
+  /** As the kindergartens' records name it (a township id; older records may give its name). */
+  readonly township: string;
+  /** Kindergartens registered there and not closed at the quarter's end. */
+  readonly kindergartens: number;
+  readonly inspections: OutcomeCounts;
+  readonly notices: { readonly issued: number; readonly published: number };
+  readonly cases: { readonly open: number; readonly overdue: number; readonly closed: number; readonly failed: number };
+  readonly suspensions: number;
+}
+
 /**
  * A quarter's bulletin (季通报), computed from the record as it stood at the quarter's last instant: events whose
  * `metadata.at` (when the engine decided them) is later do not count, so publishing late gives the same numbers.
@@ -49,6 +62,8 @@ export interface BulletinContent {
   readonly cases: { readonly open: number; readonly overdue: number; readonly closed: number; readonly failed: number };
   /** Kindergartens whose enrolment was suspended at the quarter's end. */
   readonly suspensions: { readonly inForce: number; readonly kindergartenIds: readonly string[] };
+  /** The same figures per township, in township order (absent from bulletins published before they were counted). */
+  readonly townships?: readonly TownshipFigures[];
   readonly monthlyReports: {
     readonly periods: readonly Period[];
     readonly onTime: number;
@@ -57,6 +72,18 @@ export interface BulletinContent {
     readonly units: readonly UnitReports[];
   };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type NoticeCounts = { issued: number; published: number };
+type CaseCounts = { open: number; overdue: number; closed: number; failed: number };
+type TownshipCounts = {
+  township: string;
+  kindergartens: number;
+  inspections: Mutable<OutcomeCounts>;
+  notices: NoticeCounts;
+  cases: CaseCounts;
+  suspensions: number;
+};
 
 const fold = <S>(states: Map<string, S>, decider: { initialState(): S; evolve(state: S, event: never): S }, event: RecordedEvent): void => {
   states.set(event.streamId, decider.evolve(states.get(event.streamId) ?? decider.initialState(), event as never));
@@ -78,6 +105,7 @@ export const quarterlyBulletin = (quarter: Quarter, events: Iterable<RecordedEve
   const reports = new Map<string, MonthlyReportState>();
   const units = new Map<string, ResponsibleUnitState>();
   const tasks = new Map<string, PlanTaskState>();
+  const kindergartens = new Map<string, KindergartenState>();
   for (const event of events) {
     // deliveries change no count; anything decided after the quarter's end is not yet in its record
     if (event.type === 'ReminderSent' || Date.parse(event.metadata.at) > asOfMs) continue;
@@ -100,8 +128,30 @@ export const quarterlyBulletin = (quarter: Quarter, events: Iterable<RecordedEve
       case 'planTask':
         fold(tasks, planTaskDecider, event);
         break;
+      case 'kindergarten':
+        fold(kindergartens, kindergartenDecider, event);
+        break;
     }
   }
+
+  // every count below is also added to the township the kindergarten it concerns was registered in
+  const byTownship = new Map<string, TownshipCounts>();
+  const townshipOf = new Map<string, string>();
+  for (const state of kindergartens.values()) {
+    if (state.status !== 'registered') continue;
+    townshipOf.set(state.id, state.township);
+    const figures = byTownship.get(state.township) ?? {
+      township: state.township,
+      kindergartens: 0,
+      inspections: emptyOutcomes(),
+      notices: { issued: 0, published: 0 },
+      cases: { open: 0, overdue: 0, closed: 0, failed: 0 },
+      suspensions: 0,
+    };
+    if (!isClosed(state)) figures.kindergartens++;
+    byTownship.set(state.township, figures);
+  }
+  const townshipFigures = (kindergartenId: string) => byTownship.get(townshipOf.get(kindergartenId) ?? '');
 
   const total = emptyOutcomes();
   const byKind = Object.fromEntries(INSPECTION_KINDS.map((kind) => [kind, emptyOutcomes()])) as Record<
@@ -114,23 +164,30 @@ export const quarterlyBulletin = (quarter: Quarter, events: Iterable<RecordedEve
     if (!outcome) continue;
     total[outcome]++;
     byKind[inspection.kind][outcome]++;
+    const township = townshipFigures(inspection.kindergartenId);
+    if (township) township.inspections[outcome]++;
   }
 
-  const notices = { issued: 0, published: 0 };
-  const caseCounts = { open: 0, overdue: 0, closed: 0, failed: 0 };
+  const notices: NoticeCounts = { issued: 0, published: 0 };
+  const caseCounts: CaseCounts = { open: 0, overdue: 0, closed: 0, failed: 0 };
   for (const state of cases.values()) {
     if (state.status === 'none') continue;
-    if (within(state.issuedAt)) {
-      notices.issued++;
-      if (state.publish) notices.published++;
-    }
+    const township = townshipFigures(state.kindergartenId);
+    const counted: Array<keyof CaseCounts> = [];
     if ((OPEN_STATUSES as readonly string[]).includes(state.status)) {
-      caseCounts.open++;
+      counted.push('open');
       // overdue as the rule has it at that instant, whether or not the engine had recorded DeadlineMissed yet
       const owesReport = (OWES_REPORT as readonly string[]).includes(state.status);
-      if (state.overdue || (owesReport && Date.parse(state.dueAt) < asOfMs)) caseCounts.overdue++;
+      if (state.overdue || (owesReport && Date.parse(state.dueAt) < asOfMs)) counted.push('overdue');
     } else if (within(state.closedAt)) {
-      caseCounts[state.status === 'closed' ? 'closed' : 'failed']++;
+      counted.push(state.status === 'closed' ? 'closed' : 'failed');
+    }
+    for (const counts of township ? [{ notices, cases: caseCounts }, township] : [{ notices, cases: caseCounts }]) {
+      if (within(state.issuedAt)) {
+        counts.notices.issued++;
+        if (state.publish) counts.notices.published++;
+      }
+      for (const key of counted) counts.cases[key]++;
     }
   }
 
@@ -138,6 +195,10 @@ export const quarterlyBulletin = (quarter: Quarter, events: Iterable<RecordedEve
     .filter(([, state]) => state.status === 'suspended')
     .map(([streamId]) => streamId.slice('enrolment-'.length))
     .sort();
+  for (const kindergartenId of suspended) {
+    const township = townshipFigures(kindergartenId);
+    if (township) township.suspensions++;
+  }
 
   const periods = periodsDueInQuarter(quarter);
   const planTasks: PlanTask[] = [...tasks.values()].flatMap((task) => (task.status === 'registered' ? [task] : []));
@@ -163,9 +224,18 @@ export const quarterlyBulletin = (quarter: Quarter, events: Iterable<RecordedEve
     notices,
     cases: caseCounts,
     suspensions: { inForce: suspended.length, kindergartenIds: suspended },
+    townships: [...byTownship.values()].sort((a, b) => (a.township < b.township ? -1 : a.township > b.township ? 1 : 0)),
     monthlyReports: { periods, onTime: sum('onTime'), late: sum('late'), missing: sum('missing'), units: unitReports },
   };
 };
 
 /** The categories a bulletin reads: a reader of the log may skip the rest. */
-export const BULLETIN_CATEGORIES: readonly string[] = ['inspection', 'rectification', 'enrolment', 'monthlyReport', 'responsibleUnit', 'planTask'];
+export const BULLETIN_CATEGORIES: readonly string[] = [
+  'inspection',
+  'rectification',
+  'enrolment',
+  'monthlyReport',
+  'responsibleUnit',
+  'planTask',
+  'kindergarten',
+];

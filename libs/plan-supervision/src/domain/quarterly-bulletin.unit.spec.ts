@@ -91,6 +91,46 @@ describe('the quarterly bulletin', () => {
     expect(quarterlyBulletin(Q1, [...REFERENCE, ...AFTER_Q1, ...WITHIN_Q1])).toEqual(bulletin);
   });
 
+  it('gives the same figures per township, for the kindergartens registered there at the quarter’s end', () => {
+    const registered = (id: string, township: string, at: string) =>
+      event(`kindergarten-${id}`, 'KindergartenRegistered', { kindergartenId: id, name: id, township, ownership: 'public', registeredAt: at }, at);
+    const moved = event(
+      'kindergarten-kg-b',
+      'KindergartenUpdated',
+      { kindergartenId: 'kg-b', name: 'kg-b', township: 'chengguan', ownership: 'public', updatedAt: '2025-04-01T09:00:00.000+08:00' },
+      '2025-04-01T09:00:00.000+08:00',
+    );
+    const elsewhere = event(
+      'inspection-i5',
+      'InspectionScheduled',
+      {
+        inspectionId: 'i5',
+        kindergartenId: 'kg-b',
+        kind: 'safety',
+        year: 2025,
+        scheduledOn: '2025-03-20',
+        scheduledAt: '2025-03-01T09:00:00.000+08:00',
+      },
+      '2025-03-01T09:00:00.000+08:00',
+    );
+    const withTownships = quarterlyBulletin(Q1, [
+      registered('kg-a', 'chengguan', '2025-01-02T09:00:00.000+08:00'),
+      registered('kg-b', 'hongqi', '2025-01-02T09:00:00.000+08:00'),
+      ...REFERENCE,
+      ...WITHIN_Q1,
+      elsewhere,
+      moved,
+      ...AFTER_Q1,
+    ]);
+    const empty = { issued: 0, published: 0 };
+    const noCases = { open: 0, overdue: 0, closed: 0, failed: 0 };
+    expect(withTownships.townships).toEqual([
+      { township: 'chengguan', kindergartens: 1, inspections: { passed: 1, failed: 0, pending: 1 }, notices: empty, cases: noCases, suspensions: 0 },
+      { township: 'hongqi', kindergartens: 1, inspections: { passed: 0, failed: 0, pending: 1 }, notices: empty, cases: noCases, suspensions: 0 },
+    ]);
+    expect(withTownships.inspections).toMatchObject({ passed: 1, failed: 0, pending: 2 });
+  });
+
   it('counts the later events in the next quarter', () => {
     const q2 = quarterlyBulletin({ year: 2025, quarter: 2 }, [...REFERENCE, ...WITHIN_Q1, ...AFTER_Q1]);
     expect(q2.inspections).toMatchObject({ passed: 0, failed: 1, pending: 1 });

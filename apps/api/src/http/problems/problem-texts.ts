@@ -104,6 +104,7 @@ export const PROBLEM_TEXTS: Readonly<Record<string, ProblemText>> = {
   'reinstatement-requires-passed-follow-up': ['恢复招生须依据通过的复查', '所引用的检查须是该幼儿园在暂停招生之后结论为合格的复查'],
   'suspension-proposed': ['已有待决定的暂停招生告知', '该幼儿园已有一份待决定的暂停招生告知'],
   'no-proposal': ['没有待决定的暂停招生告知', '该幼儿园没有待决定的暂停招生告知'],
+  'no-decision': ['没有暂停招生决定', '尚未就该幼儿园的暂停招生告知作出决定'],
   'statement-period-open': ['陈述申辩期尚未届满', '陈述申辩期届满前，除非幼儿园已陈述申辩或放弃，不能作出决定'],
   'statement-period-over': ['陈述申辩期已届满', '陈述申辩期已届满，不能再提交陈述申辩'],
   'statement-exists': ['已提交陈述申辩', '每份告知只能提交一次陈述申辩'],
