@@ -64,6 +64,7 @@ const MESSAGES: Record<string, string> = {
   'reinstatement-requires-passed-follow-up': '须有暂停后复查合格的记录',
   'suspension-proposed': '已有待决定的暂停招生告知',
   'no-proposal': '没有待决定的暂停招生告知',
+  'no-decision': '尚未作出暂停招生决定',
   'statement-period-open': '陈述申辩期限尚未届满',
   'statement-period-over': '陈述申辩期限已过',
   'statement-exists': '已提交陈述申辩',
