@@ -3,7 +3,8 @@ import { All, Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } 
 import {
   ApiExcludeEndpoint,
   ApiExtraModels,
-  ApiOkResponse,   ApiOperation,
+  ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiProperty,
   ApiPropertyOptional,
@@ -123,7 +124,9 @@ class ChainBreakResponse {
   @ApiProperty() streamId: string;
   @ApiProperty() version: number;
   @ApiProperty({ enum: ['hash-mismatch', 'prev-hash-mismatch', 'version-gap', 'attachment-missing', 'attachment-altered'] }) reason: string;
-  @ApiPropertyOptional({ description: 'With attachment-missing and attachment-altered: the cited attachment (the stream and version are the citing event’s)' })
+  @ApiPropertyOptional({
+    description: 'With attachment-missing and attachment-altered: the cited attachment (the stream and version are the citing event’s)',
+  })
   attachmentId?: string;
 }
 

@@ -38,6 +38,21 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/supervision/routes/inspection-page')).InspectionPage }),
           },
           { path: '/cases/:id', lazy: async () => ({ Component: (await import('../features/supervision/routes/case-page')).CasePage }) },
+          { path: '/audit/streams', lazy: async () => ({ Component: (await import('../features/audit/routes/stream-list')).StreamList }) },
+          {
+            path: '/audit/streams/:streamId',
+            lazy: async () => ({ Component: (await import('../features/audit/routes/stream-page')).StreamPage }),
+          },
+          {
+            path: '/audit/streams/:streamId/timeline',
+            lazy: async () => ({ Component: (await import('../features/audit/routes/timeline-page')).TimelinePage }),
+          },
+          {
+            path: '/audit/verification',
+            lazy: async () => ({ Component: (await import('../features/audit/routes/verification-page')).VerificationPage }),
+          },
+          { path: '/audit/sign-ins', lazy: async () => ({ Component: (await import('../features/audit/routes/sign-in-log')).SignInLog }) },
+          { path: '/audit/export', lazy: async () => ({ Component: (await import('../features/audit/routes/export-page')).ExportPage }) },
         ],
       },
     ],
