@@ -120,7 +120,10 @@ export const JsonView = ({ value, summary, open = false }: { value: unknown; sum
         fontSize: 12,
         whiteSpace: 'pre',
       }}
+      // focusable so a keyboard can scroll it; named so a reader knows what it holds
       tabIndex={0}
+      role="group"
+      aria-label={summary}
     >
       {JSON.stringify(value, null, 2)}
     </pre>

@@ -24,6 +24,7 @@ export const StreamList = () => {
             <Select
               placeholder="全部类别"
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               style={{ width: 200 }}
               options={Object.entries(STREAM_CATEGORY).map(([value, name]) => ({ value, label: name }))}
             />
