@@ -102,8 +102,14 @@ export class AuditService {
     return { streamId, aggregate: aggregate.label, steps };
   }
 
-  verify(streamId?: string): Promise<VerificationReport> {
-    return streamId ? this.store.verifyStream(streamId) : this.store.verifyAll();
+  /** One stream's chain, or every stream's in one pass over the log (`onProgress` as it goes: events checked, position reached). */
+  verify(streamId?: string, onProgress?: (eventsChecked: number, position: number) => void): Promise<VerificationReport> {
+    return streamId ? this.store.verifyStream(streamId) : this.store.verifyAll(onProgress);
+  }
+
+  /** The log's last position, to tell how far a pass over it has come. */
+  headPosition(): Promise<number> {
+    return this.store.headPosition();
   }
 
   /** Every event as one JSON line, in commit order; pulled page by page as the client reads, so memory stays flat. */

@@ -1,5 +1,16 @@
-import { All, Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { PassThrough } from 'node:stream';
+import { All, Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiExcludeEndpoint,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -34,6 +45,7 @@ class PageQuery {
 }
 
 const MAX_SIGN_IN_DAYS = 31;
+const PROGRESS_EVERY_MS = 250;
 const DAY_MS = 86_400_000;
 
 class SignInsQuery {
@@ -112,7 +124,9 @@ class ChainBreakResponse {
   @ApiProperty() streamId: string;
   @ApiProperty() version: number;
   @ApiProperty({ enum: ['hash-mismatch', 'prev-hash-mismatch', 'version-gap', 'attachment-missing', 'attachment-altered'] }) reason: string;
-  @ApiPropertyOptional({ description: 'With attachment-missing and attachment-altered: the cited attachment (the stream and version are the citing event’s)' })
+  @ApiPropertyOptional({
+    description: 'With attachment-missing and attachment-altered: the cited attachment (the stream and version are the citing event’s)',
+  })
   attachmentId?: string;
 }
 
@@ -122,6 +136,11 @@ class VerificationResponse {
   @ApiProperty() eventsChecked: number;
   @ApiProperty({ description: 'Cited attachments whose stored bytes were re-hashed' }) attachmentsChecked: number;
   @ApiProperty({ type: [ChainBreakResponse] }) broken: ChainBreakResponse[];
+}
+
+interface VerificationProgress {
+  events(eventsChecked: number, position: number): void;
+  attachments(eventsChecked: number): void;
 }
 
 const streamIdOf = (value: string): string => {
@@ -279,19 +298,59 @@ export class AuditController {
   @ApiOperation({
     summary: 'Re-computes the hash chain of one stream, or of every stream, and reports the first broken event of each',
     description:
-      'Auditor or admin. `{ok, streamsChecked, eventsChecked, attachmentsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`); every attachment the record cites is re-hashed, one whose bytes are gone or differ named with `attachment-missing` or `attachment-altered` and its `attachmentId` (at the citing event).',
+      'Auditor or admin. `{ok, streamsChecked, eventsChecked, attachmentsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`); every attachment the record cites is re-hashed, one whose bytes are gone or differ named with `attachment-missing` or `attachment-altered` and its `attachmentId` (at the citing event). ' +
+      'With `Accept: application/x-ndjson` the same check reports as it goes, one JSON line at a time: `{phase: "events", eventsChecked, position, headPosition}` while the log is read (about four times a second), `{phase: "attachments", eventsChecked}` while cited attachments are re-hashed, then `{phase: "done", report}` with the report the JSON answer gives (or `{phase: "failed", code}` if the store fails midway).',
   })
-  @ApiOkResponse({ type: VerificationResponse })
+  @ApiExtraModels(VerificationResponse)
+  @ApiProduces('application/json', 'application/x-ndjson')
+  @ApiOkResponse({
+    description: 'The report; with `Accept: application/x-ndjson`, progress lines ending with the report',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(VerificationResponse) } },
+      'application/x-ndjson': { schema: { type: 'string' } },
+    },
+  })
   @Problems({ 400: ['validation-failed'] })
-  async verification(@Query() query: VerificationQuery) {
-    const chains = await this.audit.verify(query.streamId);
-    const attachments = await this.attachments.verify(query.streamId);
+  async verification(@Query() query: VerificationQuery, @Req() request: FastifyRequest) {
+    if (!request.headers.accept?.includes('application/x-ndjson')) return this.verify(query.streamId);
+    return new StreamableFile(this.verificationProgress(query.streamId), { type: 'application/x-ndjson; charset=utf-8' });
+  }
+
+  private async verify(streamId: string | undefined, progress?: VerificationProgress) {
+    const chains = await this.audit.verify(streamId, progress?.events);
+    progress?.attachments(chains.eventsChecked);
+    const attachments = await this.attachments.verify(streamId);
     return {
       ...chains,
       ok: chains.ok && attachments.broken.length === 0,
       attachmentsChecked: attachments.attachmentsChecked,
       broken: [...chains.broken, ...attachments.broken],
     };
+  }
+
+  /** The verification told as it goes, one JSON line at a time, for a person watching a long check of the whole store. */
+  private verificationProgress(streamId: string | undefined): PassThrough {
+    const lines = new PassThrough();
+    const write = (line: object) => lines.write(`${JSON.stringify(line)}\n`);
+    const run = async () => {
+      const headPosition = await this.audit.headPosition();
+      write({ phase: 'events', eventsChecked: 0, position: 0, headPosition });
+      let told = performance.now();
+      const report = await this.verify(streamId, {
+        events: (eventsChecked, position) => {
+          // a line about four times a second is progress enough, however fast the store reads
+          if (performance.now() - told < PROGRESS_EVERY_MS) return;
+          told = performance.now();
+          write({ phase: 'events', eventsChecked, position, headPosition });
+        },
+        attachments: (eventsChecked) => write({ phase: 'attachments', eventsChecked }),
+      });
+      write({ phase: 'done', report });
+    };
+    run()
+      .catch((error: unknown) => write({ phase: 'failed', code: (error as { code?: string }).code ?? 'store-unavailable' }))
+      .finally(() => lines.end());
+    return lines;
   }
 
   @Get('events')

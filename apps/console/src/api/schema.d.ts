@@ -250,7 +250,7 @@ export interface paths {
         };
         /**
          * Re-computes the hash chain of one stream, or of every stream, and reports the first broken event of each
-         * @description Auditor or admin. `{ok, streamsChecked, eventsChecked, attachmentsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`); every attachment the record cites is re-hashed, one whose bytes are gone or differ named with `attachment-missing` or `attachment-altered` and its `attachmentId` (at the citing event).
+         * @description Auditor or admin. `{ok, streamsChecked, eventsChecked, attachmentsChecked, broken}`: each broken stream is named with its first failing version and why (`hash-mismatch`, `prev-hash-mismatch`, `version-gap`); every attachment the record cites is re-hashed, one whose bytes are gone or differ named with `attachment-missing` or `attachment-altered` and its `attachmentId` (at the citing event). With `Accept: application/x-ndjson` the same check reports as it goes, one JSON line at a time: `{phase: "events", eventsChecked, position, headPosition}` while the log is read (about four times a second), `{phase: "attachments", eventsChecked}` while cited attachments are re-hashed, then `{phase: "done", report}` with the report the JSON answer gives (or `{phase: "failed", code}` if the store fails midway).
          */
         get: operations["AuditController_verification"];
         put?: never;
@@ -3379,12 +3379,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report; with `Accept: application/x-ndjson`, progress lines ending with the report */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationResponse"];
+                    "application/x-ndjson": string;
                 };
             };
             /** @description `validation-failed` */

@@ -45,6 +45,21 @@ export const router = createBrowserRouter([
           },
           { path: '/owed/:id', lazy: async () => ({ Component: (await import('../features/kindergarten/routes/owed-case')).OwedCasePage }) },
           { path: '/disclosure', lazy: async () => ({ Component: (await import('../features/kindergarten/routes/disclosure')).Disclosure }) },
+          { path: '/audit/streams', lazy: async () => ({ Component: (await import('../features/audit/routes/stream-list')).StreamList }) },
+          {
+            path: '/audit/streams/:streamId',
+            lazy: async () => ({ Component: (await import('../features/audit/routes/stream-page')).StreamPage }),
+          },
+          {
+            path: '/audit/streams/:streamId/timeline',
+            lazy: async () => ({ Component: (await import('../features/audit/routes/timeline-page')).TimelinePage }),
+          },
+          {
+            path: '/audit/verification',
+            lazy: async () => ({ Component: (await import('../features/audit/routes/verification-page')).VerificationPage }),
+          },
+          { path: '/audit/sign-ins', lazy: async () => ({ Component: (await import('../features/audit/routes/sign-in-log')).SignInLog }) },
+          { path: '/audit/export', lazy: async () => ({ Component: (await import('../features/audit/routes/export-page')).ExportPage }) },
         ],
       },
     ],

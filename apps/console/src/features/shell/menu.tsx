@@ -17,6 +17,12 @@ export const MENU: Record<Role, readonly MenuEntry[]> = {
     { path: '/inbox', label: '消息' },
   ],
   department: [{ path: '/inbox', label: '消息' }],
-  auditor: [{ path: '/inbox', label: '消息' }],
+  auditor: [
+    { path: '/audit/streams', label: '事件流' },
+    { path: '/audit/verification', label: '验证' },
+    { path: '/audit/sign-ins', label: '登录日志' },
+    { path: '/audit/export', label: '导出' },
+    { path: '/inbox', label: '消息' },
+  ],
   admin: [{ path: '/inbox', label: '消息' }],
 };
