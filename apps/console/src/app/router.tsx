@@ -38,6 +38,11 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/supervision/routes/inspection-page')).InspectionPage }),
           },
           { path: '/cases/:id', lazy: async () => ({ Component: (await import('../features/supervision/routes/case-page')).CasePage }) },
+          { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/supervision/routes/dashboard')).Dashboard }) },
+          {
+            path: '/inspections/schedule',
+            lazy: async () => ({ Component: (await import('../features/supervision/routes/township-schedule')).TownshipSchedule }),
+          },
         ],
       },
     ],

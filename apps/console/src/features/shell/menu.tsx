@@ -8,7 +8,9 @@ export interface MenuEntry {
 /** Each role's pages, first its home; a page appears here once it exists. */
 export const MENU: Record<Role, readonly MenuEntry[]> = {
   supervisor: [
+    { path: '/dashboard', label: '概览' },
     { path: '/kindergartens', label: '幼儿园' },
+    { path: '/inspections/schedule', label: '按乡镇安排检查' },
     { path: '/inbox', label: '消息' },
   ],
   kindergarten: [{ path: '/inbox', label: '消息' }],
