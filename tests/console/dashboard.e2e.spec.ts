@@ -260,8 +260,7 @@ describe('the console: the supervisor’s dashboard, scheduling a township, corr
 
     await page.getByLabel('取消原因').fill('园所停电，检查取消');
     await page.getByRole('button', { name: '取消检查' }).click();
-    await page.getByText('确定取消本次检查？').waitFor();
-    await page.getByRole('button', { name: '确定取消' }).click();
+    await page.getByRole('dialog', { name: '确定取消本次检查？' }).getByRole('button', { name: '确定取消' }).click();
     await page.getByText('已取消', { exact: true }).waitFor();
     await page.getByText('园所停电，检查取消').waitFor();
     expect(await page.getByRole('button', { name: '作出结论' }).count()).toBe(0);
