@@ -77,7 +77,10 @@ describe('the console: the supervisor’s dashboard, scheduling a township, corr
       publish: false,
     });
     const passing = await steps.registerKindergarten({ township: 'chengguan' });
-    await steps.conclude((await call('POST', '/inspections', { kindergartenId: passing.id, kind: 'annual', year, scheduledOn: `${year}-01-05` })).id, 'passed');
+    await steps.conclude(
+      (await call('POST', '/inspections', { kindergartenId: passing.id, kind: 'annual', year, scheduledOn: `${year}-01-05` })).id,
+      'passed',
+    );
     const suspended = await steps.failedCase();
     await steps.suspendEnrolment(suspended.kindergarten.id, suspended.notice.id);
     // 宏河镇: one with this year's annual inspection already, one without, one closed
@@ -120,7 +123,10 @@ describe('the console: the supervisor’s dashboard, scheduling a township, corr
     expect(await rowOf(page, '合计').getByRole('cell').allInnerTexts()).toEqual(['合计', ...cellsOf(overview.totals)]);
 
     // the chart is drawn: a canvas of non-zero size inside its container
-    const canvas = page.getByRole('img', { name: new RegExp(`${year}年各乡镇`) }).locator('canvas').first();
+    const canvas = page
+      .getByRole('img', { name: new RegExp(`${year}年各乡镇`) })
+      .locator('canvas')
+      .first();
     await canvas.waitFor();
     const box = await canvas.boundingBox();
     expect(box?.width).toBeGreaterThan(100);
@@ -195,9 +201,7 @@ describe('the console: the supervisor’s dashboard, scheduling a township, corr
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-township-schedule-desktop');
     const annuals = await call('GET', `/inspections?township=honghe&year=${year}&kind=annual`);
-    expect(
-      annuals.items.map((item: { kindergartenId: string; scheduledOn: string }) => [item.kindergartenId, item.scheduledOn]).sort(),
-    ).toEqual(
+    expect(annuals.items.map((item: { kindergartenId: string; scheduledOn: string }) => [item.kindergartenId, item.scheduledOn]).sort()).toEqual(
       [
         [bare.id, `${year}-12-30`],
         [scheduled.id, already.scheduledOn],
@@ -205,7 +209,7 @@ describe('the console: the supervisor’s dashboard, scheduling a township, corr
     );
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 150_000);
+  }, 240_000);
 
   it('an inspection before its conclusion: a finding amended and another withdrawn, rescheduled, then cancelled', async () => {
     const { app } = harness;
@@ -278,5 +282,5 @@ describe('the console: the supervisor’s dashboard, scheduling a township, corr
     });
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 });

@@ -174,10 +174,7 @@ export const townshipKindergartens = async (township: string) => {
 };
 
 export type ScheduleOutcome =
-  | { kind: 'scheduled'; inspectionId: string }
-  | { kind: 'exists' }
-  | { kind: 'closed' }
-  | { kind: 'refused'; error: unknown };
+  { kind: 'scheduled'; inspectionId: string } | { kind: 'exists' } | { kind: 'closed' } | { kind: 'refused'; error: unknown };
 
 /** One kindergarten's share of a township's scheduling: a refusal the person expects is an outcome, not an error. */
 export const scheduleFor = async (body: ScheduleForm): Promise<ScheduleOutcome> => {
@@ -191,7 +188,7 @@ export const scheduleFor = async (body: ScheduleForm): Promise<ScheduleOutcome> 
   }
 };
 
-const useInspectionCommand = <T,>(inspectionId: string, send: (body: T) => Promise<{ kindergartenId: string }>) => {
+const useInspectionCommand = <T>(inspectionId: string, send: (body: T) => Promise<{ kindergartenId: string }>) => {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: send,

@@ -28,14 +28,42 @@ const optionOf = (townships: readonly TownshipCounts[]): Option => {
     xAxis: { type: 'category', data: townships.map((township) => township.name), axisLabel: { interval: 0, rotate: townships.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      bar('幼儿园', townships.map((township) => township.kindergartens)),
-      bar('待检查', townships.map((township) => township.inspections.scheduled), 'inspections'),
-      bar('检查合格', townships.map((township) => township.inspections.passed), 'inspections'),
-      bar('检查不合格', townships.map((township) => township.inspections.failed), 'inspections'),
-      bar('检查已取消', townships.map((township) => township.inspections.cancelled), 'inspections'),
-      bar('未办结整改', townships.map((township) => township.cases.open)),
-      bar('逾期整改', townships.map((township) => township.cases.overdue)),
-      bar('暂停招生', townships.map((township) => township.suspensions)),
+      bar(
+        '幼儿园',
+        townships.map((township) => township.kindergartens),
+      ),
+      bar(
+        '待检查',
+        townships.map((township) => township.inspections.scheduled),
+        'inspections',
+      ),
+      bar(
+        '检查合格',
+        townships.map((township) => township.inspections.passed),
+        'inspections',
+      ),
+      bar(
+        '检查不合格',
+        townships.map((township) => township.inspections.failed),
+        'inspections',
+      ),
+      bar(
+        '检查已取消',
+        townships.map((township) => township.inspections.cancelled),
+        'inspections',
+      ),
+      bar(
+        '未办结整改',
+        townships.map((township) => township.cases.open),
+      ),
+      bar(
+        '逾期整改',
+        townships.map((township) => township.cases.overdue),
+      ),
+      bar(
+        '暂停招生',
+        townships.map((township) => township.suspensions),
+      ),
     ],
   };
 };

@@ -167,7 +167,11 @@ const Exports = ({ year }: { year: number }) => {
   const [township, setTownship] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>('open');
   const [overdue, setOverdue] = useState(false);
-  const caseQuery = new URLSearchParams({ ...(status ? { status } : {}), ...(township ? { township } : {}), ...(overdue ? { overdue: 'true' } : {}) });
+  const caseQuery = new URLSearchParams({
+    ...(status ? { status } : {}),
+    ...(township ? { township } : {}),
+    ...(overdue ? { overdue: 'true' } : {}),
+  });
   return (
     <Card size="small" title={heading('导出报表')}>
       <Flex vertical gap={12}>

@@ -1,4 +1,22 @@
-import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, InputNumber, Modal, Radio, Select, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { problemMessage } from '../../../api/problems';
@@ -50,7 +68,7 @@ export const InspectionPage = () => {
     <QueryState query={query}>
       {(inspection) => (
         <Flex vertical gap={16}>
-          <Flex align="center" gap={8} wrap>
+          <Flex align="baseline" gap={8} wrap>
             <Typography.Title level={2} style={{ marginBottom: 0 }}>
               {label(INSPECTION_KIND, inspection.kind)}（{inspection.year}年）
             </Typography.Title>
@@ -67,7 +85,11 @@ export const InspectionPage = () => {
                   key: 'outcome',
                   label: '结论',
                   children:
-                    inspection.status === 'concluded' ? label(OUTCOME, inspection.outcome) : inspection.status === 'cancelled' ? '已取消，不作结论' : '尚未作出结论',
+                    inspection.status === 'concluded'
+                      ? label(OUTCOME, inspection.outcome)
+                      : inspection.status === 'cancelled'
+                        ? '已取消，不作结论'
+                        : '尚未作出结论',
                 },
                 ...(inspection.cancellation
                   ? [
@@ -117,27 +139,6 @@ export const InspectionPage = () => {
                   : []),
               ]}
             />
-            {inspection.withdrawnFindings.length > 0 && (
-              <>
-                <Typography.Title level={4} style={{ fontSize: 14, marginTop: 16 }}>
-                  已撤回的问题
-                </Typography.Title>
-                <Table
-                  rowKey="code"
-                  size="small"
-                  pagination={false}
-                  scroll={{ x: 'max-content' }}
-                  dataSource={inspection.withdrawnFindings}
-                  columns={[
-                    { title: '编号', dataIndex: 'code' },
-                    { title: '问题', dataIndex: 'description' },
-                    { title: '程度', dataIndex: 'severity', render: (value: string) => label(SEVERITY, value) },
-                    { title: '撤回原因', dataIndex: 'reason' },
-                    { title: '撤回时间', dataIndex: 'withdrawnAt', render: formatTime },
-                  ]}
-                />
-              </>
-            )}
             {inspection.status === 'scheduled' && (
               <>
                 {record.error && <Alert type="error" showIcon title={problemMessage(record.error)} style={{ marginBlock: 12 }} />}
@@ -165,6 +166,27 @@ export const InspectionPage = () => {
                     登记问题
                   </Button>
                 </Form>
+              </>
+            )}
+            {inspection.withdrawnFindings.length > 0 && (
+              <>
+                <Typography.Title level={4} style={{ fontSize: 14, marginTop: 16 }}>
+                  已撤回的问题
+                </Typography.Title>
+                <Table
+                  rowKey="code"
+                  size="small"
+                  pagination={false}
+                  scroll={{ x: 'max-content' }}
+                  dataSource={inspection.withdrawnFindings}
+                  columns={[
+                    { title: '编号', dataIndex: 'code' },
+                    { title: '问题', dataIndex: 'description' },
+                    { title: '程度', dataIndex: 'severity', render: (value: string) => label(SEVERITY, value) },
+                    { title: '撤回原因', dataIndex: 'reason' },
+                    { title: '撤回时间', dataIndex: 'withdrawnAt', render: formatTime },
+                  ]}
+                />
               </>
             )}
           </Card>
@@ -365,7 +387,10 @@ const Corrections = ({ id, year, scheduledOn }: { id: string; year: number; sche
             name="scheduledOn"
             rules={[
               { required: true, message: '请选择日期' },
-              { validator: (_, value?: string) => (!value || value.startsWith(`${year}-`) ? Promise.resolve() : Promise.reject(new Error('检查日期须在所选年度内'))) },
+              {
+                validator: (_, value?: string) =>
+                  !value || value.startsWith(`${year}-`) ? Promise.resolve() : Promise.reject(new Error('检查日期须在所选年度内')),
+              },
             ]}
           >
             <Input type="date" />

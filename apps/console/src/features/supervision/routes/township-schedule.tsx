@@ -127,11 +127,20 @@ export const TownshipSchedule = () => {
       </Card>
       {failure !== null && <Alert type="error" showIcon title={problemMessage(failure)} />}
       {rows && (
-        <Card size="small" title={<Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>安排结果</Typography.Title>}>
+        <Card
+          size="small"
+          title={
+            <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+              安排结果
+            </Typography.Title>
+          }
+        >
           <Flex vertical gap={12}>
             <Progress percent={rows.length ? Math.round((100 * done) / rows.length) : 100} aria-label="安排进度" />
             <Typography.Text aria-live="polite">
-              {running ? `正在安排：${done} / ${rows.length}` : `共 ${rows.length} 所：已安排 ${count('scheduled')} 所，本年度已有年检 ${count('exists')} 所，已关停 ${count('closed')} 所，未安排 ${count('refused')} 所`}
+              {running
+                ? `正在安排：${done} / ${rows.length}`
+                : `共 ${rows.length} 所：已安排 ${count('scheduled')} 所，本年度已有年检 ${count('exists')} 所，已关停 ${count('closed')} 所，未安排 ${count('refused')} 所`}
             </Typography.Text>
             <Table
               rowKey="id"
