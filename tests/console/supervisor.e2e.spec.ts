@@ -95,5 +95,5 @@ describe('the console: a supervisor inspects a kindergarten and issues a rectifi
     await screenshot(page, 'supervisor-case-desktop');
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 150_000);
+  }, 240_000);
 });
