@@ -35,7 +35,10 @@ describe('the console: a supervisor inspects a kindergarten and issues a rectifi
     await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: '确认修改' }).click();
 
-    // the supervisor's home: the kindergartens
+    // the supervisor's home is the dashboard; the kindergartens are one menu entry away
+    await page.getByRole('heading', { name: '概览', level: 2 }).waitFor();
+    expect(page.url()).toBe(`${harness.origin}/dashboard`);
+    await page.getByRole('link', { name: '幼儿园', exact: true }).click();
     await page.getByRole('heading', { name: '幼儿园', level: 2 }).waitFor();
     expect(page.url()).toBe(`${harness.origin}/kindergartens`);
     await page.getByRole('link', { name: kindergarten.name }).waitFor();
@@ -92,5 +95,5 @@ describe('the console: a supervisor inspects a kindergarten and issues a rectifi
     await screenshot(page, 'supervisor-case-desktop');
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 150_000);
+  }, 240_000);
 });

@@ -305,6 +305,10 @@ describe('Documents and spreadsheets', () => {
       open.notice.id,
     ]);
     expect(rows.slice(1).every((cells) => cells[4] === '已签收')).toBe(true);
+    // `open` as the case list takes it: every status before the case ends
+    const unfinished = await sheetRows((await download(app, '/exports/rectifications.xlsx?status=open', steps.supervisor)).bytes);
+    expect(unfinished.find((cells) => cells[9] === open.notice.id)?.[4]).toBe('已签收');
+    expect(unfinished.slice(1).every((cells) => ['已下达', '已签收', '待审核', '已退回'].includes(String(cells[4])))).toBe(true);
     const none = await sheetRows((await download(app, '/exports/rectifications.xlsx?township=no-such-town', steps.supervisor)).bytes);
     expect(none).toHaveLength(1);
     expect((await download(app, '/exports/rectifications.xlsx?status=nonsense', steps.supervisor)).status).toBe(400);

@@ -17,11 +17,12 @@ import { contentDisposition } from '../http/downloads/content-disposition.js';
 import { Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
 
-const STATUSES = [...OPEN_STATUSES, 'closed', 'failed'] as const;
+// as the case list filters them: `open` is issued, acknowledged, submitted or returned
+const STATUSES = [...OPEN_STATUSES, 'closed', 'failed', 'withdrawn', 'open'] as const;
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
 
 export class RectificationExportQuery {
-  @ApiPropertyOptional({ enum: STATUSES })
+  @ApiPropertyOptional({ enum: STATUSES, description: '`open`: issued, acknowledged, submitted or returned' })
   @IsOptional()
   @IsIn(STATUSES)
   status?: string;

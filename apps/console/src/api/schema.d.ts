@@ -4445,7 +4445,8 @@ export interface operations {
         parameters: {
             query?: {
                 overdue?: "true" | "false";
-                status?: "issued" | "acknowledged" | "submitted" | "returned" | "closed" | "failed";
+                /** @description `open`: issued, acknowledged, submitted or returned */
+                status?: "issued" | "acknowledged" | "submitted" | "returned" | "closed" | "failed" | "withdrawn" | "open";
                 /** @description The kindergartens of this township only */
                 township?: string;
             };

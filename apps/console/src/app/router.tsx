@@ -60,6 +60,11 @@ export const router = createBrowserRouter([
           },
           { path: '/audit/sign-ins', lazy: async () => ({ Component: (await import('../features/audit/routes/sign-in-log')).SignInLog }) },
           { path: '/audit/export', lazy: async () => ({ Component: (await import('../features/audit/routes/export-page')).ExportPage }) },
+          { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/supervision/routes/dashboard')).Dashboard }) },
+          {
+            path: '/inspections/schedule',
+            lazy: async () => ({ Component: (await import('../features/supervision/routes/township-schedule')).TownshipSchedule }),
+          },
         ],
       },
     ],

@@ -8,7 +8,9 @@ export interface MenuEntry {
 /** Each role's pages, first its home; a page appears here once it exists. */
 export const MENU: Record<Role, readonly MenuEntry[]> = {
   supervisor: [
+    { path: '/dashboard', label: '概览' },
     { path: '/kindergartens', label: '幼儿园' },
+    { path: '/inspections/schedule', label: '按乡镇安排检查' },
     { path: '/inbox', label: '消息' },
   ],
   kindergarten: [
@@ -22,6 +24,7 @@ export const MENU: Record<Role, readonly MenuEntry[]> = {
     { path: '/audit/verification', label: '验证' },
     { path: '/audit/sign-ins', label: '登录日志' },
     { path: '/audit/export', label: '导出' },
+    { path: '/dashboard', label: '概览' },
     { path: '/inbox', label: '消息' },
   ],
   admin: [{ path: '/inbox', label: '消息' }],

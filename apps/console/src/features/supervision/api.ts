@@ -1,17 +1,20 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
+import { ApiProblem } from '../../api/problems';
 import { nextCursor } from '../../lib/pages';
 
 /** Query keys of the supervisor's pages: kindergartens, inspections, cases. */
 export const supervisionKeys = {
   townships: ['townships'] as const,
-  kindergartens: (township?: string) => ['kindergartens', 'list', township ?? ''] as const,
+  kindergartens: (filter: KindergartenFilter) => ['kindergartens', 'list', filter] as const,
   kindergarten: (id: string) => ['kindergartens', 'one', id] as const,
   inspections: (kindergartenId: string) => ['inspections', 'list', kindergartenId] as const,
   inspection: (id: string) => ['inspections', 'one', id] as const,
   cases: (kindergartenId: string) => ['rectifications', 'list', kindergartenId] as const,
   case: (id: string) => ['rectifications', 'one', id] as const,
   deadline: (from: string, workingDays: number) => ['calendar', 'deadline', from, workingDays] as const,
+  overview: (year: number) => ['statistics', 'overview', year] as const,
+  casesDue: (from: string, to: string) => ['rectifications', 'due', from, to] as const,
 };
 
 const PAGE = 50;
@@ -19,11 +22,17 @@ const PAGE = 50;
 export const useTownships = () =>
   useQuery({ queryKey: supervisionKeys.townships, queryFn: () => data(api.GET('/api/v1/townships')), staleTime: Infinity });
 
-export const useKindergartens = (township?: string) =>
+export interface KindergartenFilter {
+  township?: string;
+  q?: string;
+  enrolmentStatus?: 'open' | 'suspended';
+}
+
+export const useKindergartens = (filter: KindergartenFilter = {}) =>
   useInfiniteQuery({
-    queryKey: supervisionKeys.kindergartens(township),
+    queryKey: supervisionKeys.kindergartens(filter),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => data(api.GET('/api/v1/kindergartens', { params: { query: { limit: PAGE, after: pageParam, township } } })),
+    queryFn: ({ pageParam }) => data(api.GET('/api/v1/kindergartens', { params: { query: { limit: PAGE, after: pageParam, ...filter } } })),
     getNextPageParam: (page) => nextCursor(page.next),
   });
 
@@ -118,3 +127,92 @@ export const useReview = (caseId: string) => {
     onSuccess: (notice) => queries.setQueryData(supervisionKeys.case(caseId), notice),
   });
 };
+
+export const useOverview = (year: number) =>
+  useQuery({
+    queryKey: supervisionKeys.overview(year),
+    queryFn: () => data(api.GET('/api/v1/statistics/overview', { params: { query: { year } } })),
+  });
+
+/** Open cases whose `dueAt` lies in [from, to): the list filters by issue date only, so every open case is read, page by page. */
+export const useOpenCasesDue = (from: string, to: string) =>
+  useQuery({
+    queryKey: supervisionKeys.casesDue(from, to),
+    queryFn: async () => {
+      const [start, end] = [Date.parse(from), Date.parse(to)];
+      const due = [];
+      let after: string | undefined;
+      do {
+        const page = await data(api.GET('/api/v1/rectifications', { params: { query: { status: 'open', limit: 1000, after } } }));
+        due.push(...page.items.filter((item) => Date.parse(item.dueAt) >= start && Date.parse(item.dueAt) < end));
+        after = nextCursor(page.next);
+      } while (after);
+      return due.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+    },
+  });
+
+/** The named kindergartens, each from its own (cached) query: a list of cases shows names, not ids. */
+export const useKindergartenNames = (ids: readonly string[]) =>
+  useQueries({
+    queries: [...new Set(ids)].map((id) => ({
+      queryKey: supervisionKeys.kindergarten(id),
+      queryFn: () => data(api.GET('/api/v1/kindergartens/{id}', { params: { path: { id } } })),
+    })),
+    combine: (results) => new Map(results.flatMap((result) => (result.data ? [[result.data.id, result.data.name] as const] : []))),
+  });
+
+/** Every kindergarten of a township, page by page (a township holds tens, not thousands). */
+export const townshipKindergartens = async (township: string) => {
+  const all = [];
+  let after: string | undefined;
+  do {
+    const page = await data(api.GET('/api/v1/kindergartens', { params: { query: { township, limit: 1000, after } } }));
+    all.push(...page.items);
+    after = nextCursor(page.next);
+  } while (after);
+  return all;
+};
+
+export type ScheduleOutcome =
+  { kind: 'scheduled'; inspectionId: string } | { kind: 'exists' } | { kind: 'closed' } | { kind: 'refused'; error: unknown };
+
+/** One kindergarten's share of a township's scheduling: a refusal the person expects is an outcome, not an error. */
+export const scheduleFor = async (body: ScheduleForm): Promise<ScheduleOutcome> => {
+  try {
+    const inspection = await data(api.POST('/api/v1/inspections', { body }));
+    return { kind: 'scheduled', inspectionId: inspection.id };
+  } catch (error) {
+    if (error instanceof ApiProblem && error.code === 'annual-inspection-exists') return { kind: 'exists' };
+    if (error instanceof ApiProblem && error.code === 'kindergarten-closed') return { kind: 'closed' };
+    return { kind: 'refused', error };
+  }
+};
+
+const useInspectionCommand = <T>(inspectionId: string, send: (body: T) => Promise<{ kindergartenId: string }>) => {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async (inspection) => {
+      queries.setQueryData(supervisionKeys.inspection(inspectionId), inspection);
+      await queries.invalidateQueries({ queryKey: supervisionKeys.inspections(inspection.kindergartenId) });
+    },
+  });
+};
+
+export const useReschedule = (id: string) =>
+  useInspectionCommand(id, (body: { scheduledOn: string; reason: string }) =>
+    data(api.POST('/api/v1/inspections/{id}/schedule', { params: { path: { id } }, body })),
+  );
+
+export const useCancelInspection = (id: string) =>
+  useInspectionCommand(id, (body: { reason: string }) => data(api.POST('/api/v1/inspections/{id}/cancellation', { params: { path: { id } }, body })));
+
+export const useAmendFinding = (id: string) =>
+  useInspectionCommand(id, ({ code, ...body }: { code: string; description: string; severity: 'minor' | 'major' | 'critical' }) =>
+    data(api.PUT('/api/v1/inspections/{id}/findings/{code}', { params: { path: { id, code } }, body })),
+  );
+
+export const useWithdrawFinding = (id: string) =>
+  useInspectionCommand(id, ({ code, reason }: { code: string; reason: string }) =>
+    data(api.POST('/api/v1/inspections/{id}/findings/{code}/withdrawal', { params: { path: { id, code } }, body: { reason } })),
+  );
