@@ -8,8 +8,8 @@ const CONSOLE = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = join(CONSOLE, '../..');
 export const CONSOLE_OUT_DIR = join(ROOT, 'dist/console');
 const STAMP = join(CONSOLE_OUT_DIR, '.build-stamp');
-// what the build depends on: the console's sources and the installed packages
-const INPUTS = ['index.html', 'vite.config.ts', 'tsconfig.json', 'src', 'public'];
+// what the build depends on: the console's sources, how it is built, and the installed packages
+const INPUTS = ['index.html', 'vite.config.ts', 'tsconfig.json', 'src', 'public', 'tools/console-build.ts'];
 
 const filesUnder = async (path: string): Promise<string[]> => {
   const entries = await readdir(path, { withFileTypes: true }).catch(() => null);
@@ -46,7 +46,16 @@ export const ensureConsoleBuilt = async (log: (line: string) => void = console.l
     if (built === stamp) return { built: false, ms: performance.now() - started };
     log('building the console (dist/console)…');
     const { build } = await import('vite');
-    await build({ configFile: join(CONSOLE, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    // always React's production build: Vite takes NODE_ENV from the environment when set (jest sets `test`), and the
+    // stamp does not know which one was made, so `npm start` after a test run would serve a development build
+    const nodeEnv = process.env['NODE_ENV'];
+    process.env['NODE_ENV'] = 'production';
+    try {
+      await build({ configFile: join(CONSOLE, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+      else process.env['NODE_ENV'] = nodeEnv;
+    }
     await writeFile(STAMP, stamp);
     const ms = performance.now() - started;
     log(`console built in ${(ms / 1000).toFixed(1)} s`);
