@@ -1,5 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
+import { ApiProblem } from '../../api/problems';
+import type { components } from '../../api/schema';
 import { nextCursor } from '../../lib/pages';
 
 /** Query keys of the supervisor's pages: kindergartens, inspections, cases. */
@@ -12,6 +14,7 @@ export const supervisionKeys = {
   cases: (kindergartenId: string) => ['rectifications', 'list', kindergartenId] as const,
   case: (id: string) => ['rectifications', 'one', id] as const,
   deadline: (from: string, workingDays: number) => ['calendar', 'deadline', from, workingDays] as const,
+  calendarYear: (year: number) => ['calendar', 'year', year] as const,
 };
 
 const PAGE = 50;
@@ -110,11 +113,99 @@ export const useIssueNotice = () => {
   });
 };
 
-export const useReview = (caseId: string) => {
+export type Case = components['schemas']['RectificationResponse'];
+export type Kindergarten = components['schemas']['KindergartenResponse'];
+/** A deadline as the API takes it: N working days after today, or an instant. */
+export type DeadlineBody = { workingDays: number } | { dueAt: string };
+
+/** The official calendar of a year (holidays, make-up working days), or null where the engine has none. */
+export const useCalendarYear = (year: number, enabled: boolean) =>
+  useQuery({
+    queryKey: supervisionKeys.calendarYear(year),
+    queryFn: async () => {
+      try {
+        return await data(api.GET('/api/v1/calendar/{year}', { params: { path: { year } } }));
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled,
+    staleTime: Infinity,
+  });
+
+// the version the page showed: a command on a case or an enrolment that has moved on since is refused (412), not applied blind
+const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+
+/** A case command: the answer is the case; one the record moved past reloads the case, so the page shows what now holds. */
+const useCaseCommand = <Body>(notice: Case, send: (body: Body, header: { 'If-Match': string }) => Promise<Case>) => {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (body: { decision: 'accept' | 'return'; comment: string }) =>
-      data(api.POST('/api/v1/rectifications/{id}/review', { params: { path: { id: caseId } }, body })),
-    onSuccess: (notice) => queries.setQueryData(supervisionKeys.case(caseId), notice),
+    mutationFn: (body: Body) => send(body, ifMatch(notice.version)),
+    onSuccess: async (next) => {
+      queries.setQueryData(supervisionKeys.case(notice.id), next);
+      await queries.invalidateQueries({ queryKey: supervisionKeys.cases(next.kindergartenId) });
+      await queries.invalidateQueries({ queryKey: supervisionKeys.kindergarten(next.kindergartenId) });
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem && error.status === 412) void queries.invalidateQueries({ queryKey: supervisionKeys.case(notice.id) });
+    },
   });
 };
+
+export const useReview = (notice: Case) =>
+  useCaseCommand(notice, (body: { decision: 'accept' | 'return'; comment: string; deadline?: DeadlineBody }, header) =>
+    data(api.POST('/api/v1/rectifications/{id}/review', { params: { path: { id: notice.id }, header }, body })),
+  );
+
+export const useExtensionDecision = (notice: Case) =>
+  useCaseCommand(notice, (body: { approve: boolean; reason: string }, header) =>
+    data(api.POST('/api/v1/rectifications/{id}/extension-decision', { params: { path: { id: notice.id }, header }, body })),
+  );
+
+export const useFollowUp = (notice: Case) =>
+  useCaseCommand(notice, (body: { inspectionId: string }, header) =>
+    data(api.POST('/api/v1/rectifications/{id}/follow-up', { params: { path: { id: notice.id }, header }, body })),
+  );
+
+export const usePublish = (notice: Case) =>
+  useCaseCommand(notice, (_: void, header) =>
+    data(api.POST('/api/v1/rectifications/{id}/publication', { params: { path: { id: notice.id }, header } })),
+  );
+
+export const useWithdraw = (notice: Case) =>
+  useCaseCommand(notice, (body: { reason: string }, header) =>
+    data(api.POST('/api/v1/rectifications/{id}/withdrawal', { params: { path: { id: notice.id }, header }, body })),
+  );
+
+export const useResetDeadline = (notice: Case) =>
+  useCaseCommand(notice, (body: { deadline: DeadlineBody; reason: string }, header) =>
+    data(api.POST('/api/v1/rectifications/{id}/deadline', { params: { path: { id: notice.id }, header }, body })),
+  );
+
+/** An enrolment command (due process): checked against the enrolment's version; the answer is the kindergarten. */
+const useEnrolmentCommand = <Body>(kindergarten: Kindergarten, send: (body: Body, header: { 'If-Match': string }) => Promise<Kindergarten>) => {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body) => send(body, ifMatch(kindergarten.enrolmentVersion)),
+    onSuccess: (next) => queries.setQueryData(supervisionKeys.kindergarten(kindergarten.id), next),
+    onError: (error) => {
+      if (error instanceof ApiProblem && error.status === 412) void queries.invalidateQueries({ queryKey: supervisionKeys.kindergarten(kindergarten.id) });
+    },
+  });
+};
+
+export const useProposeSuspension = (kindergarten: Kindergarten) =>
+  useEnrolmentCommand(kindergarten, (body: { rectificationId: string; facts: string; basis: string; proposedFrom: string }, header) =>
+    data(api.POST('/api/v1/kindergartens/{id}/enrolment/suspension-notice', { params: { path: { id: kindergarten.id }, header }, body })),
+  );
+
+export const useDecideSuspension = (kindergarten: Kindergarten) =>
+  useEnrolmentCommand(kindergarten, (body: { decision: 'suspend' | 'withdraw'; reason: string; effectiveFrom?: string }, header) =>
+    data(api.POST('/api/v1/kindergartens/{id}/enrolment/suspension', { params: { path: { id: kindergarten.id }, header }, body })),
+  );
+
+export const useReinstate = (kindergarten: Kindergarten) =>
+  useEnrolmentCommand(kindergarten, (body: { inspectionId: string; reason: string }, header) =>
+    data(api.POST('/api/v1/kindergartens/{id}/enrolment/reinstatement', { params: { path: { id: kindergarten.id }, header }, body })),
+  );
