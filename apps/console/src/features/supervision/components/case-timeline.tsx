@@ -26,8 +26,14 @@ export const CaseTimeline = ({ notice }: { notice: Case }) => (
       items={caseTimeline(notice, formatTime).map((step, index) => ({
         key: index,
         color: DOT[step.tone],
-        title: <time dateTime={step.at}>{formatTime(step.at)}</time>,
-        content: step.text,
+        content: (
+          <>
+            <Typography.Text type="secondary">
+              <time dateTime={step.at}>{formatTime(step.at)}</time>
+            </Typography.Text>
+            <div>{step.text}</div>
+          </>
+        ),
       }))}
     />
   </Card>
