@@ -225,7 +225,7 @@ describe('the console: a supervisor acts on rectification cases and decides an e
       basis: '清政发〔2023〕52号：整改后仍不达标的，暂停其招生',
       proposedFrom: shanghaiToday(),
     });
-    await page.getByText(shown(proposal.statementDueAt)).waitFor();
+    await page.getByText(shown(proposal.statementDueAt)).first().waitFor();
     await page.getByText('尚未提交（期限内）').waitFor();
     await page.getByRole('link', { name: '下载暂停招生告知书' }).waitFor();
 

@@ -103,7 +103,7 @@ interface DecisionValues {
 }
 
 /** 决定: suspend or drop the proposal, the reason answering the statement; refused while the statement period is open. */
-const DecisionForm = ({ kindergarten }: { kindergarten: Kindergarten }) => {
+const DecisionForm = ({ kindergarten, proposal }: { kindergarten: Kindergarten; proposal: Proposal }) => {
   const decide = useDecideSuspension(kindergarten);
   const [form] = Form.useForm<DecisionValues>();
   const decision = Form.useWatch('decision', form);
@@ -115,6 +115,11 @@ const DecisionForm = ({ kindergarten }: { kindergarten: Kindergarten }) => {
   return (
     <>
       {heading('作出决定')}
+      {!proposal.statement && !proposal.waived && Date.now() < Date.parse(proposal.statementDueAt) && (
+        <Typography.Paragraph type="secondary">
+          陈述申辩期限（{formatTime(proposal.statementDueAt)}）届满，或幼儿园提交、放弃陈述申辩后，方可作出决定。
+        </Typography.Paragraph>
+      )}
       <Problem error={decide.error} />
       <Form<DecisionValues>
         form={form}
@@ -248,7 +253,7 @@ export const EnrolmentCard = ({ kindergarten }: { kindergarten: Kindergarten }) 
         <>
           {heading('暂停招生告知')}
           <ProposalDetails kindergartenId={kindergarten.id} proposal={pending} />
-          <DecisionForm kindergarten={kindergarten} />
+          <DecisionForm kindergarten={kindergarten} proposal={pending} />
         </>
       )}
       {!suspended && !pending && <ProposeForm kindergarten={kindergarten} />}
