@@ -65,7 +65,9 @@ describe('the console: a supervisor acts on rectification cases and decides an e
   };
 
   const previewDeadline = async (workingDays: number): Promise<string> => {
-    const preview = await harness.app.call('GET', `/calendar/deadline?from=${shanghaiToday()}&workingDays=${workingDays}`, { token: steps.supervisor });
+    const preview = await harness.app.call('GET', `/calendar/deadline?from=${shanghaiToday()}&workingDays=${workingDays}`, {
+      token: steps.supervisor,
+    });
     expect(preview.status).toBe(200);
     return preview.body.dueAt;
   };
@@ -110,7 +112,11 @@ describe('the console: a supervisor acts on rectification cases and decides an e
     await page.getByText(`重新设定整改期限：由 ${shown(notice.dueAt)} 改为 ${shown(newDueAt)}，理由：整改项目较多，重新设定期限`).waitFor();
     const previousDueAt = notice.dueAt;
     notice = await getCase(extended.notice.id);
-    expect(notice).toMatchObject({ dueAt: newDueAt, overdue: false, deadlineReset: { previousDueAt, dueAt: newDueAt, reason: '整改项目较多，重新设定期限' } });
+    expect(notice).toMatchObject({
+      dueAt: newDueAt,
+      overdue: false,
+      deadlineReset: { previousDueAt, dueAt: newDueAt, reason: '整改项目较多，重新设定期限' },
+    });
     // the timeline, in Chinese, oldest first
     await page.getByText(`下发整改通知（${notice.documentNo}），公开通报`).waitFor();
     await page.getByText(`幼儿园申请延期至 ${shown(notice.extension.requestedDueAt)}：消防设施采购需要时间`).waitFor();

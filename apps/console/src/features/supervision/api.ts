@@ -134,78 +134,72 @@ export const useCalendarYear = (year: number, enabled: boolean) =>
     staleTime: Infinity,
   });
 
-// the version the page showed: a command on a case or an enrolment that has moved on since is refused (412), not applied blind
-const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
-
-/** A case command: the answer is the case; one the record moved past reloads the case, so the page shows what now holds. */
-const useCaseCommand = <Body>(notice: Case, send: (body: Body, header: { 'If-Match': string }) => Promise<Case>) => {
+// no If-Match: the engine's own deliveries (ReminderSent) move a case's and an enrolment's version under the page; the
+// engine decides each command on the latest state and refuses what that state does not allow
+/** A case command: the answer is the case; a refusal reloads it, so the page shows what now holds. */
+const useCaseCommand = <Body>(notice: Case, send: (body: Body) => Promise<Case>) => {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (body: Body) => send(body, ifMatch(notice.version)),
+    mutationFn: send,
     onSuccess: async (next) => {
       queries.setQueryData(supervisionKeys.case(notice.id), next);
       await queries.invalidateQueries({ queryKey: supervisionKeys.cases(next.kindergartenId) });
       await queries.invalidateQueries({ queryKey: supervisionKeys.kindergarten(next.kindergartenId) });
     },
     onError: (error) => {
-      if (error instanceof ApiProblem && error.status === 412) void queries.invalidateQueries({ queryKey: supervisionKeys.case(notice.id) });
+      if (error instanceof ApiProblem && error.status === 409) void queries.invalidateQueries({ queryKey: supervisionKeys.case(notice.id) });
     },
   });
 };
 
 export const useReview = (notice: Case) =>
-  useCaseCommand(notice, (body: { decision: 'accept' | 'return'; comment: string; deadline?: DeadlineBody }, header) =>
-    data(api.POST('/api/v1/rectifications/{id}/review', { params: { path: { id: notice.id }, header }, body })),
+  useCaseCommand(notice, (body: { decision: 'accept' | 'return'; comment: string; deadline?: DeadlineBody }) =>
+    data(api.POST('/api/v1/rectifications/{id}/review', { params: { path: { id: notice.id } }, body })),
   );
 
 export const useExtensionDecision = (notice: Case) =>
-  useCaseCommand(notice, (body: { approve: boolean; reason: string }, header) =>
-    data(api.POST('/api/v1/rectifications/{id}/extension-decision', { params: { path: { id: notice.id }, header }, body })),
+  useCaseCommand(notice, (body: { approve: boolean; reason: string }) =>
+    data(api.POST('/api/v1/rectifications/{id}/extension-decision', { params: { path: { id: notice.id } }, body })),
   );
 
 export const useFollowUp = (notice: Case) =>
-  useCaseCommand(notice, (body: { inspectionId: string }, header) =>
-    data(api.POST('/api/v1/rectifications/{id}/follow-up', { params: { path: { id: notice.id }, header }, body })),
+  useCaseCommand(notice, (body: { inspectionId: string }) =>
+    data(api.POST('/api/v1/rectifications/{id}/follow-up', { params: { path: { id: notice.id } }, body })),
   );
 
 export const usePublish = (notice: Case) =>
-  useCaseCommand(notice, (_: void, header) =>
-    data(api.POST('/api/v1/rectifications/{id}/publication', { params: { path: { id: notice.id }, header } })),
-  );
+  useCaseCommand(notice, () => data(api.POST('/api/v1/rectifications/{id}/publication', { params: { path: { id: notice.id } } })));
 
 export const useWithdraw = (notice: Case) =>
-  useCaseCommand(notice, (body: { reason: string }, header) =>
-    data(api.POST('/api/v1/rectifications/{id}/withdrawal', { params: { path: { id: notice.id }, header }, body })),
+  useCaseCommand(notice, (body: { reason: string }) =>
+    data(api.POST('/api/v1/rectifications/{id}/withdrawal', { params: { path: { id: notice.id } }, body })),
   );
 
 export const useResetDeadline = (notice: Case) =>
-  useCaseCommand(notice, (body: { deadline: DeadlineBody; reason: string }, header) =>
-    data(api.POST('/api/v1/rectifications/{id}/deadline', { params: { path: { id: notice.id }, header }, body })),
+  useCaseCommand(notice, (body: { deadline: DeadlineBody; reason: string }) =>
+    data(api.POST('/api/v1/rectifications/{id}/deadline', { params: { path: { id: notice.id } }, body })),
   );
 
-/** An enrolment command (due process): checked against the enrolment's version; the answer is the kindergarten. */
-const useEnrolmentCommand = <Body>(kindergarten: Kindergarten, send: (body: Body, header: { 'If-Match': string }) => Promise<Kindergarten>) => {
+/** An enrolment command (due process): the answer is the kindergarten. */
+const useEnrolmentCommand = <Body>(kindergarten: Kindergarten, send: (body: Body) => Promise<Kindergarten>) => {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (body: Body) => send(body, ifMatch(kindergarten.enrolmentVersion)),
+    mutationFn: send,
     onSuccess: (next) => queries.setQueryData(supervisionKeys.kindergarten(kindergarten.id), next),
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.status === 412) void queries.invalidateQueries({ queryKey: supervisionKeys.kindergarten(kindergarten.id) });
-    },
   });
 };
 
 export const useProposeSuspension = (kindergarten: Kindergarten) =>
-  useEnrolmentCommand(kindergarten, (body: { rectificationId: string; facts: string; basis: string; proposedFrom: string }, header) =>
-    data(api.POST('/api/v1/kindergartens/{id}/enrolment/suspension-notice', { params: { path: { id: kindergarten.id }, header }, body })),
+  useEnrolmentCommand(kindergarten, (body: { rectificationId: string; facts: string; basis: string; proposedFrom: string }) =>
+    data(api.POST('/api/v1/kindergartens/{id}/enrolment/suspension-notice', { params: { path: { id: kindergarten.id } }, body })),
   );
 
 export const useDecideSuspension = (kindergarten: Kindergarten) =>
-  useEnrolmentCommand(kindergarten, (body: { decision: 'suspend' | 'withdraw'; reason: string; effectiveFrom?: string }, header) =>
-    data(api.POST('/api/v1/kindergartens/{id}/enrolment/suspension', { params: { path: { id: kindergarten.id }, header }, body })),
+  useEnrolmentCommand(kindergarten, (body: { decision: 'suspend' | 'withdraw'; reason: string; effectiveFrom?: string }) =>
+    data(api.POST('/api/v1/kindergartens/{id}/enrolment/suspension', { params: { path: { id: kindergarten.id } }, body })),
   );
 
 export const useReinstate = (kindergarten: Kindergarten) =>
-  useEnrolmentCommand(kindergarten, (body: { inspectionId: string; reason: string }, header) =>
-    data(api.POST('/api/v1/kindergartens/{id}/enrolment/reinstatement', { params: { path: { id: kindergarten.id }, header }, body })),
+  useEnrolmentCommand(kindergarten, (body: { inspectionId: string; reason: string }) =>
+    data(api.POST('/api/v1/kindergartens/{id}/enrolment/reinstatement', { params: { path: { id: kindergarten.id } }, body })),
   );

@@ -4,16 +4,7 @@ import { ApiProblem, problemMessage } from '../../../api/problems';
 import { emptyText } from '../../../components/page-state';
 import { OUTCOME, TAG_COLOR, label } from '../../../lib/labels';
 import { formatDate, formatTime } from '../../../lib/time';
-import {
-  useExtensionDecision,
-  useFollowUp,
-  useInspections,
-  usePublish,
-  useResetDeadline,
-  useReview,
-  useWithdraw,
-  type Case,
-} from '../api';
+import { useExtensionDecision, useFollowUp, useInspections, usePublish, useResetDeadline, useReview, useWithdraw, type Case } from '../api';
 import { DEADLINE_DEFAULTS, DeadlineFields, deadlineBody, type DeadlineValues } from './deadline-fields';
 
 const OWES_REPORT = ['issued', 'acknowledged', 'returned'];
@@ -91,7 +82,9 @@ export const ExtensionCard = ({ notice }: { notice: Case }) => {
             key: 'status',
             label: '状态',
             children: (
-              <Tag color={extension.status === 'pending' ? TAG_COLOR.warning : extension.status === 'granted' ? TAG_COLOR.success : TAG_COLOR.neutral}>
+              <Tag
+                color={extension.status === 'pending' ? TAG_COLOR.warning : extension.status === 'granted' ? TAG_COLOR.success : TAG_COLOR.neutral}
+              >
                 {label(EXTENSION_STATUS, extension.status)}
               </Tag>
             ),
@@ -219,7 +212,12 @@ const WithdrawForm = ({ notice, onDone }: { notice: Case; onDone: () => void }) 
   const withdraw = useWithdraw(notice);
   return (
     <>
-      <Alert type="warning" showIcon title="撤销后本通知终止，不再提醒，且不可恢复；已公开的通知在公示栏标注“已撤销”及理由。" style={{ marginBottom: 12 }} />
+      <Alert
+        type="warning"
+        showIcon
+        title="撤销后本通知终止，不再提醒，且不可恢复；已公开的通知在公示栏标注“已撤销”及理由。"
+        style={{ marginBottom: 12 }}
+      />
       <Problem error={withdraw.error} />
       <Form<{ reason: string }> layout="vertical" onFinish={(values) => withdraw.mutate(values, { onSuccess: onDone })}>
         <Form.Item label="撤销理由" name="reason" rules={[{ required: true, whitespace: true, max: 2000, message: '请填写撤销理由' }]}>

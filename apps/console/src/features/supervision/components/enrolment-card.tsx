@@ -87,7 +87,9 @@ const ProposeForm = ({ kindergarten }: { kindergarten: Kindergarten }) => {
         <Form.Item label="拟暂停招生日期" name="proposedFrom" rules={[{ required: true, message: '请选择日期' }]}>
           <Input type="date" style={{ width: 200 }} />
         </Form.Item>
-        <Typography.Paragraph type="secondary">告知后幼儿园可在规定的工作日内陈述申辩，期限届满或幼儿园陈述、放弃后方可作出决定。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          告知后幼儿园可在规定的工作日内陈述申辩，期限届满或幼儿园陈述、放弃后方可作出决定。
+        </Typography.Paragraph>
         <Button type="primary" htmlType="submit" loading={propose.isPending}>
           发出暂停招生告知
         </Button>
