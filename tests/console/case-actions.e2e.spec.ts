@@ -265,7 +265,7 @@ describe('the console: a supervisor acts on rectification cases and decides an e
       effectiveFrom: shanghaiToday(),
       reason: '整改后仍不达标，幼儿园放弃陈述申辩',
     });
-    await page.getByText(shown(state.enrolment.suspension.decidedAt)).waitFor();
+    await page.getByText('整改后仍不达标，幼儿园放弃陈述申辩', { exact: true }).waitFor();
     await page.getByRole('heading', { name: '恢复招生' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'case-actions-suspended');
