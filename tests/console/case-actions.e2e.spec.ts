@@ -127,7 +127,7 @@ describe('the console: a supervisor acts on rectification cases and decides an e
   it('publishes an unpublished notice, withdraws it, records a passed follow-up, and returns a report after the deadline with a new one', async () => {
     // a case whose deadline passes during the test: its report is awaiting review when the deadline passes
     const lateSetup = await steps.failedInspection();
-    const lateDueAt = new Date(Date.now() + 45_000).toISOString();
+    const lateDueAt = new Date(Date.now() + 20_000).toISOString();
     const issued = await harness.app.call('POST', '/rectifications', {
       token: steps.supervisor,
       body: {
