@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
 import { ApiProblem } from '../../api/problems';
+import type { components } from '../../api/schema';
 import { nextCursor } from '../../lib/pages';
 
 /** Query keys of the supervisor's pages: kindergartens, inspections, cases. */
@@ -15,6 +16,7 @@ export const supervisionKeys = {
   deadline: (from: string, workingDays: number) => ['calendar', 'deadline', from, workingDays] as const,
   overview: (year: number) => ['statistics', 'overview', year] as const,
   casesDue: (from: string, to: string) => ['rectifications', 'due', from, to] as const,
+  calendarYear: (year: number) => ['calendar', 'year', year] as const,
 };
 
 const PAGE = 50;
@@ -119,12 +121,42 @@ export const useIssueNotice = () => {
   });
 };
 
-export const useReview = (caseId: string) => {
+export type Case = components['schemas']['RectificationResponse'];
+export type Kindergarten = components['schemas']['KindergartenResponse'];
+/** A deadline as the API takes it: N working days after today, or an instant. */
+export type DeadlineBody = { workingDays: number } | { dueAt: string };
+
+/** The official calendar of a year (holidays, make-up working days), or null where the engine has none. */
+export const useCalendarYear = (year: number, enabled: boolean) =>
+  useQuery({
+    queryKey: supervisionKeys.calendarYear(year),
+    queryFn: async () => {
+      try {
+        return await data(api.GET('/api/v1/calendar/{year}', { params: { path: { year } } }));
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled,
+    staleTime: Infinity,
+  });
+
+// no If-Match: the engine's own deliveries (ReminderSent) move a case's and an enrolment's version under the page; the
+// engine decides each command on the latest state and refuses what that state does not allow
+/** A case command: the answer is the case; a refusal reloads it, so the page shows what now holds. */
+const useCaseCommand = <Body>(notice: Case, send: (body: Body) => Promise<Case>) => {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (body: { decision: 'accept' | 'return'; comment: string }) =>
-      data(api.POST('/api/v1/rectifications/{id}/review', { params: { path: { id: caseId } }, body })),
-    onSuccess: (notice) => queries.setQueryData(supervisionKeys.case(caseId), notice),
+    mutationFn: send,
+    onSuccess: async (next) => {
+      queries.setQueryData(supervisionKeys.case(notice.id), next);
+      await queries.invalidateQueries({ queryKey: supervisionKeys.cases(next.kindergartenId) });
+      await queries.invalidateQueries({ queryKey: supervisionKeys.kindergarten(next.kindergartenId) });
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem && error.status === 409) void queries.invalidateQueries({ queryKey: supervisionKeys.case(notice.id) });
+    },
   });
 };
 
@@ -215,4 +247,56 @@ export const useAmendFinding = (id: string) =>
 export const useWithdrawFinding = (id: string) =>
   useInspectionCommand(id, ({ code, reason }: { code: string; reason: string }) =>
     data(api.POST('/api/v1/inspections/{id}/findings/{code}/withdrawal', { params: { path: { id, code } }, body: { reason } })),
+  );
+
+export const useReview = (notice: Case) =>
+  useCaseCommand(notice, (body: { decision: 'accept' | 'return'; comment: string; deadline?: DeadlineBody }) =>
+    data(api.POST('/api/v1/rectifications/{id}/review', { params: { path: { id: notice.id } }, body })),
+  );
+
+export const useExtensionDecision = (notice: Case) =>
+  useCaseCommand(notice, (body: { approve: boolean; reason: string }) =>
+    data(api.POST('/api/v1/rectifications/{id}/extension-decision', { params: { path: { id: notice.id } }, body })),
+  );
+
+export const useFollowUp = (notice: Case) =>
+  useCaseCommand(notice, (body: { inspectionId: string }) =>
+    data(api.POST('/api/v1/rectifications/{id}/follow-up', { params: { path: { id: notice.id } }, body })),
+  );
+
+export const usePublish = (notice: Case) =>
+  useCaseCommand(notice, () => data(api.POST('/api/v1/rectifications/{id}/publication', { params: { path: { id: notice.id } } })));
+
+export const useWithdraw = (notice: Case) =>
+  useCaseCommand(notice, (body: { reason: string }) =>
+    data(api.POST('/api/v1/rectifications/{id}/withdrawal', { params: { path: { id: notice.id } }, body })),
+  );
+
+export const useResetDeadline = (notice: Case) =>
+  useCaseCommand(notice, (body: { deadline: DeadlineBody; reason: string }) =>
+    data(api.POST('/api/v1/rectifications/{id}/deadline', { params: { path: { id: notice.id } }, body })),
+  );
+
+/** An enrolment command (due process): the answer is the kindergarten. */
+const useEnrolmentCommand = <Body>(kindergarten: Kindergarten, send: (body: Body) => Promise<Kindergarten>) => {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (next) => queries.setQueryData(supervisionKeys.kindergarten(kindergarten.id), next),
+  });
+};
+
+export const useProposeSuspension = (kindergarten: Kindergarten) =>
+  useEnrolmentCommand(kindergarten, (body: { rectificationId: string; facts: string; basis: string; proposedFrom: string }) =>
+    data(api.POST('/api/v1/kindergartens/{id}/enrolment/suspension-notice', { params: { path: { id: kindergarten.id } }, body })),
+  );
+
+export const useDecideSuspension = (kindergarten: Kindergarten) =>
+  useEnrolmentCommand(kindergarten, (body: { decision: 'suspend' | 'withdraw'; reason: string; effectiveFrom?: string }) =>
+    data(api.POST('/api/v1/kindergartens/{id}/enrolment/suspension', { params: { path: { id: kindergarten.id } }, body })),
+  );
+
+export const useReinstate = (kindergarten: Kindergarten) =>
+  useEnrolmentCommand(kindergarten, (body: { inspectionId: string; reason: string }) =>
+    data(api.POST('/api/v1/kindergartens/{id}/enrolment/reinstatement', { params: { path: { id: kindergarten.id } }, body })),
   );

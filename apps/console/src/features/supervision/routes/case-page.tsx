@@ -1,17 +1,35 @@
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { problemMessage } from '../../../api/problems';
 import { CardList, QueryState } from '../../../components/page-state';
 import { CASE_STATUS, CASE_STATUS_COLOR, TAG_COLOR, label } from '../../../lib/labels';
-import { dayjs, formatTime } from '../../../lib/time';
 import { EvidenceList } from '../../attachments/evidence-list';
-import { useCase, useReview } from '../api';
+import { formatDate, formatTime, today } from '../../../lib/time';
+import { useCalendarYear, useCase, useKindergarten, type Case } from '../api';
+import { CaseActions, ExtensionCard, ReviewCard } from '../components/case-actions';
+import { CaseTimeline } from '../components/case-timeline';
+import { countdownText, workingDaysLeft, yearsBetween, type CalendarYear } from '../countdown';
 
-/** How long is left until the deadline, in whole days (Asia/Shanghai), or how long it has passed. */
-const countdown = (dueAt: string, status: string): string => {
-  if (['closed', 'failed', 'withdrawn'].includes(status)) return '';
-  const days = Math.ceil(dayjs(dueAt).diff(dayjs(), 'hour') / 24);
-  return days >= 0 ? `剩余 ${days} 天` : `已超期 ${-days} 天`;
+/** How long is left until the deadline (working days from the official calendar where it has the years), or that it passed. */
+const Countdown = ({ notice }: { notice: Case }) => {
+  const now = today();
+  const dueDate = formatDate(notice.dueAt);
+  const years = yearsBetween(now, dueDate);
+  const first = useCalendarYear(years[0] ?? 0, years.length > 0);
+  const second = useCalendarYear(years[1] ?? 0, years.length > 1);
+  const calendars = new Map<number, CalendarYear | null>();
+  for (const calendar of [first.data, second.data]) if (calendar) calendars.set(calendar.year, calendar);
+  const text = countdownText({
+    status: notice.status,
+    overdue: notice.overdue,
+    dueAt: notice.dueAt,
+    dueDate,
+    now: new Date(),
+    today: now,
+    workingDays: years.length > 0 ? workingDaysLeft(now, dueDate, calendars) : null,
+  });
+  if (!text) return null;
+  const late = text.startsWith('已逾期');
+  return <Tag color={late ? TAG_COLOR.danger : TAG_COLOR.neutral}>{text}</Tag>;
 };
 
 const heading = (text: string) => (
@@ -20,11 +38,15 @@ const heading = (text: string) => (
   </Typography.Title>
 );
 
-/** A rectification case: status, deadline countdown, findings, reports, and the review its state allows. */
+const KindergartenName = ({ id }: { id: string }) => {
+  const kindergarten = useKindergarten(id);
+  return <Link to={`/kindergartens/${id}`}>{kindergarten.data?.name ?? '查看幼儿园'}</Link>;
+};
+
+/** A rectification case: status, deadline countdown, findings, reports, the actions its state allows, and its timeline. */
 export const CasePage = () => {
   const { id = '' } = useParams();
   const query = useCase(id);
-  const review = useReview(id);
   return (
     <QueryState query={query}>
       {(notice) => (
@@ -44,16 +66,37 @@ export const CasePage = () => {
                     <Flex gap={4} wrap>
                       <Tag color={CASE_STATUS_COLOR[notice.status]}>{label(CASE_STATUS, notice.status)}</Tag>
                       {notice.overdue && <Tag color={TAG_COLOR.danger}>已逾期</Tag>}
+                      {notice.extension?.status === 'pending' && <Tag color={TAG_COLOR.warning}>延期申请待审批</Tag>}
                     </Flex>
                   ),
                 },
-                { key: 'kg', label: '幼儿园', children: <Link to={`/kindergartens/${notice.kindergartenId}`}>查看幼儿园</Link> },
+                { key: 'documentNo', label: '文号', children: notice.documentNo ?? '—' },
+                { key: 'kg', label: '幼儿园', children: <KindergartenName id={notice.kindergartenId} /> },
                 { key: 'issuedAt', label: '下发时间', children: formatTime(notice.issuedAt) },
-                { key: 'dueAt', label: '整改期限', children: `${formatTime(notice.dueAt)} ${countdown(notice.dueAt, notice.status)}` },
-                { key: 'publish', label: '公开通报', children: notice.publish ? '是' : '否' },
+                {
+                  key: 'dueAt',
+                  label: '整改期限',
+                  children: (
+                    <Flex gap={8} wrap align="center">
+                      {formatTime(notice.dueAt)}
+                      <Countdown notice={notice} />
+                    </Flex>
+                  ),
+                },
+                {
+                  key: 'publish',
+                  label: '公开通报',
+                  children: notice.publish ? (notice.publishedAt ? `是（${formatTime(notice.publishedAt)} 公开）` : '是') : '否',
+                },
                 { key: 'inspection', label: '检查', children: <Link to={`/inspections/${notice.inspectionId}`}>查看检查</Link> },
+                ...(notice.withdrawal
+                  ? [{ key: 'withdrawal', label: '撤销', children: `${formatTime(notice.withdrawal.withdrawnAt)}：${notice.withdrawal.reason}` }]
+                  : []),
               ]}
             />
+            <a href={`/api/v1/rectifications/${notice.id}/notice.docx`} download style={{ display: 'inline-block', marginTop: 8 }}>
+              下载整改通知书
+            </a>
           </Card>
           <Card size="small" title={heading('整改的问题')}>
             <ol style={{ margin: 0, paddingInlineStart: 20 }}>
@@ -93,27 +136,10 @@ export const CasePage = () => {
               )}
             </CardList>
           </Card>
-          {notice.status === 'submitted' && (
-            <Card size="small" title={heading('审核整改报告')}>
-              {review.error && <Alert type="error" showIcon title={problemMessage(review.error)} style={{ marginBottom: 12 }} />}
-              <Form layout="vertical" style={{ maxWidth: 560 }} onFinish={(values) => review.mutate(values)}>
-                <Form.Item label="审核结果" name="decision" rules={[{ required: true, message: '请选择审核结果' }]}>
-                  <Radio.Group
-                    options={[
-                      { value: 'accept', label: '通过' },
-                      { value: 'return', label: '退回重新整改' },
-                    ]}
-                  />
-                </Form.Item>
-                <Form.Item label="审核意见" name="comment" rules={[{ required: true, message: '请填写审核意见' }]}>
-                  <Input.TextArea rows={2} />
-                </Form.Item>
-                <Button type="primary" htmlType="submit" loading={review.isPending}>
-                  提交审核
-                </Button>
-              </Form>
-            </Card>
-          )}
+          {notice.status === 'submitted' && <ReviewCard notice={notice} />}
+          <ExtensionCard notice={notice} />
+          <CaseActions notice={notice} />
+          <CaseTimeline notice={notice} />
         </Flex>
       )}
     </QueryState>

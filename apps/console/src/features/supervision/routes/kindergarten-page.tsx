@@ -5,6 +5,7 @@ import { QueryState, emptyText } from '../../../components/page-state';
 import { CASE_STATUS, CASE_STATUS_COLOR, ENROLMENT_STATUS, INSPECTION_KIND, OUTCOME, OWNERSHIP, TAG_COLOR, label } from '../../../lib/labels';
 import { formatDate, formatTime, today } from '../../../lib/time';
 import { useCases, useInspections, useKindergarten, useScheduleInspection, type ScheduleForm } from '../api';
+import { EnrolmentCard } from '../components/enrolment-card';
 
 const INSPECTION_STATUS: Record<string, string> = { scheduled: '待检查', concluded: '已结论', cancelled: '已取消' };
 
@@ -138,6 +139,7 @@ export const KindergartenPage = () => {
               )}
             </QueryState>
           </Card>
+          <EnrolmentCard kindergarten={kindergarten} />
         </Flex>
       )}
     </QueryState>
