@@ -4,7 +4,7 @@ import { problemMessage } from '../../../api/problems';
 import { QueryState, emptyText } from '../../../components/page-state';
 import { CASE_STATUS, CASE_STATUS_COLOR, ENROLMENT_STATUS, INSPECTION_KIND, OUTCOME, OWNERSHIP, TAG_COLOR, label } from '../../../lib/labels';
 import { formatDate, formatTime, today } from '../../../lib/time';
-import { useCases, useInspections, useKindergarten, useScheduleInspection, type ScheduleForm } from '../api';
+import { useCases, useInspections, useKindergarten, useScheduleInspection, useTownships, type ScheduleForm } from '../api';
 import { EnrolmentCard } from '../components/enrolment-card';
 
 const INSPECTION_STATUS: Record<string, string> = { scheduled: '待检查', concluded: '已结论', cancelled: '已取消' };
@@ -17,6 +17,8 @@ export const KindergartenPage = () => {
   const cases = useCases(id);
   const schedule = useScheduleInspection();
   const navigate = useNavigate();
+  const townships = useTownships();
+  const townshipName = (township: string) => townships.data?.items.find((item) => item.id === township)?.name ?? township;
   return (
     <QueryState query={query}>
       {(kindergarten) => (
@@ -29,7 +31,7 @@ export const KindergartenPage = () => {
               size="small"
               column={{ xs: 1, md: 3 }}
               items={[
-                { key: 'township', label: '乡镇', children: kindergarten.township },
+                { key: 'township', label: '乡镇', children: townshipName(kindergarten.township) },
                 { key: 'ownership', label: '办园性质', children: label(OWNERSHIP, kindergarten.ownership) },
                 {
                   key: 'enrolment',
@@ -118,6 +120,7 @@ export const KindergartenPage = () => {
                   dataSource={items}
                   locale={{ emptyText: emptyText('尚无整改通知') }}
                   columns={[
+                    { title: '文号', dataIndex: 'documentNo', render: (value?: string | null) => value ?? '—' },
                     {
                       title: '下发时间',
                       dataIndex: 'issuedAt',
