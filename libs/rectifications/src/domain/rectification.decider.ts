@@ -1,9 +1,16 @@
 import { ConflictError, NotFoundError, RuleViolationError, unchanged, unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai, shanghaiDate } from '@app/calendar/domain';
 import type { Finding, InspectionState } from '@app/inspections/domain';
-import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderOffset, type ReminderSent } from '@app/notifications/domain';
+import {
+  inboxDeliveries,
+  withDeliveries,
+  type Delivering,
+  type RecordDelivery,
+  type ReminderOffset,
+  type ReminderSent,
+} from '@app/notifications/domain';
 import type { RectificationCommand } from './rectification.commands.js';
-import { mayCite, type AttachmentState } from '@app/attachments/domain';
+import { citeAttachment, type AttachmentState } from '@app/attachments/domain';
 import type { CorrectiveAction, DeadlineSpec, Evidence, EvidenceItem, RectificationEvent } from './rectification.events.js';
 import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';
 
@@ -64,9 +71,7 @@ export interface DeadlineResetRecord {
 }
 
 /** A case as its own events make it, without what it has delivered. */
-export type RectificationCaseState =
-  | { readonly status: 'none' }
-  | (CaseData & { readonly status: OpenStatus | 'closed' | 'failed' | 'withdrawn' });
+export type RectificationCaseState = { readonly status: 'none' } | (CaseData & { readonly status: OpenStatus | 'closed' | 'failed' | 'withdrawn' });
 /** A case and the notifications it has delivered. */
 export type RectificationState = Delivering<RectificationCaseState>;
 export type RectificationCase = Exclude<RectificationState, { status: 'none' }>;
@@ -132,15 +137,8 @@ const resolveDeadline = (deadline: DeadlineSpec, context: RectificationContext):
 };
 
 /** An uploaded attachment the reporter may cite, with its hash; a v1 reference as given. */
-const citedEvidence = (item: EvidenceItem, context: RectificationContext): Evidence => {
-  if (!('attachmentId' in item)) return item;
-  const attachment = context.attachments?.[item.attachmentId] ?? { status: 'none' };
-  if (!mayCite(context.actor, attachment)) {
-    throw new RuleViolationError('unknown-attachment', `No attachment ${item.attachmentId} that this report may cite`, { attachmentId: item.attachmentId });
-  }
-  const { name, contentType, sha256, sizeBytes } = attachment;
-  return { attachmentId: item.attachmentId, ...(item.caption !== undefined ? { caption: item.caption } : {}), name, contentType, sha256, sizeBytes };
-};
+const citedEvidence = (item: EvidenceItem, context: RectificationContext): Evidence =>
+  'attachmentId' in item ? citeAttachment(context.actor, item, context.attachments, 'this report') : item;
 
 export const rectificationDecider = withDeliveries<
   Exclude<RectificationCommand, RecordDelivery>,
@@ -278,10 +276,7 @@ export const rectificationDecider = withDeliveries<
             throw new RuleViolationError('deadline-required', 'The deadline has passed: a return must set a new one');
           return [{ type: 'RectificationReportReturned', data }];
         }
-        return [
-          { type: 'RectificationReportReturned', data },
-          deadlineReset(current, resolveDeadline(deadline, context), command.data.comment, at),
-        ];
+        return [{ type: 'RectificationReportReturned', data }, deadlineReset(current, resolveDeadline(deadline, context), command.data.comment, at)];
       }
 
       case 'RecordFollowUp': {
@@ -454,7 +449,14 @@ export const rectificationDecider = withDeliveries<
         return { ...state, overdue: true };
       case 'DeadlineReset': {
         const { previousDueAt, dueAt, reason, resetAt } = event.data;
-        return { ...state, dueAt, deadline: event.data.deadline, deadlineSetAt: resetAt, overdue: false, deadlineReset: { previousDueAt, dueAt, reason, resetAt } };
+        return {
+          ...state,
+          dueAt,
+          deadline: event.data.deadline,
+          deadlineSetAt: resetAt,
+          overdue: false,
+          deadlineReset: { previousDueAt, dueAt, reason, resetAt },
+        };
       }
       case 'NoticePublished':
         return { ...state, publish: true, publishedAt: event.data.publishedAt };
