@@ -181,11 +181,7 @@ export class PlanSupervisionCommands {
             {
               ...request,
               expectedVersion: undefined,
-              metadata: {
-                ...request.metadata,
-                commandId: subCommandId(request.metadata.commandId, kindergartenId),
-                causationId: request.metadata.commandId,
-              },
+              metadata: { ...request.metadata, commandId: subCommandId(request.metadata.commandId, kindergartenId), causationId: request.metadata.commandId },
             },
           );
           scheduled.push(ref);

@@ -1,14 +1,7 @@
 import { ConflictError, NotFoundError, RuleViolationError, unchanged, unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai, shanghaiDate } from '@app/calendar/domain';
 import type { Finding, InspectionState } from '@app/inspections/domain';
-import {
-  inboxDeliveries,
-  withDeliveries,
-  type Delivering,
-  type RecordDelivery,
-  type ReminderOffset,
-  type ReminderSent,
-} from '@app/notifications/domain';
+import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderOffset, type ReminderSent } from '@app/notifications/domain';
 import type { RectificationCommand } from './rectification.commands.js';
 import { citeAttachment, type AttachmentState } from '@app/attachments/domain';
 import type { CorrectiveAction, DeadlineSpec, Evidence, EvidenceItem, RectificationEvent } from './rectification.events.js';
@@ -71,7 +64,9 @@ export interface DeadlineResetRecord {
 }
 
 /** A case as its own events make it, without what it has delivered. */
-export type RectificationCaseState = { readonly status: 'none' } | (CaseData & { readonly status: OpenStatus | 'closed' | 'failed' | 'withdrawn' });
+export type RectificationCaseState =
+  | { readonly status: 'none' }
+  | (CaseData & { readonly status: OpenStatus | 'closed' | 'failed' | 'withdrawn' });
 /** A case and the notifications it has delivered. */
 export type RectificationState = Delivering<RectificationCaseState>;
 export type RectificationCase = Exclude<RectificationState, { status: 'none' }>;
@@ -276,7 +271,10 @@ export const rectificationDecider = withDeliveries<
             throw new RuleViolationError('deadline-required', 'The deadline has passed: a return must set a new one');
           return [{ type: 'RectificationReportReturned', data }];
         }
-        return [{ type: 'RectificationReportReturned', data }, deadlineReset(current, resolveDeadline(deadline, context), command.data.comment, at)];
+        return [
+          { type: 'RectificationReportReturned', data },
+          deadlineReset(current, resolveDeadline(deadline, context), command.data.comment, at),
+        ];
       }
 
       case 'RecordFollowUp': {
@@ -449,14 +447,7 @@ export const rectificationDecider = withDeliveries<
         return { ...state, overdue: true };
       case 'DeadlineReset': {
         const { previousDueAt, dueAt, reason, resetAt } = event.data;
-        return {
-          ...state,
-          dueAt,
-          deadline: event.data.deadline,
-          deadlineSetAt: resetAt,
-          overdue: false,
-          deadlineReset: { previousDueAt, dueAt, reason, resetAt },
-        };
+        return { ...state, dueAt, deadline: event.data.deadline, deadlineSetAt: resetAt, overdue: false, deadlineReset: { previousDueAt, dueAt, reason, resetAt } };
       }
       case 'NoticePublished':
         return { ...state, publish: true, publishedAt: event.data.publishedAt };
