@@ -9,10 +9,17 @@ export interface MenuEntry {
 export const MENU: Record<Role, readonly MenuEntry[]> = {
   supervisor: [
     { path: '/kindergartens', label: '幼儿园' },
+    { path: '/plan-supervision/monthly-reports', label: '月报督查' },
+    { path: '/bulletins', label: '季度通报' },
+    { path: '/annual-assessments', label: '年度考核' },
     { path: '/inbox', label: '消息' },
   ],
   kindergarten: [{ path: '/inbox', label: '消息' }],
-  department: [{ path: '/inbox', label: '消息' }],
+  department: [
+    { path: '/plan', label: '我的任务' },
+    { path: '/monthly-reports', label: '月报' },
+    { path: '/inbox', label: '消息' },
+  ],
   auditor: [{ path: '/inbox', label: '消息' }],
   admin: [{ path: '/inbox', label: '消息' }],
 };
