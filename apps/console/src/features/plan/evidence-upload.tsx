@@ -27,6 +27,16 @@ export const citedFile = (item: { attachmentId: string; name: string; contentTyp
 export const citations = (files: readonly UploadFile<UploadedFile>[] | undefined) =>
   (files ?? []).flatMap((file) => (file.status === 'done' && file.response ? [{ attachmentId: file.response.id }] : []));
 
+/** An image's preview as a data: URL (the console's CSP allows no blob: images), read in the browser. */
+const previewFile = (file: File | Blob): Promise<string> =>
+  new Promise((resolve) => {
+    if (!file.type.startsWith('image/') || file.size > 8 * 1024 * 1024) return resolve('');
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => resolve('');
+    reader.readAsDataURL(file);
+  });
+
 export const stillUploading = (files: readonly UploadFile[] | undefined): boolean => (files ?? []).some((file) => file.status === 'uploading');
 
 /**
@@ -73,7 +83,16 @@ export const EvidenceUpload = ({
     return { abort: () => xhr.abort() };
   };
   return (
-    <Upload<UploadedFile> id={id} accept={ACCEPT} multiple listType="picture" fileList={fileList} onChange={onChange} customRequest={send}>
+    <Upload<UploadedFile>
+      id={id}
+      accept={ACCEPT}
+      multiple
+      listType="picture"
+      fileList={fileList}
+      onChange={onChange}
+      customRequest={send}
+      previewFile={previewFile}
+    >
       <Button>上传照片或文件</Button>
     </Upload>
   );
