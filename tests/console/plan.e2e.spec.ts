@@ -167,7 +167,7 @@ describe('the console: a department files its monthly report, a supervisor follo
     expect(amended.body.evidence.map((item: any) => item.attachmentId)).toEqual(filed.body.evidence.map((item: any) => item.attachmentId));
     expect(phone.errors).toEqual([]);
     await phone.page.context().close();
-  }, 180_000);
+  }, 600_000);
 
   it('a supervisor sees the unit’s status in the month’s list, publishes a past quarter’s bulletin, downloads it, and reads the annual assessment', async () => {
     const steps = workflow(harness.app);
@@ -248,5 +248,5 @@ describe('the console: a department files its monthly report, a supervisor follo
     await screenshot(page, 'supervisor-annual-assessment-desktop');
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 180_000);
+  }, 600_000);
 });

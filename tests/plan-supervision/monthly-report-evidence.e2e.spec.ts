@@ -109,6 +109,12 @@ describe.each<StoreKind>(['pglite', 'postgres'])('monthly reports citing attachm
       what: 'the amendment’s photo visible to a supervisor',
     });
 
+    const timeline = await app.call('GET', `/audit/streams/${stream}/timeline`, { token: app.token('auditor') });
+    expect(timeline.body.steps.map((step: any) => step.sentence)).toEqual([
+      expect.stringContaining('附1份佐证材料'),
+      expect.stringContaining('附2份佐证材料'),
+    ]);
+
     // verification re-hashes what the report cites
     const auditor = app.token('auditor');
     const intact = await app.call('GET', `/audit/verification?streamId=${stream}`, { token: auditor });

@@ -1,8 +1,8 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Image, Input, Radio, Table, Tag, Typography, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Image, Input, Radio, Tag, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { problemMessage } from '../../../api/problems';
-import { QueryState, emptyText } from '../../../components/page-state';
+import { QueryState } from '../../../components/page-state';
 import { label } from '../../../lib/labels';
 import { formatTime } from '../../../lib/time';
 import { useSession } from '../../auth/session';
@@ -111,23 +111,17 @@ const FiledReport = ({ report, tasks, onAmend }: { report: MonthlyReport; tasks:
       />
     </Card>
     <Card size="small" title={heading('任务进展')}>
-      <Table
-        rowKey="taskNo"
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        dataSource={report.items}
-        locale={{ emptyText: emptyText('没有填报内容') }}
-        columns={[
-          { title: '任务', dataIndex: 'taskNo', render: (taskNo: number) => taskTitle(tasks, taskNo) },
-          {
-            title: '推进状态',
-            dataIndex: 'status',
-            render: (status: string) => <Tag color={TASK_STATUS_COLOR[status]}>{label(TASK_STATUS, status)}</Tag>,
-          },
-          { title: '工作进展', dataIndex: 'progress', render: (text: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span> },
-        ]}
-      />
+      <Flex vertical gap={12}>
+        {report.items.map((item) => (
+          <div key={item.taskNo}>
+            <Flex gap={8} wrap align="center">
+              <Typography.Text strong>{taskTitle(tasks, item.taskNo)}</Typography.Text>
+              <Tag color={TASK_STATUS_COLOR[item.status]}>{label(TASK_STATUS, item.status)}</Tag>
+            </Flex>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{item.progress}</Typography.Paragraph>
+          </div>
+        ))}
+      </Flex>
     </Card>
     <Card size="small" title={heading('佐证材料')}>
       <EvidenceList evidence={report.evidence} />
