@@ -85,8 +85,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('plan supervision v1.1 over HTT
     expect(amended.status).toBe(200);
     expect(amended.body).toMatchObject({ status: 'late', late: true, items: corrected, submittedAt: filed.body.submittedAt, version: 2 });
     expect(amended.body.versions).toEqual([
-      { items: filed.body.items, filedAt: filed.body.submittedAt },
-      { items: corrected, filedAt: expect.stringMatching(/^2025-04-20T10:00:/) },
+      { items: filed.body.items, evidence: [], filedAt: filed.body.submittedAt },
+      { items: corrected, evidence: [], filedAt: expect.stringMatching(/^2025-04-20T10:00:/) },
     ]);
     expect(amended.headers.get('etag')).toBe('"2"');
     const types = (await app.store.readStream(`monthlyReport-${FINANCE}-2025-03`)).map((event) => event.type);

@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONSOLE_OUT_DIR } from '../../apps/console/tools/console-build.js';
 import { startTestApp, type TestApp } from './test-app.js';
+import type { Clock } from '@app/config';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -54,9 +55,9 @@ export const buildConsole = async (): Promise<void> => {
 };
 
 /** The real engine on the embedded store, serving the console (built when stale), and Chromium with a profile of its own. */
-export const startConsole = async (env: Record<string, string> = {}): Promise<ConsoleHarness> => {
+export const startConsole = async (env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<ConsoleHarness> => {
   await buildConsole();
-  const app = await startTestApp('pglite', { CONSOLE_DIR: CONSOLE_OUT_DIR, ...env });
+  const app = await startTestApp('pglite', { CONSOLE_DIR: CONSOLE_OUT_DIR, ...env }, options);
   const profile = await mkdtemp(join(tmpdir(), 'console-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -10,3 +10,4 @@ export * from './application/attachment-cleanup.js';
 export * from './application/cleanup-jobs.js';
 export * from './attachments-worker.module.js';
 export * from './application/attachment-manifest.js';
+export * from './application/cited-uploads.js';

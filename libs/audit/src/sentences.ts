@@ -39,6 +39,9 @@ const recipientLabel = (recipient: string): string => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any event type of the record, read field by field for display only
 type Data = Record<string, any>;
 
+/** `，附N份佐证材料` when a monthly report cites uploads. */
+const attachedCount = (d: Data): string => (Array.isArray(d.evidence) && d.evidence.length > 0 ? `，附${d.evidence.length}份佐证材料` : '');
+
 /** What each event of the supervision record says, in one Chinese sentence; undefined for an event type it does not know. */
 export const describeEvent = (event: StoredEvent): string | undefined => {
   const d = event.data as Data;
@@ -118,11 +121,11 @@ export const describeEvent = (event: StoredEvent): string | undefined => {
     case 'PlanTaskRegistered':
       return `登记实施方案重点任务第${d.taskNo}项“${d.title}”，牵头单位：${(d.leadUnits as string[]).join('、')}`;
     case 'MonthlyReportSubmitted':
-      return `责任单位（${d.unitId}）报送${d.period}月度进展报告（${(d.items as Data[]).length}项任务）${d.late ? '，逾期报送' : '，按时报送'}`;
+      return `责任单位（${d.unitId}）报送${d.period}月度进展报告（${(d.items as Data[]).length}项任务${attachedCount(d)}）${d.late ? '，逾期报送' : '，按时报送'}`;
     case 'MonthlyReportMissed':
       return `责任单位（${d.unitId}）未在${wallTime(d.dueAt)}前报送${d.period}月度进展报告，记为未报`;
     case 'MonthlyReportAmended':
-      return `责任单位（${d.unitId}）更正${d.period}月度进展报告（${(d.items as Data[]).length}项任务），原报告保留`;
+      return `责任单位（${d.unitId}）更正${d.period}月度进展报告（${(d.items as Data[]).length}项任务${attachedCount(d)}），原报告保留`;
     case 'CalendarYearPublished':
       return `${d.replaced ? '更正' : '发布'}${d.year}年工作日历（${d.source}）：放假${(d.holidays as string[]).length}天，调休上班${(d.makeUpWorkdays as string[]).length}天`;
     case 'QuarterlyBulletinPublished':

@@ -13,8 +13,11 @@ import { RequestContext } from '../http/commands/command-request.decorator.js';
 import { listBody } from '../http/lists/lists.js';
 import { BodyProblems, CommandHeaders, Problems, StoreProblems } from '../http/openapi/openapi.js';
 import { ResourceIdPipe } from '../http/validation/resource-id.pipe.js';
-import { AmendMonthlyReportDto, ListMonthlyReportsQuery, MonthlyReportDto } from './plan-supervision.dto.js';
+import { AmendMonthlyReportDto, ListMonthlyReportsQuery, MonthlyReportDto, MonthlyReportEvidenceDto } from './plan-supervision.dto.js';
 import { MonthlyReportList, MonthlyReportResponse } from './plan-supervision.responses.js';
+
+const citations = (evidence: MonthlyReportEvidenceDto[] | undefined) =>
+  (evidence ?? []).map(({ attachmentId, caption }) => ({ attachmentId, ...(caption !== undefined ? { caption } : {}) }));
 
 const notFound = (): NotFoundError => new NotFoundError('not-found', 'No such monthly report');
 
@@ -34,14 +37,14 @@ export class MonthlyReportsController {
   @ApiOperation({
     summary: 'Submit the caller’s unit’s progress report (月报告) for a month that has ended; late after the due day',
     description:
-      'Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}]}`: one report per unit and month (409 `report-exists`), from the plan’s first month 2023-01 (422 `period-outside-plan`) to a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`), each the unit’s own (422 `task-not-assigned`), and every task the unit leads or shares reported (422 `task-not-reported`); marked `late` after the due day. Answers 201 with the report and its Location.',
+      'Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}], evidence?: [{attachmentId, caption?}]}`: one report per unit and month (409 `report-exists`), from the plan’s first month 2023-01 (422 `period-outside-plan`) to a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`), each the unit’s own (422 `task-not-assigned`), every task the unit leads or shares reported (422 `task-not-reported`), and every cited attachment uploaded by a user of the unit (422 `unknown-attachment`); marked `late` after the due day. Answers 201 with the report and its Location.',
   })
   @ApiCreatedResponse({ type: MonthlyReportResponse, description: 'With Location and ETag' })
   @BodyProblems()
   @CommandHeaders()
   @Problems({
     409: ['report-exists'],
-    422: ['unknown-unit', 'period-outside-plan', 'period-not-ended', 'unknown-task', 'task-not-assigned', 'task-not-reported'],
+    422: ['unknown-unit', 'period-outside-plan', 'period-not-ended', 'unknown-task', 'task-not-assigned', 'task-not-reported', 'unknown-attachment'],
   })
   async submit(
     @Body() body: MonthlyReportDto,
@@ -51,7 +54,8 @@ export class MonthlyReportsController {
   ) {
     const unitId = caller.unitId!;
     const items = body.items.map(({ taskNo, status, progress }) => ({ taskNo, status, progress }));
-    return this.answers.created(reply, await this.plan.submitMonthlyReport({ unitId, period: body.period, items }, request), {
+    const evidence = citations(body.evidence);
+    return this.answers.created(reply, await this.plan.submitMonthlyReport({ unitId, period: body.period, items, evidence }, request), {
       readModel: 'monthlyReport',
       view: async () => {
         const view = await this.queries.execute(new GetMonthlyReport(unitId, body.period));
@@ -83,12 +87,16 @@ export class MonthlyReportsController {
   @ApiOperation({
     summary: 'Amend the unit’s report for a month (MonthlyReportAmended): both versions are kept, `late` stays as first filed',
     description:
-      'The unit itself only (another unit’s is 404 `not-found`). `{items}` under the same rules as the first filing (422 `unknown-task`, `task-not-assigned`, `task-not-reported`); a report not yet submitted: 409 `invalid-transition`. Answers with the report.',
+      'The unit itself only (another unit’s is 404 `not-found`). `{items, evidence?}` under the same rules as the first filing (422 `unknown-task`, `task-not-assigned`, `task-not-reported`, `unknown-attachment`); the evidence is the new version’s; a report not yet submitted: 409 `invalid-transition`. Answers with the report.',
   })
   @ApiOkResponse({ type: MonthlyReportResponse })
   @BodyProblems()
   @CommandHeaders({ ifMatch: 'monthlyReport-{unitId}-{period}' })
-  @Problems({ 404: ['not-found'], 409: ['invalid-transition'], 422: ['unknown-task', 'task-not-assigned', 'task-not-reported'] })
+  @Problems({
+    404: ['not-found'],
+    409: ['invalid-transition'],
+    422: ['unknown-task', 'task-not-assigned', 'task-not-reported', 'unknown-attachment'],
+  })
   async amend(
     @Param('unitId', ResourceIdPipe) unitId: string,
     @Param('period') period: string,
@@ -100,7 +108,8 @@ export class MonthlyReportsController {
     if (!PERIOD.test(period) || caller.unitId !== unitId) throw notFound();
     if (!(await this.queries.execute(new GetMonthlyReport(unitId, period)))) throw notFound();
     const items = body.items.map(({ taskNo, status, progress }) => ({ taskNo, status, progress }));
-    return this.answers.ok(reply, await this.plan.amendMonthlyReport({ unitId, period, items }, request), {
+    const evidence = citations(body.evidence);
+    return this.answers.ok(reply, await this.plan.amendMonthlyReport({ unitId, period, items, evidence }, request), {
       readModel: 'monthlyReport',
       view: async () => {
         const view = await this.queries.execute(new GetMonthlyReport(unitId, period));

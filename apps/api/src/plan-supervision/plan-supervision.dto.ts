@@ -9,9 +9,11 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
   registerDecorator,
@@ -56,6 +58,21 @@ export class MonthlyReportItemDto {
   progress: string;
 }
 
+/** An upload the report cites as evidence (佐证材料): `{attachmentId, caption?}`. */
+export class MonthlyReportEvidenceDto {
+  @ApiProperty({ format: 'uuid', description: 'An attachment from POST /attachments, uploaded by a user of the caller’s unit' })
+  @IsUUID('all', { message: 'attachmentId must be the id of an uploaded attachment' })
+  attachmentId: string;
+
+  @ApiPropertyOptional({ maxLength: 500, example: '督导检查现场照片' })
+  @IsOptional()
+  @MaxLength(500)
+  @IsString()
+  caption?: string;
+}
+
+const EVIDENCE_DESCRIPTION = 'Optional: uploads (POST /attachments) by users of the caller’s unit, else 422 `unknown-attachment`';
+
 export class MonthlyReportDto {
   @ApiProperty({ pattern: PERIOD.source, example: '2025-03', description: 'The month reported on (Asia/Shanghai), once it has ended' })
   @Matches(PERIOD, { message: PERIOD_MESSAGE })
@@ -71,6 +88,15 @@ export class MonthlyReportDto {
   @ArrayMinSize(1)
   @IsArray()
   items: MonthlyReportItemDto[];
+
+  @ApiPropertyOptional({ type: [MonthlyReportEvidenceDto], description: EVIDENCE_DESCRIPTION })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => MonthlyReportEvidenceDto)
+  @IsObject({ each: true, message: 'each evidence item must be an object {attachmentId, caption?}' })
+  @ArrayMaxSize(100)
+  @IsArray()
+  evidence?: MonthlyReportEvidenceDto[];
 }
 
 /** The corrected report (PUT): the period is the path's. */
@@ -84,6 +110,15 @@ export class AmendMonthlyReportDto {
   @ArrayMinSize(1)
   @IsArray()
   items: MonthlyReportItemDto[];
+
+  @ApiPropertyOptional({ type: [MonthlyReportEvidenceDto], description: EVIDENCE_DESCRIPTION })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => MonthlyReportEvidenceDto)
+  @IsObject({ each: true, message: 'each evidence item must be an object {attachmentId, caption?}' })
+  @ArrayMaxSize(100)
+  @IsArray()
+  evidence?: MonthlyReportEvidenceDto[];
 }
 
 export class ListMonthlyReportsQuery extends ListQuery {

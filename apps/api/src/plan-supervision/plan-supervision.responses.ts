@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TASK_STATUSES } from '@app/plan-supervision/domain';
 
 class UnitRefResponse {
@@ -28,8 +28,18 @@ class MonthlyReportItemResponse {
   @ApiProperty() progress: string;
 }
 
+class MonthlyReportEvidenceResponse {
+  @ApiProperty({ description: 'GET /attachments/{id}' }) attachmentId: string;
+  @ApiPropertyOptional() caption?: string;
+  @ApiProperty() name: string;
+  @ApiProperty() contentType: string;
+  @ApiProperty() sha256: string;
+  @ApiProperty() sizeBytes: number;
+}
+
 class ReportVersionResponse {
   @ApiProperty({ type: [MonthlyReportItemResponse] }) items: MonthlyReportItemResponse[];
+  @ApiProperty({ type: [MonthlyReportEvidenceResponse] }) evidence: MonthlyReportEvidenceResponse[];
   @ApiProperty() filedAt: string;
 }
 
@@ -44,6 +54,8 @@ export class MonthlyReportResponse {
   })
   status: string;
   @ApiProperty({ type: [MonthlyReportItemResponse] }) items: MonthlyReportItemResponse[];
+  @ApiProperty({ type: [MonthlyReportEvidenceResponse], description: 'The uploads the report cites (the last version’s)' })
+  evidence: MonthlyReportEvidenceResponse[];
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty({ nullable: true, type: Boolean, description: 'Submitted after dueAt (null while not submitted)' }) late: boolean | null;
   @ApiProperty({ type: [ReportVersionResponse], description: 'Every version filed, the first one first; an amendment adds one' })

@@ -72,6 +72,8 @@ const MESSAGES: Record<string, string> = {
   'period-not-ended': '该期间尚未结束',
   'period-outside-plan': '该月份不在行动计划期间内',
   'task-not-reported': '须填报本单位承担的每一项任务',
+  'unknown-task': '行动计划中没有该任务',
+  'task-not-assigned': '该任务不属于本单位',
   'bulletin-exists': '本季度通报已发布',
   'invalid-calendar': '节假日安排有误',
   'calendar-year-exists': '该年度安排已存在',

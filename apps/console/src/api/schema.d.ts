@@ -996,7 +996,7 @@ export interface paths {
         put?: never;
         /**
          * Submit the caller’s unit’s progress report (月报告) for a month that has ended; late after the due day
-         * @description Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}]}`: one report per unit and month (409 `report-exists`), from the plan’s first month 2023-01 (422 `period-outside-plan`) to a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`), each the unit’s own (422 `task-not-assigned`), and every task the unit leads or shares reported (422 `task-not-reported`); marked `late` after the due day. Answers 201 with the report and its Location.
+         * @description Department only, for the unit in its token. `{period: YYYY-MM, items: [{taskNo, status, progress}], evidence?: [{attachmentId, caption?}]}`: one report per unit and month (409 `report-exists`), from the plan’s first month 2023-01 (422 `period-outside-plan`) to a month that has ended (422 `period-not-ended`), every task number known (422 `unknown-task`), each the unit’s own (422 `task-not-assigned`), every task the unit leads or shares reported (422 `task-not-reported`), and every cited attachment uploaded by a user of the unit (422 `unknown-attachment`); marked `late` after the due day. Answers 201 with the report and its Location.
          */
         post: operations["MonthlyReportsController_submit"];
         delete?: never;
@@ -1019,7 +1019,7 @@ export interface paths {
         get: operations["MonthlyReportsController_get"];
         /**
          * Amend the unit’s report for a month (MonthlyReportAmended): both versions are kept, `late` stays as first filed
-         * @description The unit itself only (another unit’s is 404 `not-found`). `{items}` under the same rules as the first filing (422 `unknown-task`, `task-not-assigned`, `task-not-reported`); a report not yet submitted: 409 `invalid-transition`. Answers with the report.
+         * @description The unit itself only (another unit’s is 404 `not-found`). `{items, evidence?}` under the same rules as the first filing (422 `unknown-task`, `task-not-assigned`, `task-not-reported`, `unknown-attachment`); the evidence is the new version’s; a report not yet submitted: 409 `invalid-transition`. Answers with the report.
          */
         put: operations["MonthlyReportsController_amend"];
         post?: never;
@@ -1576,6 +1576,8 @@ export interface components {
             severity: "minor" | "major" | "critical";
         };
         AmendMonthlyReportDto: {
+            /** @description Optional: uploads (POST /attachments) by users of the caller’s unit, else 422 `unknown-attachment` */
+            evidence?: components["schemas"]["MonthlyReportEvidenceDto"][];
             /** @description One item per task, each task at most once */
             items: components["schemas"]["MonthlyReportItemDto"][];
         };
@@ -1980,6 +1982,8 @@ export interface components {
             unitId?: string;
         };
         MonthlyReportDto: {
+            /** @description Optional: uploads (POST /attachments) by users of the caller’s unit, else 422 `unknown-attachment` */
+            evidence?: components["schemas"]["MonthlyReportEvidenceDto"][];
             /** @description One item per task, each task at most once */
             items: components["schemas"]["MonthlyReportItemDto"][];
             /**
@@ -1987,6 +1991,24 @@ export interface components {
              * @example 2025-03
              */
             period: string;
+        };
+        MonthlyReportEvidenceDto: {
+            /**
+             * Format: uuid
+             * @description An attachment from POST /attachments, uploaded by a user of the caller’s unit
+             */
+            attachmentId: string;
+            /** @example 督导检查现场照片 */
+            caption?: string;
+        };
+        MonthlyReportEvidenceResponse: {
+            /** @description GET /attachments/{id} */
+            attachmentId: string;
+            caption?: string;
+            contentType: string;
+            name: string;
+            sha256: string;
+            sizeBytes: number;
         };
         MonthlyReportItemDto: {
             /** @example 已完成全县幼儿园年检，3所限期整改 */
@@ -2015,6 +2037,8 @@ export interface components {
              * @example 2025-04-05T23:59:59.999+08:00
              */
             dueAt: string;
+            /** @description The uploads the report cites (the last version’s) */
+            evidence: components["schemas"]["MonthlyReportEvidenceResponse"][];
             items: components["schemas"]["MonthlyReportItemResponse"][];
             /** @description Submitted after dueAt (null while not submitted) */
             late: boolean | null;
@@ -2301,6 +2325,7 @@ export interface components {
             summary: string;
         };
         ReportVersionResponse: {
+            evidence: components["schemas"]["MonthlyReportEvidenceResponse"][];
             filedAt: string;
             items: components["schemas"]["MonthlyReportItemResponse"][];
         };
@@ -7027,7 +7052,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `unknown-unit`, `period-outside-plan`, `period-not-ended`, `unknown-task`, `task-not-assigned`, `task-not-reported`
+             * @description `unknown-unit`, `period-outside-plan`, `period-not-ended`, `unknown-task`, `task-not-assigned`, `task-not-reported`, `unknown-attachment`
              *
              *     `idempotency-key-reused`
              */
@@ -7215,7 +7240,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `unknown-task`, `task-not-assigned`, `task-not-reported`
+             * @description `unknown-task`, `task-not-assigned`, `task-not-reported`, `unknown-attachment`
              *
              *     `idempotency-key-reused`
              */

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { loadCitedUploads } from '@app/attachments';
 import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { Settings } from '@app/config';
 import { ConflictError, isKeyedCommandId, keyedCommandId } from '@app/event-sourcing';
 import { InspectionCommands } from '@app/inspections';
+import type { AttachmentState } from '@app/attachments/domain';
 import { annualInspectionId } from '@app/inspections/domain';
 import { assessmentDecider, type AssessmentState } from '../domain/assessment.decider.js';
 import { bulletinDecider, bulletinPublishable, type BulletinState } from '../domain/bulletin.decider.js';
@@ -86,7 +88,7 @@ export class PlanSupervisionCommands {
         metadata: request.metadata,
         expectedVersion: request.expectedVersion,
         context: async () => {
-          const [unit, tasks] = await Promise.all([this.record.unit(data.unitId), this.record.tasks()]);
+          const [unit, tasks, attachments] = await Promise.all([this.record.unit(data.unitId), this.record.tasks(), this.citedUploads(data)]);
           return {
             now: request.now,
             actor: request.caller,
@@ -94,6 +96,7 @@ export class PlanSupervisionCommands {
             unitRegistered: unit.status === 'registered',
             knownTasks: tasks.map((task) => task.taskNo),
             unitTasks: tasksOfUnit(data.unitId, tasks),
+            attachments,
           };
         },
       },
@@ -113,16 +116,25 @@ export class PlanSupervisionCommands {
         metadata: request.metadata,
         expectedVersion: request.expectedVersion,
         context: async () => {
-          const tasks = await this.record.tasks();
+          const [tasks, attachments] = await Promise.all([this.record.tasks(), this.citedUploads(data)]);
           return {
             now: request.now,
             actor: request.caller,
             dueDay: this.settings.MONTHLY_REPORT_DUE_DAY,
             knownTasks: tasks.map((task) => task.taskNo),
             unitTasks: tasksOfUnit(data.unitId, tasks),
+            attachments,
           };
         },
       },
+    );
+  }
+
+  /** A report's uploads, read as they are now on every attempt (one removed meanwhile cannot be cited). */
+  private citedUploads(data: { evidence?: readonly { attachmentId: string }[] }): Promise<Record<string, AttachmentState>> {
+    return loadCitedUploads(
+      this.runner,
+      (data.evidence ?? []).map((item) => item.attachmentId),
     );
   }
 

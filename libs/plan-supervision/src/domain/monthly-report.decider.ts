@@ -1,3 +1,4 @@
+import { citeAttachment, type AttachedEvidence, type AttachmentState } from '@app/attachments/domain';
 import { ConflictError, RuleViolationError, unchanged, unknownCommand, type DecisionContext } from '@app/event-sourcing';
 import { formatShanghai } from '@app/calendar/domain';
 import { inboxDeliveries, unitRecipient, withDeliveries, type Delivering, type RecordDelivery, type ReminderSent } from '@app/notifications/domain';
@@ -20,12 +21,21 @@ type Report =
       readonly period: string;
       readonly dueAt: string;
       readonly items: readonly MonthlyReportItem[];
+      /** The uploads the report cites now (the last version's); absent in a state stored before v1.1. */
+      readonly evidence?: readonly AttachedEvidence[];
       readonly submittedAt: string;
       readonly late: boolean;
       readonly missedAt: string | null;
       /** Every version filed, the first one first; `items` is the last. */
-      readonly versions?: readonly { readonly items: readonly MonthlyReportItem[]; readonly filedAt: string }[];
+      readonly versions?: readonly ReportVersion[];
     };
+
+/** One version of a report as filed. */
+export interface ReportVersion {
+  readonly items: readonly MonthlyReportItem[];
+  readonly evidence?: readonly AttachedEvidence[];
+  readonly filedAt: string;
+}
 
 export interface MonthlyReportContext extends DecisionContext {
   /** MONTHLY_REPORT_DUE_DAY: the day of the following month by which a report is due. */
@@ -34,6 +44,8 @@ export interface MonthlyReportContext extends DecisionContext {
   readonly unitRegistered?: boolean;
   readonly knownTasks?: readonly number[];
   readonly unitTasks?: readonly number[];
+  /** Submit and amend: every upload the report cites, as recorded now. */
+  readonly attachments?: Readonly<Record<string, AttachmentState>>;
   /** Notify: the unit's name, for the text. */
   readonly unitName?: string;
 }
@@ -57,6 +69,12 @@ const checkItems = (unitId: string, items: readonly MonthlyReportItem[], context
       taskNos: missing,
     });
 };
+
+/** The uploads a report cites, each one the unit's own (422 `unknown-attachment`); a report may cite none. */
+const citedEvidence = (
+  command: { data: { evidence?: readonly { attachmentId: string; caption?: string }[] } },
+  context: MonthlyReportContext,
+): AttachedEvidence[] => (command.data.evidence ?? []).map((item) => citeAttachment(context.actor, item, context.attachments, 'this monthly report'));
 
 export const monthlyReportDecider = withDeliveries<
   Exclude<MonthlyReportCommand, RecordDelivery>,
@@ -82,11 +100,20 @@ export const monthlyReportDecider = withDeliveries<
         if (now.getTime() < periodEnd(period).getTime())
           throw new RuleViolationError('period-not-ended', `${period} has not ended yet: report from ${formatShanghai(periodEnd(period))} on`);
         checkItems(unitId, items, context);
+        const evidence = citedEvidence(command, context);
         const dueAt = monthlyReportDueAt(period, dueDay);
         return [
           {
             type: 'MonthlyReportSubmitted',
-            data: { unitId, period, items, dueAt, submittedAt: at, late: now.getTime() > Date.parse(dueAt) },
+            data: {
+              unitId,
+              period,
+              items,
+              ...(evidence.length > 0 ? { evidence } : {}),
+              dueAt,
+              submittedAt: at,
+              late: now.getTime() > Date.parse(dueAt),
+            },
           },
         ];
       }
@@ -96,7 +123,8 @@ export const monthlyReportDecider = withDeliveries<
         if (state.status !== 'submitted')
           throw new ConflictError('invalid-transition', `Unit ${unitId} has no report for ${period} to amend`, { reportStatus: state.status });
         checkItems(unitId, items, context);
-        return [{ type: 'MonthlyReportAmended', data: { unitId, period, items, amendedAt: at } }];
+        const evidence = citedEvidence(command, context);
+        return [{ type: 'MonthlyReportAmended', data: { unitId, period, items, ...(evidence.length > 0 ? { evidence } : {}), amendedAt: at } }];
       }
 
       case 'MarkMonthlyReportMissed': {
@@ -127,14 +155,27 @@ export const monthlyReportDecider = withDeliveries<
     switch (event.type) {
       case 'MonthlyReportSubmitted': {
         const { unitId, period, items, dueAt, submittedAt, late } = event.data;
+        const evidence = event.data.evidence ?? [];
         const missedAt = state.status === 'missed' ? state.missedAt : null;
-        return { status: 'submitted', unitId, period, dueAt, items, submittedAt, late, missedAt, versions: [{ items, filedAt: submittedAt }] };
+        return {
+          status: 'submitted',
+          unitId,
+          period,
+          dueAt,
+          items,
+          evidence,
+          submittedAt,
+          late,
+          missedAt,
+          versions: [{ items, evidence, filedAt: submittedAt }],
+        };
       }
       case 'MonthlyReportAmended': {
         if (state.status !== 'submitted') return state;
         const { items, amendedAt } = event.data;
-        const versions = state.versions ?? [{ items: state.items, filedAt: state.submittedAt }];
-        return { ...state, items, versions: [...versions, { items, filedAt: amendedAt }] };
+        const evidence = event.data.evidence ?? [];
+        const versions = state.versions ?? [{ items: state.items, evidence: state.evidence ?? [], filedAt: state.submittedAt }];
+        return { ...state, items, evidence, versions: [...versions, { items, evidence, filedAt: amendedAt }] };
       }
       case 'MonthlyReportMissed':
         if (state.status !== 'pending') return state;

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fold } from '@app/event-sourcing';
 import { ConflictError, RuleViolationError } from '@app/event-sourcing';
 import { DeciderSpecification } from '@app/event-sourcing/testing';
+import type { AttachmentState } from '@app/attachments/domain';
 import type { MonthlyReportCommand } from './monthly-report.commands.js';
 import { monthlyReportDecider, type MonthlyReportContext } from './monthly-report.decider.js';
 import type { MonthlyReportEvent, MonthlyReportItem } from './monthly-report.events.js';
@@ -203,6 +204,84 @@ describe('MonthlyReport', () => {
       given([first])
         .when(amend([...corrected, { taskNo: 99, status: 'done', progress: '—' }]))
         .thenThrows(RuleViolationError, 'unknown-task');
+    });
+  });
+
+  describe('when it cites uploads as evidence', () => {
+    const PHOTO = '3f9a1c2e-8b7d-4e6f-a5c4-1d2e3f4a5b6c';
+    const uploadedBy = (unitId: string) => ({ sub: 'zhang', role: 'department', unitId });
+    const upload = (unitId: string): AttachmentState => ({
+      status: 'uploaded',
+      id: PHOTO,
+      name: '现场照片.jpg',
+      contentType: 'image/jpeg',
+      sizeBytes: 2048,
+      sha256: 'a'.repeat(64),
+      thumbnail: true,
+      uploadedBy: uploadedBy(unitId),
+      uploadedAt: '2025-04-02T09:00:00.000+08:00',
+    });
+    const clerk = { sub: 'li', role: 'department', unitId: UNIT };
+    const cited = {
+      attachmentId: PHOTO,
+      caption: '检查现场',
+      name: '现场照片.jpg',
+      contentType: 'image/jpeg',
+      sha256: 'a'.repeat(64),
+      sizeBytes: 2048,
+    };
+    const withEvidence = (type: 'SubmitMonthlyReport' | 'AmendMonthlyReport'): MonthlyReportCommand => ({
+      type,
+      data: { unitId: UNIT, period: PERIOD, items: ITEMS, evidence: [{ attachmentId: PHOTO, caption: '检查现场' }] },
+    });
+
+    it('records each upload of the unit with its hash', () => {
+      given([])
+        .when(withEvidence('SubmitMonthlyReport'), { actor: clerk, attachments: { [PHOTO]: upload(UNIT) } })
+        .then([
+          {
+            type: 'MonthlyReportSubmitted',
+            data: {
+              unitId: UNIT,
+              period: PERIOD,
+              items: ITEMS,
+              evidence: [cited],
+              dueAt: DUE,
+              submittedAt: '2025-04-03T10:00:00.000+08:00',
+              late: false,
+            },
+          },
+        ]);
+    });
+
+    it('is refused for an upload of another unit, or none (unknown-attachment)', () => {
+      given([])
+        .when(withEvidence('SubmitMonthlyReport'), { actor: clerk, attachments: { [PHOTO]: upload('township-a') } })
+        .thenThrows(RuleViolationError, 'unknown-attachment');
+      given([]).when(withEvidence('SubmitMonthlyReport'), { actor: clerk, attachments: {} }).thenThrows(RuleViolationError, 'unknown-attachment');
+    });
+
+    it('keeps each version’s evidence when amended', () => {
+      const first = submitted('2025-04-03T10:00:00.000+08:00', false);
+      given([first])
+        .when(withEvidence('AmendMonthlyReport'), { actor: clerk, attachments: { [PHOTO]: upload(UNIT) } })
+        .then([
+          {
+            type: 'MonthlyReportAmended',
+            data: { unitId: UNIT, period: PERIOD, items: ITEMS, evidence: [cited], amendedAt: '2025-04-03T10:00:00.000+08:00' },
+          },
+        ]);
+      given([first])
+        .when(withEvidence('AmendMonthlyReport'), { actor: clerk, attachments: { [PHOTO]: upload('township-a') } })
+        .thenThrows(RuleViolationError, 'unknown-attachment');
+      const state = fold(monthlyReportDecider, [
+        first,
+        {
+          type: 'MonthlyReportAmended',
+          data: { unitId: UNIT, period: PERIOD, items: ITEMS, evidence: [cited], amendedAt: '2025-04-20T10:00:00.000+08:00' },
+        },
+      ]);
+      expect(state).toMatchObject({ evidence: [cited], versions: [{ evidence: [] }, { evidence: [cited] }] });
     });
   });
 });

@@ -1,3 +1,4 @@
+import type { AttachedEvidence } from '@app/attachments/domain';
 import type { Event } from '@app/event-sourcing';
 import type { ReminderSent } from '@app/notifications/domain';
 
@@ -12,16 +13,19 @@ export interface MonthlyReportItem {
   readonly progress: string;
 }
 
-/** A unit's progress report (月报告) for a month; `late` when submitted after `dueAt`. */
+/** A unit's progress report (月报告) for a month; `late` when submitted after `dueAt`; `evidence`: the uploads it cites (v1.1). */
 export type MonthlyReportSubmitted = Event<
   'MonthlyReportSubmitted',
-  { unitId: string; period: string; items: MonthlyReportItem[]; dueAt: string; submittedAt: string; late: boolean }
+  { unitId: string; period: string; items: MonthlyReportItem[]; evidence?: AttachedEvidence[]; dueAt: string; submittedAt: string; late: boolean }
 >;
 
 /** Recorded by the engine when a unit's report was still missing after its due day. */
 export type MonthlyReportMissed = Event<'MonthlyReportMissed', { unitId: string; period: string; dueAt: string; recordedAt: string }>;
 
 /** The unit's corrected report; the one first filed stays in the record, and `late` stays as first filed. */
-export type MonthlyReportAmended = Event<'MonthlyReportAmended', { unitId: string; period: string; items: MonthlyReportItem[]; amendedAt: string }>;
+export type MonthlyReportAmended = Event<
+  'MonthlyReportAmended',
+  { unitId: string; period: string; items: MonthlyReportItem[]; evidence?: AttachedEvidence[]; amendedAt: string }
+>;
 
 export type MonthlyReportEvent = MonthlyReportSubmitted | MonthlyReportAmended | MonthlyReportMissed | ReminderSent;

@@ -3,6 +3,7 @@ import { Clock, Settings } from '@app/config';
 import { DEFAULT_LIMIT, decodeCursor, pageOf, type Page } from '@app/projections';
 import { SqlDatabase, quoteSchema } from '@app/sql';
 import type { MonthlyReportState } from '../domain/monthly-report.decider.js';
+import type { AttachedEvidence } from '@app/attachments/domain';
 import type { MonthlyReportItem } from '../domain/monthly-report.events.js';
 import type { PlanTaskState } from '../domain/plan-task.decider.js';
 import { monthlyReportDueAt, periodEnd, type Period } from '../domain/plan-periods.js';
@@ -35,11 +36,17 @@ export interface MonthlyReportView {
   readonly status: 'on-time' | 'late' | 'pending' | 'missing';
   /** The report's items, when submitted (else empty). */
   readonly items: readonly MonthlyReportItem[];
+  /** The uploads the report cites (the last version's). */
+  readonly evidence: readonly AttachedEvidence[];
   readonly submittedAt: string | null;
   /** Submitted after `dueAt`; null while not submitted. */
   readonly late: boolean | null;
   /** Every version filed, the first one first (an amendment adds one; `items` is the last). */
-  readonly versions: readonly { readonly items: readonly MonthlyReportItem[]; readonly filedAt: string }[];
+  readonly versions: readonly {
+    readonly items: readonly MonthlyReportItem[];
+    readonly evidence: readonly AttachedEvidence[];
+    readonly filedAt: string;
+  }[];
   /** When the engine recorded MonthlyReportMissed, if it did (a late report keeps it). */
   readonly missedAt: string | null;
   /** Version of `monthlyReport-{unitId}-{period}` (0: nothing recorded yet). */
@@ -62,9 +69,15 @@ export const monthlyReportView = (
     dueAt: due,
     status: submitted ? (submitted.late ? 'late' : 'on-time') : now.getTime() > Date.parse(due) ? 'missing' : 'pending',
     items: submitted ? submitted.items : [],
+    evidence: submitted?.evidence ?? [],
     submittedAt: submitted ? submitted.submittedAt : null,
     late: submitted ? submitted.late : null,
-    versions: submitted ? (submitted.versions ?? [{ items: submitted.items, filedAt: submitted.submittedAt }]) : [],
+    versions: submitted
+      ? (submitted.versions ?? [{ items: submitted.items, filedAt: submitted.submittedAt }]).map((version) => ({
+          ...version,
+          evidence: version.evidence ?? [],
+        }))
+      : [],
     missedAt: state && state.status !== 'pending' ? state.missedAt : null,
     version,
   };

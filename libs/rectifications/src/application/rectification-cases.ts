@@ -3,7 +3,7 @@ import { WorkingDayCalendar, shanghaiDate } from '@app/calendar/domain';
 import { CommandRunner, type CommandData, type CommandOutcome, type CommandRequest } from '@app/commands';
 import { Settings } from '@app/config';
 import { EventStore, NotFoundError } from '@app/event-sourcing';
-import { attachmentDecider, attachmentStreamId } from '@app/attachments/domain';
+import { loadCitedUploads } from '@app/attachments';
 import { canSeeKindergarten } from '@app/identity';
 import { inspectionDecider, inspectionStreamId } from '@app/inspections/domain';
 import { kindergartenDecider, kindergartenStreamId } from '@app/kindergartens/domain';
@@ -117,9 +117,8 @@ export class RectificationCases {
   /** A report's attachments, read as they are now on every attempt (one removed meanwhile cannot be cited). */
   private async citedAttachments(command: CaseCommand): Promise<Partial<RectificationContext>> {
     if (command.type !== 'SubmitReport') return {};
-    const ids = [...new Set(command.data.evidence.flatMap((item) => ('attachmentId' in item ? [item.attachmentId] : [])))];
-    const loaded = await Promise.all(ids.map(async (id) => [id, (await this.runner.load(attachmentDecider, attachmentStreamId(id))).state] as const));
-    return { attachments: Object.fromEntries(loaded) };
+    const ids = command.data.evidence.flatMap((item) => ('attachmentId' in item ? [item.attachmentId] : []));
+    return { attachments: await loadCitedUploads(this.runner, ids) };
   }
 
   /** A follow-up cites an inspection, read as it is now on every attempt. */

@@ -3,7 +3,7 @@ import { formatShanghai, shanghaiDate } from '@app/calendar/domain';
 import type { Finding, InspectionState } from '@app/inspections/domain';
 import { inboxDeliveries, withDeliveries, type Delivering, type RecordDelivery, type ReminderOffset, type ReminderSent } from '@app/notifications/domain';
 import type { RectificationCommand } from './rectification.commands.js';
-import { mayCite, type AttachmentState } from '@app/attachments/domain';
+import { citeAttachment, type AttachmentState } from '@app/attachments/domain';
 import type { CorrectiveAction, DeadlineSpec, Evidence, EvidenceItem, RectificationEvent } from './rectification.events.js';
 import { rectificationNotificationContent, rectificationNotifications } from './rectification-notifications.js';
 
@@ -132,15 +132,8 @@ const resolveDeadline = (deadline: DeadlineSpec, context: RectificationContext):
 };
 
 /** An uploaded attachment the reporter may cite, with its hash; a v1 reference as given. */
-const citedEvidence = (item: EvidenceItem, context: RectificationContext): Evidence => {
-  if (!('attachmentId' in item)) return item;
-  const attachment = context.attachments?.[item.attachmentId] ?? { status: 'none' };
-  if (!mayCite(context.actor, attachment)) {
-    throw new RuleViolationError('unknown-attachment', `No attachment ${item.attachmentId} that this report may cite`, { attachmentId: item.attachmentId });
-  }
-  const { name, contentType, sha256, sizeBytes } = attachment;
-  return { attachmentId: item.attachmentId, ...(item.caption !== undefined ? { caption: item.caption } : {}), name, contentType, sha256, sizeBytes };
-};
+const citedEvidence = (item: EvidenceItem, context: RectificationContext): Evidence =>
+  'attachmentId' in item ? citeAttachment(context.actor, item, context.attachments, 'this report') : item;
 
 export const rectificationDecider = withDeliveries<
   Exclude<RectificationCommand, RecordDelivery>,

@@ -11,6 +11,9 @@ export const MENU: Record<Role, readonly MenuEntry[]> = {
     { path: '/dashboard', label: '概览' },
     { path: '/kindergartens', label: '幼儿园' },
     { path: '/inspections/schedule', label: '按乡镇安排检查' },
+    { path: '/plan-supervision/monthly-reports', label: '月报督查' },
+    { path: '/bulletins', label: '季度通报' },
+    { path: '/annual-assessments', label: '年度考核' },
     { path: '/inbox', label: '消息' },
   ],
   kindergarten: [
@@ -18,7 +21,11 @@ export const MENU: Record<Role, readonly MenuEntry[]> = {
     { path: '/disclosure', label: '信息公示' },
     { path: '/inbox', label: '消息' },
   ],
-  department: [{ path: '/inbox', label: '消息' }],
+  department: [
+    { path: '/plan', label: '我的任务' },
+    { path: '/monthly-reports', label: '月报' },
+    { path: '/inbox', label: '消息' },
+  ],
   auditor: [
     { path: '/audit/streams', label: '事件流' },
     { path: '/audit/verification', label: '验证' },
