@@ -173,7 +173,9 @@ const rows: Row[] = [];
 const figure = (workload: string, value: number, unit: string) => rows.push({ workload, subject: 'console', value, unit, lowerIsBetter: true });
 const kB = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const gzipped = async (url: string) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length;
-const chunkName = (url: string) => url.replace(/^.*\/assets\//, '').replace(/-[\w-]{8}\.js$/, '');
+/** A chunk's file (`assets/table-BIu9QHjx.js`: two chunks may share a name) and its name as read (`table`). */
+const fileOf = (url: string) => url.replace(/^.*\/assets\//, '');
+const chunkName = (url: string) => fileOf(url).replace(/-[\w-]{8}\.js$/, '');
 const notes: Record<string, unknown> = {};
 
 const database = new PostgresClient({ connectionString: args.database!, maxConnections: 10 });
@@ -260,6 +262,7 @@ try {
       : null;
     if (seen?.kindergartens === KINDERGARTENS && seen.cases === KINDERGARTENS) break;
     if (attempt >= 300) throw new Error(`the read models do not show the seeded store after 300 s: ${status} ${JSON.stringify(seen ?? body)}`);
+    if (attempt % 15 === 0) console.log(`waiting for the read models: ${JSON.stringify(seen ?? status)}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   console.log('the read models show the seeded store');
@@ -307,6 +310,8 @@ try {
   }
 
   const pages: Record<string, Page> = {};
+  const chunkSizes = new Map<string, number>();
+  const downloaded: { role: string; home: string; chunks: string[] }[] = [];
   for (const { role, scope } of roles) {
     const id = `bench-${role}-${randomUUID().slice(0, 6)}`;
     const created = await call('POST', '/users', { id, name: `基准${role}`, role, ...scope });
@@ -322,17 +327,26 @@ try {
     await page.getByLabel('新密码', { exact: true }).fill(PASSWORD);
     await page.getByLabel('确认新密码').fill(PASSWORD);
     await page.getByRole('button', { name: '确认修改' }).click();
-    await page.waitForURL((url) => !/\/(sign-in|password)/.test(url.pathname));
+    // RoleHome sends each role on to the first page of its menu
+    await page.waitForURL((url) => !['/', '/sign-in', '/password'].includes(url.pathname));
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     await page.waitForLoadState('networkidle');
     const after = [...new Set(scripts.filter((url) => !before.has(url)))];
-    let total = 0;
-    for (const url of after) total += await gzipped(url);
+    for (const url of after) chunkSizes.set(fileOf(url), await gzipped(url));
     const home = new URL(page.url()).pathname;
-    notes[`chunks:${role}`] = { home, chunks: after.map(chunkName) };
-    console.log(`${role} (home ${home}): ${after.map(chunkName).join(', ')}`);
-    figure(`${role}: JavaScript after signing in (password change and home ${home}), ${after.length} chunks, gzipped`, kB(total), 'kB');
+    downloaded.push({ role, home, chunks: after.map(fileOf) });
     pages[role] = page;
+  }
+  // what every role downloads (the shell, the password change) and what only some do (their pages)
+  const shell = downloaded[0]!.chunks.filter((chunk) => downloaded.every((role) => role.chunks.includes(chunk)));
+  const sizeOf = (chunks: readonly string[]) => kB(chunks.reduce((sum, chunk) => sum + chunkSizes.get(chunk)!, 0));
+  console.log(`every role after signing in (the shell and the password change): ${shell.map(chunkName).join(', ')}: ${sizeOf(shell)} kB gzipped`);
+  figure(`every role after signing in: the shell and the password change (${shell.length} chunks), gzipped`, sizeOf(shell), 'kB');
+  for (const { role, home, chunks } of downloaded) {
+    const own = chunks.filter((chunk) => !shell.includes(chunk));
+    notes[`chunks:${role}`] = { home, chunks };
+    console.log(`${role} (home ${home}): its own chunks ${own.map(chunkName).join(', ') || '(none)'}: ${sizeOf(own)} kB gzipped`);
+    figure(`${role}: besides the shell, to open its home ${home} (${own.map(chunkName).join(', ') || 'nothing'}), gzipped`, sizeOf(own), 'kB');
   }
 
   // 4. the supervisor's dashboard (or the supervisor's home while /dashboard is not in this build), until its table shows data
@@ -340,7 +354,7 @@ try {
   await supervisorPage.goto(`${origin}/dashboard`);
   await supervisorPage.waitForLoadState('networkidle');
   const hasDashboard = !(await supervisorPage.getByText('页面不存在').isVisible());
-  const dashboard = hasDashboard ? '/dashboard' : (notes['chunks:supervisor'] as { home: string }).home;
+  const dashboard = hasDashboard ? '/dashboard' : downloaded[0]!.home;
   const times: number[] = [];
   for (let run = 0; run < Number(args.runs); run++) {
     const started = performance.now();
