@@ -370,7 +370,9 @@ try {
   };
   supervisorPage.on('request', onRequest);
   await supervisorPage.goto(`${origin}${dashboard}`);
+  await supervisorPage.locator('.ant-table-tbody .ant-table-row').first().waitFor({ timeout: 60_000 });
   await supervisorPage.waitForLoadState('networkidle');
+  await supervisorPage.waitForTimeout(2000);
   supervisorPage.off('request', onRequest);
   notes['dashboardRequests'] = asked;
   console.log(`${dashboard} asks the API for: ${asked.join(', ')}`);
