@@ -5,7 +5,6 @@ import { RouterProvider } from 'react-router';
 import { whenSessionEnds } from '../api/client';
 import { ApiProblem } from '../api/problems';
 import { markSessionEnded, sessionKeys } from '../features/auth/session';
-import '../lib/time';
 import { router } from './router';
 
 const queryClient = new QueryClient({
