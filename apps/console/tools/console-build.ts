@@ -23,7 +23,11 @@ export const sourcesStamp = async (): Promise<string> => {
   const hash = createHash('sha256');
   const files = (await Promise.all(INPUTS.map((input) => filesUnder(join(CONSOLE, input))))).flat().sort();
   for (const file of [...files, join(ROOT, 'package-lock.json')]) {
-    hash.update(relative(ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(relative(ROOT, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return hash.digest('hex');
 };
@@ -46,16 +50,8 @@ export const ensureConsoleBuilt = async (log: (line: string) => void = console.l
     if (built === stamp) return { built: false, ms: performance.now() - started };
     log('building the console (dist/console)…');
     const { build } = await import('vite');
-    // always React's production build: Vite takes NODE_ENV from the environment when set (jest sets `test`), and the
-    // stamp does not know which one was made, so `npm start` after a test run would serve a development build
-    const nodeEnv = process.env['NODE_ENV'];
-    process.env['NODE_ENV'] = 'production';
-    try {
-      await build({ configFile: join(CONSOLE, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
-    } finally {
-      if (nodeEnv === undefined) delete process.env['NODE_ENV'];
-      else process.env['NODE_ENV'] = nodeEnv;
-    }
+    // (vite.config.ts makes every build React's production build, whatever NODE_ENV the caller has)
+    await build({ configFile: join(CONSOLE, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
     await writeFile(STAMP, stamp);
     const ms = performance.now() - started;
     log(`console built in ${(ms / 1000).toFixed(1)} s`);

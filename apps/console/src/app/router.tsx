@@ -1,6 +1,4 @@
-import { Result } from 'antd';
 import { createBrowserRouter } from 'react-router';
-import { NavButton } from '../components/nav-button';
 import { PageLoading } from '../components/page-state';
 
 // every page is its own chunk: a role downloads only the pages it opens
@@ -82,18 +80,6 @@ export const router = createBrowserRouter([
       },
     ],
   },
-  {
-    path: '*',
-    Component: () => (
-      <Result
-        status="404"
-        title="页面不存在"
-        extra={
-          <NavButton to="/" type="primary">
-            返回首页
-          </NavButton>
-        }
-      />
-    ),
-  },
+  // the 404 page is a chunk of its own: antd's Result (with its pictures) stays off the sign-in page
+  { path: '*', lazy: async () => ({ Component: (await import('./not-found')).NotFound }), HydrateFallback: PageLoading },
 ]);

@@ -5,6 +5,8 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, data, setCsrfToken } from '../../api/client';
 import { problemMessage } from '../../api/problems';
 import { PageLoading } from '../../components/page-state';
+// dayjs in Chinese and Asia/Shanghai for every signed-in page (antd's date pickers too); the sign-in page needs none
+import '../../lib/time';
 import { ROLE, label } from '../../lib/labels';
 import { useSession } from '../auth/session';
 import { useUnreadCount } from '../inbox/api';
