@@ -47,7 +47,7 @@ describe('the console: an auditor reads a case’s record, verifies the store, e
     await page.getByRole('heading', { name: '事件流', level: 2 }).waitFor();
     expect(page.url()).toBe(`${harness.origin}/audit/streams`);
     const menu = page.getByRole('navigation', { name: '功能菜单' });
-    expect(await menu.getByRole('link').allTextContents()).toEqual(['事件流', '验证', '登录日志', '导出', '消息']);
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['事件流', '验证', '登录日志', '导出', '概览', '消息']);
     await page.getByLabel('流类别').fill('整改事项');
     await page.getByLabel('流类别').press('Enter');
     const streamLink = page.getByRole('link', { name: streamId });

@@ -41,7 +41,8 @@ describe('the console: a supervisor acts on rectification cases and decides an e
     await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: '确认修改' }).click();
-    await page.getByRole('heading', { name: '幼儿园', level: 2 }).waitFor();
+    // the supervisor's home: the dashboard
+    await page.getByRole('heading', { name: '概览', level: 2 }).waitFor();
     // a step that cannot happen fails with what it waited for, well inside the test's budget
     page.setDefaultTimeout(30_000);
     return { page, errors };

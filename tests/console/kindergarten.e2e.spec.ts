@@ -174,6 +174,8 @@ describe('the console: a kindergarten director on a phone', () => {
     await page.getByLabel('备注（不公开）').fill('含午餐费');
     await page.getByRole('button', { name: '发布公示信息' }).click();
     await page.getByText('每月 680.5 元').waitFor();
+    // the confirmation toast fades in and out: scanned mid-fade its text would be half transparent
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     const disclosed = await harness.app.call('GET', `/kindergartens/${kindergarten.id}`, { token: steps.supervisor });
     expect(disclosed.body.disclosure).toMatchObject({ teachers: 14, caregivers: 7, children: 210, monthlyFeeYuan: 680.5, notes: '含午餐费' });
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
@@ -188,7 +190,7 @@ describe('the console: a kindergarten director on a phone', () => {
     expect(supervisor.status).toBe(201);
     const desk = await harness.page(DESKTOP);
     await signInFirstTime(desk.page, harness.origin, reviewer, supervisor.body.initialPassword);
-    await desk.page.getByRole('heading', { name: '幼儿园', level: 2 }).waitFor();
+    await desk.page.getByRole('heading', { name: '概览', level: 2 }).waitFor();
     await desk.page.goto(`${harness.origin}/cases/${notice.id}`);
     await desk.page.getByRole('heading', { name: '整改通知', level: 2 }).waitFor();
     expect(await decodedWidth(desk.page, '消防通道清理后（缩略图，点击查看原件）')).toBeGreaterThan(0);

@@ -188,7 +188,7 @@ describe('the console: a department files its monthly report, a supervisor follo
 
     const { page, errors } = await harness.page(DESKTOP);
     await signInFirstTime(page, harness.origin, username, created.body.initialPassword);
-    await page.getByRole('heading', { name: '幼儿园', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: '概览', level: 2 }).waitFor();
 
     // 月报督查: every unit of the last ended month, the finance bureau with its status
     await page.getByRole('link', { name: '月报督查' }).click();
