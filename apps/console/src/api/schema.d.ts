@@ -2224,7 +2224,7 @@ export interface components {
         };
         RegisteredUserResponse: {
             /** @description One-time password, shown only here (null for a service account) */
-            initialPassword?: Record<string, never> | null;
+            initialPassword: string | null;
             user: components["schemas"]["UserResponse"];
         };
         RegisterKindergartenDto: {

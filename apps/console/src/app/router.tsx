@@ -38,6 +38,13 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/supervision/routes/inspection-page')).InspectionPage }),
           },
           { path: '/cases/:id', lazy: async () => ({ Component: (await import('../features/supervision/routes/case-page')).CasePage }) },
+          { path: '/admin/users', lazy: async () => ({ Component: (await import('../features/admin/routes/users')).Users }) },
+          {
+            path: '/admin/kindergartens',
+            lazy: async () => ({ Component: (await import('../features/admin/routes/kindergartens')).AdminKindergartens }),
+          },
+          { path: '/admin/units', lazy: async () => ({ Component: (await import('../features/admin/routes/units')).Units }) },
+          { path: '/admin/calendar', lazy: async () => ({ Component: (await import('../features/admin/routes/calendar')).Calendar }) },
         ],
       },
     ],
