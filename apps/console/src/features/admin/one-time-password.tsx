@@ -12,7 +12,7 @@ export const OneTimePasswordModal = ({ issued, onClose }: { issued: IssuedPasswo
     open={issued !== null}
     title="初始密码"
     onCancel={onClose}
-    maskClosable={false}
+    mask={{ closable: false }}
     keyboard={false}
     destroyOnHidden
     footer={

@@ -15,10 +15,10 @@ export const MENU: Record<Role, readonly MenuEntry[]> = {
   department: [{ path: '/inbox', label: '消息' }],
   auditor: [{ path: '/inbox', label: '消息' }],
   admin: [
-    { path: '/admin/users', label: '用户' },
-    { path: '/admin/kindergartens', label: '幼儿园' },
-    { path: '/admin/units', label: '单位' },
-    { path: '/admin/calendar', label: '工作日历' },
+    { path: '/system/users', label: '用户' },
+    { path: '/system/kindergartens', label: '幼儿园' },
+    { path: '/system/units', label: '单位' },
+    { path: '/system/calendar', label: '工作日历' },
     { path: '/inbox', label: '消息' },
   ],
 };

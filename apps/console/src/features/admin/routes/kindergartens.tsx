@@ -129,7 +129,7 @@ const KindergartenFormModal = ({ kindergarten, onClose }: { kindergarten: Kinder
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={register.isPending || update.isPending}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
@@ -191,7 +191,7 @@ const ClosureModal = ({ kindergarten, onClose }: { kindergarten: Kindergarten; o
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={close.isPending}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
     >
       <Alert type="warning" showIcon title="停办后该幼儿园不再安排新的检查，此操作不能撤销。" style={{ marginBottom: 12 }} />

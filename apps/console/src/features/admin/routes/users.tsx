@@ -221,7 +221,7 @@ const UserFormModal = ({
       cancelText="取消"
       confirmLoading={pending}
       onOk={() => form.submit()}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
