@@ -88,8 +88,7 @@ export const useResetPassword = () => {
   });
 };
 
-export const useTownships = () =>
-  useQuery({ queryKey: adminKeys.townships, queryFn: () => data(api.GET('/api/v1/townships')), staleTime: Infinity });
+export const useTownships = () => useQuery({ queryKey: adminKeys.townships, queryFn: () => data(api.GET('/api/v1/townships')), staleTime: Infinity });
 
 export const useKindergartens = (q: string, township: string) =>
   useInfiniteQuery({

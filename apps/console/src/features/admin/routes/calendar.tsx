@@ -115,8 +115,12 @@ const PublishYear = ({ defaultYear, onPublished }: { defaultYear: number; onPubl
   const [problem, setProblem] = useState<string | undefined>();
   const values = Form.useWatch([], form) as Partial<PublishForm> | undefined;
   const publishYear = values?.year ?? defaultYear;
-  const holidays = [...new Set((values?.periods ?? []).filter((period): period is [Dayjs, Dayjs] => Boolean(period?.[0] && period?.[1])).flatMap(daysOf))].sort();
-  const makeUps = [...new Set((values?.makeUpWorkdays ?? []).filter((day): day is Dayjs => Boolean(day)).map((day) => day.format('YYYY-MM-DD')))].sort();
+  const holidays = [
+    ...new Set((values?.periods ?? []).filter((period): period is [Dayjs, Dayjs] => Boolean(period?.[0] && period?.[1])).flatMap(daysOf)),
+  ].sort();
+  const makeUps = [
+    ...new Set((values?.makeUpWorkdays ?? []).filter((day): day is Dayjs => Boolean(day)).map((day) => day.format('YYYY-MM-DD'))),
+  ].sort();
   const issues = calendarIssues(publishYear, holidays, makeUps, parse);
 
   const send = (body: CalendarYearForm) => {
@@ -138,7 +142,9 @@ const PublishYear = ({ defaultYear, onPublished }: { defaultYear: number; onPubl
           });
           return;
         }
-        setProblem(error instanceof ApiProblem && error.code === 'invalid-calendar' ? `${problemMessage(error)}：${error.detail}` : problemMessage(error));
+        setProblem(
+          error instanceof ApiProblem && error.code === 'invalid-calendar' ? `${problemMessage(error)}：${error.detail}` : problemMessage(error),
+        );
       },
     });
   };

@@ -4,7 +4,15 @@ import { useState } from 'react';
 import { QueryState, emptyText } from '../../../components/page-state';
 import { OWNERSHIP, TAG_COLOR, label } from '../../../lib/labels';
 import { dayjs, formatDate, today } from '../../../lib/time';
-import { type Kindergarten, type KindergartenForm, useCloseKindergarten, useKindergartens, useRegisterKindergarten, useTownships, useUpdateKindergarten } from '../api';
+import {
+  type Kindergarten,
+  type KindergartenForm,
+  useCloseKindergarten,
+  useKindergartens,
+  useRegisterKindergarten,
+  useTownships,
+  useUpdateKindergarten,
+} from '../api';
 import { showProblem } from '../form-problems';
 
 /** 幼儿园: the register, searched by name and township; register, edit, close. */
@@ -27,7 +35,14 @@ export const AdminKindergartens = () => {
         </Button>
       </Flex>
       <Flex gap={8} wrap>
-        <Input.Search aria-label="按名称搜索" placeholder="名称中的字" allowClear enterButton="搜索" style={{ maxWidth: 320 }} onSearch={(value) => setQ(value.trim())} />
+        <Input.Search
+          aria-label="按名称搜索"
+          placeholder="名称中的字"
+          allowClear
+          enterButton="搜索"
+          style={{ maxWidth: 320 }}
+          onSearch={(value) => setQ(value.trim())}
+        />
         <Select
           aria-label="按乡镇筛选"
           placeholder="全部乡镇"
@@ -133,12 +148,7 @@ const KindergartenFormModal = ({ kindergarten, onClose }: { kindergarten: Kinder
       destroyOnHidden
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
-      <Form<KindergartenForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={kindergarten ?? { ownership: 'public' }}
-      >
+      <Form<KindergartenForm> form={form} layout="vertical" onFinish={submit} initialValues={kindergarten ?? { ownership: 'public' }}>
         {!kindergarten && (
           <Form.Item
             label="编号"

@@ -98,13 +98,16 @@ export const Users = () => {
                           okText={user.enabled ? '确认停用' : '确认启用'}
                           cancelText="取消"
                           onConfirm={() =>
-                            setEnabled.mutateAsync(
-                              { id: user.id, enabled: !user.enabled },
-                              {
-                                onSuccess: () => void message.success(user.enabled ? `已停用 ${user.name}` : `已启用 ${user.name}`),
-                                onError: (error) => void message.error(problemMessage(error)),
-                              },
-                            )
+                            setEnabled
+                              .mutateAsync(
+                                { id: user.id, enabled: !user.enabled },
+                                {
+                                  onSuccess: () => void message.success(user.enabled ? `已停用 ${user.name}` : `已启用 ${user.name}`),
+                                  onError: (error) => void message.error(problemMessage(error)),
+                                },
+                              )
+                              // the refusal is shown by onError; the dialog only needs to stop waiting
+                              .catch(() => undefined)
                           }
                         >
                           <Button size="small" danger={user.enabled} aria-label={`${user.enabled ? '停用' : '启用'} ${user.id}`}>
@@ -119,10 +122,12 @@ export const Users = () => {
                           okText="确认重置"
                           cancelText="取消"
                           onConfirm={() =>
-                            reset.mutateAsync(user.id, {
-                              onSuccess: ({ initialPassword }) => setIssued({ userId: user.id, name: user.name, password: initialPassword }),
-                              onError: (error) => void message.error(problemMessage(error)),
-                            })
+                            reset
+                              .mutateAsync(user.id, {
+                                onSuccess: ({ initialPassword }) => setIssued({ userId: user.id, name: user.name, password: initialPassword }),
+                                onError: (error) => void message.error(problemMessage(error)),
+                              })
+                              .catch(() => undefined)
                           }
                         >
                           <Button size="small" aria-label={`重置密码 ${user.id}`}>
@@ -153,7 +158,7 @@ export const Users = () => {
           }}
         />
       )}
-      <OneTimePasswordModal issued={issued} onClose={() => setIssued(null)} />
+      {issued && <OneTimePasswordModal issued={issued} onClose={() => setIssued(null)} />}
     </Flex>
   );
 };
