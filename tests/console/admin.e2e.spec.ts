@@ -15,6 +15,7 @@ const signIn = async (page: Page, username: string, password: string): Promise<v
 /** The one-time password the open dialog shows, then the dialog closed. */
 const takeOneTimePassword = async (page: Page, screenshotName?: string): Promise<string> => {
   const dialog = page.getByRole('dialog', { name: '初始密码' });
+  await dialog.getByText('此密码只显示这一次').waitFor();
   const password = (await dialog.locator('code').textContent())?.trim() ?? '';
   expect(password).not.toBe('');
   expect(await seriousViolations(page)).toEqual([]);
@@ -274,7 +275,7 @@ describe('the console: the admin manages users, kindergartens and the working-da
     await typeDate(page, '2031-01-01', '放假时段 1');
     await typeDate(page, '2031-01-01');
     await page.getByRole('button', { name: /发\s*布/ }).click();
-    const confirm = page.getByRole('dialog', { name: '2031年已有节假日安排' });
+    const confirm = page.getByRole('dialog').filter({ hasText: '2031年已有节假日安排' });
     await confirm.getByText('确定覆盖吗？', { exact: false }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'admin-calendar-replace-desktop');

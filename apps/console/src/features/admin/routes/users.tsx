@@ -158,7 +158,7 @@ export const Users = () => {
           }}
         />
       )}
-      {issued && <OneTimePasswordModal issued={issued} onClose={() => setIssued(null)} />}
+      <OneTimePasswordModal issued={issued} onClose={() => setIssued(null)} />
     </Flex>
   );
 };
