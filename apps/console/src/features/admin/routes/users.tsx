@@ -158,7 +158,7 @@ export const Users = () => {
           }}
         />
       )}
-      <OneTimePasswordModal issued={issued} onClose={() => setIssued(null)} />
+      {issued && <OneTimePasswordModal issued={issued} onClose={() => setIssued(null)} />}
     </Flex>
   );
 };
