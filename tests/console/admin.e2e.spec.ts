@@ -153,7 +153,7 @@ describe('the console: the admin manages users, kindergartens and the working-da
 
       // edit: the name and the 责任区
       await row.getByRole('button', { name: `编辑 ${supervisorId}` }).click();
-      const edit = page.getByRole('dialog', { name: `编辑用户 ${supervisorId}` });
+      const edit = page.getByRole('dialog').filter({ hasText: `编辑用户 ${supervisorId}` });
       await edit.getByLabel('姓名').fill('赵督学（城关）');
       await edit.getByLabel('宏河镇').uncheck();
       await edit.getByRole('button', { name: /保\s*存/ }).click();
@@ -213,13 +213,13 @@ describe('the console: the admin manages users, kindergartens and the working-da
 
       const renamed = `喇嘛湾镇第二幼儿园${kindergartenId}`;
       await kindergartenRow.getByRole('button', { name: `编辑 ${name}` }).click();
-      const editKindergarten = page.getByRole('dialog', { name: `编辑幼儿园 ${name}` });
+      const editKindergarten = page.getByRole('dialog').filter({ hasText: `编辑幼儿园 ${name}` });
       await editKindergarten.getByLabel('名称').fill(renamed);
       await editKindergarten.getByRole('button', { name: /保\s*存/ }).click();
       await kindergartenRow.getByText(renamed).waitFor();
 
       await kindergartenRow.getByRole('button', { name: `停办 ${renamed}` }).click();
-      const closure = page.getByRole('dialog', { name: `停办 ${renamed}` });
+      const closure = page.getByRole('dialog').filter({ hasText: `停办 ${renamed}` });
       await closure.getByText('此操作不能撤销').waitFor();
       await closure.getByLabel('停办原因').fill('办园许可证注销，停止办园');
       expect(await seriousViolations(page)).toEqual([]);
