@@ -173,7 +173,7 @@ const KindergartenFormModal = ({ kindergarten, onClose }: { kindergarten: Kinder
           />
         </Form.Item>
         <Form.Item label="办园性质" name="ownership" rules={[{ required: true, message: '请选择办园性质' }]}>
-          <Select options={Object.entries(OWNERSHIP).map(([value, text]) => ({ value, label: text }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={Object.entries(OWNERSHIP).map(([value, text]) => ({ value, label: text }))} />
         </Form.Item>
       </Form>
     </Modal>
