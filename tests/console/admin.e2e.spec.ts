@@ -207,7 +207,7 @@ describe('the console: the admin manages users, kindergartens and the working-da
       await page.getByLabel('按名称搜索').fill(kindergartenId);
       await page.getByRole('button', { name: /搜\s*索/ }).click();
       const kindergartenRow = page.getByRole('row', { name: new RegExp(kindergartenId) });
-      await kindergartenRow.getByText('喇嘛湾镇').waitFor();
+      await kindergartenRow.getByText('喇嘛湾镇', { exact: true }).waitFor();
       await kindergartenRow.getByText('普惠性民办').waitFor();
       expect(await page.getByRole('row').count()).toBe(2);
 

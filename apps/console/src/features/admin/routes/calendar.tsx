@@ -240,7 +240,8 @@ const PublishYear = ({ defaultYear, onPublished }: { defaultYear: number; onPubl
           )}
         </Card>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
-        <Button type="primary" htmlType="submit" loading={publish.isPending}>
+        {/* not a submit button: Enter, which confirms a typed date, must not publish the year */}
+        <Button type="primary" onClick={() => form.submit()} loading={publish.isPending}>
           发布
         </Button>
       </Form>
