@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { DESKTOP, screenshot, seriousViolations, startConsole, type ConsoleHarness } from '../support/browser.js';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
+import { PLAN_SEEDS, planTasks } from '../support/plan.js';
 import { freshId } from '../support/test-app.js';
 
 const NEW_PASSWORD = 'Guanli#2026-清水河';
@@ -45,7 +46,8 @@ describe('the console: the admin manages users, kindergartens and the working-da
   let errors: string[];
 
   beforeAll(async () => {
-    harness = await startConsole();
+    // the plan's units and tasks, for the units page
+    harness = await startConsole(PLAN_SEEDS);
     token = harness.app.token('admin');
   }, 180_000);
 
@@ -237,8 +239,8 @@ describe('the console: the admin manages users, kindergartens and the working-da
       // the plan's units, read-only
       await nav.getByRole('link', { name: '单位' }).click();
       await page.getByRole('heading', { name: '单位', level: 2 }).waitFor();
-      const tasks = await app.call('GET', '/plan-tasks?limit=1000', { token });
-      const lead = tasks.body.items[0].leadUnits[0];
+      const tasks = await planTasks(app, token);
+      const lead = tasks[0].leadUnits[0];
       await page
         .getByRole('row', { name: new RegExp(lead.id) })
         .getByText(lead.name, { exact: true })
