@@ -20,7 +20,6 @@ export const Units = () => {
           <Table<Unit>
             rowKey="id"
             pagination={false}
-            scroll={{ x: 'max-content' }}
             dataSource={units}
             locale={{ emptyText: emptyText('尚未导入行动计划的单位') }}
             columns={[
