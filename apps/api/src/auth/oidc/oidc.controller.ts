@@ -22,7 +22,12 @@ class StartQuery {
 
 class SingleSignOnStatus {
   @ApiProperty({ description: 'Whether single sign-on is configured (OIDC_* settings)' }) enabled: boolean;
-  @ApiProperty({ nullable: true, type: String, example: '/api/v1/auth/oidc/start', description: 'Where the browser starts it; null when not configured' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/api/v1/auth/oidc/start',
+    description: 'Where the browser starts it; null when not configured',
+  })
   startUrl: string | null;
 }
 
@@ -51,7 +56,8 @@ export class OidcController {
   @Public({ rateLimited: true })
   @ApiOperation({
     summary: 'Whether single sign-on is on',
-    description: 'No token. `{enabled, startUrl}`: the sign-in page offers 统一身份认证登录 only when the engine has an identity provider configured.',
+    description:
+      'No token. `{enabled, startUrl}`: the sign-in page offers 统一身份认证登录 only when the engine has an identity provider configured.',
   })
   @ApiOkResponse({ type: SingleSignOnStatus })
   status(): SingleSignOnStatus {
