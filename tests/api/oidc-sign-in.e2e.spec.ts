@@ -341,6 +341,12 @@ describe('single sign-on when not configured, or when the provider is away', () 
     }
   });
 
+  it('tells the sign-in page, without a token, whether single sign-on is configured and where it starts', async () => {
+    expect(await plain.call('GET', '/auth/oidc/status')).toMatchObject({ status: 200, body: { enabled: false, startUrl: null } });
+    // configured: the status does not reach out to the provider, so it answers even while the provider is away
+    expect(await away.call('GET', '/auth/oidc/status')).toMatchObject({ status: 200, body: { enabled: true, startUrl: '/api/v1/auth/oidc/start' } });
+  });
+
   it('answers 502 oidc-provider-unavailable when the provider cannot be reached', async () => {
     const reply = await away.call('GET', '/auth/oidc/start');
     expect(reply.status).toBe(502);

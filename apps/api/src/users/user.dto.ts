@@ -98,7 +98,7 @@ export class UserList {
 
 export class RegisteredUserResponse {
   @ApiProperty({ type: UserResponse }) user: UserResponse;
-  @ApiPropertyOptional({ nullable: true, description: 'One-time password, shown only here (null for a service account)' }) initialPassword: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'One-time password, shown only here (null for a service account)' }) initialPassword: string | null;
 }
 
 export class PasswordResetResponse {

@@ -321,6 +321,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/oidc/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether single sign-on is on
+         * @description No token. `{enabled, startUrl}`: the sign-in page offers 统一身份认证登录 only when the engine has an identity provider configured.
+         */
+        get: operations["OidcController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password": {
         parameters: {
             query?: never;
@@ -2270,7 +2290,7 @@ export interface components {
         };
         RegisteredUserResponse: {
             /** @description One-time password, shown only here (null for a service account) */
-            initialPassword?: Record<string, never> | null;
+            initialPassword: string | null;
             user: components["schemas"]["UserResponse"];
         };
         RegisterKindergartenDto: {
@@ -2377,6 +2397,15 @@ export interface components {
             csrfToken: string;
             passwordChangeRequired: boolean;
             user: components["schemas"]["MeUser"];
+        };
+        SingleSignOnStatus: {
+            /** @description Whether single sign-on is configured (OIDC_* settings) */
+            enabled: boolean;
+            /**
+             * @description Where the browser starts it; null when not configured
+             * @example /api/v1/auth/oidc/start
+             */
+            startUrl: string | null;
         };
         StatementDto: {
             /** @description Attachments (evidence) the statement cites */
@@ -3605,6 +3634,61 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description Single sign-on is not configured (OIDC_* settings) — `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `rate-limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description The identity provider cannot be reached — `oidc-provider-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+            /** @description `store-unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsSchema"];
+                };
+            };
+        };
+    };
+    OidcController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SingleSignOnStatus"];
                 };
             };
             /** @description Single sign-on is not configured (OIDC_* settings) — `not-found` */

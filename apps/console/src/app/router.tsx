@@ -76,6 +76,13 @@ export const router = createBrowserRouter([
             path: '/annual-assessments',
             lazy: async () => ({ Component: (await import('../features/plan/routes/annual-assessment')).AnnualAssessment }),
           },
+          { path: '/system/users', lazy: async () => ({ Component: (await import('../features/admin/routes/users')).Users }) },
+          {
+            path: '/system/kindergartens',
+            lazy: async () => ({ Component: (await import('../features/admin/routes/kindergartens')).AdminKindergartens }),
+          },
+          { path: '/system/units', lazy: async () => ({ Component: (await import('../features/admin/routes/units')).Units }) },
+          { path: '/system/calendar', lazy: async () => ({ Component: (await import('../features/admin/routes/calendar')).Calendar }) },
         ],
       },
     ],

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LOCAL_PATH, OidcSignIn, OidcSignInError } from '@app/oidc';
@@ -18,6 +18,17 @@ class StartQuery {
   @Matches(LOCAL_PATH, { message: 'returnTo must be a path of this site, such as /rectifications' })
   @IsString()
   returnTo?: string;
+}
+
+class SingleSignOnStatus {
+  @ApiProperty({ description: 'Whether single sign-on is configured (OIDC_* settings)' }) enabled: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/api/v1/auth/oidc/start',
+    description: 'Where the browser starts it; null when not configured',
+  })
+  startUrl: string | null;
 }
 
 const notConfigured = (): ProblemError => ProblemError.of(404, 'not-found', 'Single sign-on is not configured on this engine');
@@ -40,6 +51,18 @@ export class OidcController {
     @Inject(OidcSignIn) private readonly signIn: OidcSignIn,
     @Inject(SessionCookies) private readonly sessions: SessionCookies,
   ) {}
+
+  @Get('status')
+  @Public({ rateLimited: true })
+  @ApiOperation({
+    summary: 'Whether single sign-on is on',
+    description:
+      'No token. `{enabled, startUrl}`: the sign-in page offers 统一身份认证登录 only when the engine has an identity provider configured.',
+  })
+  @ApiOkResponse({ type: SingleSignOnStatus })
+  status(): SingleSignOnStatus {
+    return this.signIn.enabled ? { enabled: true, startUrl: '/api/v1/auth/oidc/start' } : { enabled: false, startUrl: null };
+  }
 
   @Get('start')
   @Public({ rateLimited: true })

@@ -34,5 +34,12 @@ export const MENU: Record<Role, readonly MenuEntry[]> = {
     { path: '/dashboard', label: '概览' },
     { path: '/inbox', label: '消息' },
   ],
-  admin: [{ path: '/inbox', label: '消息' }],
+  admin: [
+    { path: '/system/users', label: '用户' },
+    { path: '/system/kindergartens', label: '幼儿园' },
+    { path: '/system/units', label: '单位' },
+    { path: '/system/calendar', label: '工作日历' },
+    { path: '/dashboard', label: '概览' },
+    { path: '/inbox', label: '消息' },
+  ],
 };

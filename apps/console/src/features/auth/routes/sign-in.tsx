@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, data, setCsrfToken } from '../../../api/client';
@@ -16,6 +16,7 @@ export const SignIn = () => {
   const navigate = useNavigate();
   const queries = useQueryClient();
   const next = safeNext(params.get('next'));
+  const sso = useQuery({ queryKey: ['auth', 'oidc'], queryFn: () => data(api.GET('/api/v1/auth/oidc/status')), retry: false, staleTime: Infinity });
   const signIn = useMutation({
     mutationFn: (body: Credentials) => data(api.POST('/api/v1/auth/sign-in', { body })),
     onSuccess: (session) => {
@@ -40,6 +41,11 @@ export const SignIn = () => {
           登录
         </Button>
       </Form>
+      {sso.data?.startUrl && (
+        <Button block href={`${sso.data.startUrl}?returnTo=${encodeURIComponent(next)}`} style={{ marginTop: 12 }}>
+          统一身份认证登录
+        </Button>
+      )}
       <div style={{ marginTop: 16, textAlign: 'center' }}>
         <Link to="/public">查看整改公示</Link>
       </div>
