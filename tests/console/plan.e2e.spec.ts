@@ -165,6 +165,21 @@ describe('the console: a department files its monthly report, a supervisor follo
     expect(amended.body.items[0]).toMatchObject({ status: 'done', progress: '已全部完成' });
     // the photo stays cited
     expect(amended.body.evidence.map((item: any) => item.attachmentId)).toEqual(filed.body.evidence.map((item: any) => item.attachmentId));
+
+    // a month before the unit was registered here is not owed (not listed), yet can still be reported: the form opens
+    const earlier = `${Number(period.slice(0, 4)) - 1}-12`;
+    await phone.page.goto(`${harness.origin}/monthly-reports/${earlier}`);
+    await phone.page.getByRole('heading', { name: `${periodLabel(earlier)}月报`, level: 2 }).waitFor();
+    for (const task of own) {
+      const group = phone.page.getByRole('group', { name: `任务${task.taskNo}：${task.title}` });
+      await group.getByLabel('已完成').check();
+      await group.getByLabel('工作进展').fill('补报：已完成');
+    }
+    await phone.page.getByRole('button', { name: '提交月报' }).click();
+    await phone.page.getByText('月报已提交').waitFor();
+    const late = await harness.app.call('GET', `/monthly-reports/${FINANCE}/${earlier}`, { token: supervisor });
+    expect(late.status).toBe(200);
+    expect(late.body.items.map((item: any) => item.progress)).toEqual(own.map(() => '补报：已完成'));
     expect(phone.errors).toEqual([]);
     await phone.page.context().close();
   }, 600_000);

@@ -1,5 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
+import { ApiProblem } from '../../api/problems';
+import { lastEndedPeriod } from './plan-labels';
 import type { components } from '../../api/schema';
 
 export type MonthlyReport = components['schemas']['MonthlyReportResponse'];
@@ -41,10 +43,21 @@ export const useMonthlyReports = (period: string) => useQuery({ queryKey: planKe
 export const useMonthsReports = (periods: readonly string[]) =>
   useQueries({ queries: periods.map((period) => ({ queryKey: planKeys.period(period), queryFn: periodList(period) })) });
 
+/**
+ * The unit's report for a month, or null when none was filed for a month the unit does not owe (one before it was
+ * registered in the engine): a report for such a month is still accepted, so the page offers the form.
+ */
 export const useMonthlyReport = (unitId: string, period: string) =>
   useQuery({
     queryKey: planKeys.report(unitId, period),
-    queryFn: () => data(api.GET('/api/v1/monthly-reports/{unitId}/{period}', { params: { path: { unitId, period } } })),
+    queryFn: async () => {
+      try {
+        return await data(api.GET('/api/v1/monthly-reports/{unitId}/{period}', { params: { path: { unitId, period } } }));
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 404 && /^\d{4}-\d{2}$/.test(period) && period <= lastEndedPeriod()) return null;
+        throw error;
+      }
+    },
   });
 
 /** Files the month's report (POST) or amends the one filed (PUT). */

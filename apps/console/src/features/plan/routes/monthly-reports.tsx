@@ -1,6 +1,6 @@
 import { Flex, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { PageError, PageLoading, emptyText } from '../../../components/page-state';
 import { label } from '../../../lib/labels';
 import { formatTime } from '../../../lib/time';
@@ -15,6 +15,7 @@ export const MonthlyReports = () => {
   const queries = useMonthsReports(periods);
   const failed = queries.find((query) => query.error);
   const rows = queries.flatMap((query) => (query.data?.items ?? []) as MonthlyReport[]);
+  const navigate = useNavigate();
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2} style={{ marginBottom: 0 }}>
@@ -26,6 +27,15 @@ export const MonthlyReports = () => {
         value={year}
         onChange={setYear}
         options={years.map((value) => ({ value, label: `${value}年` }))}
+      />
+      {/* a month the list does not show (before the unit was registered here) can still be reported */}
+      <Select
+        aria-label="填报其他月份"
+        placeholder="填报其他月份"
+        style={{ maxWidth: 220 }}
+        value={null}
+        onChange={(period: string) => void navigate(`/monthly-reports/${period}`)}
+        options={periodsOfYear(year).map((period) => ({ value: period, label: periodLabel(period) }))}
       />
       {failed ? (
         <PageError error={failed.error} onRetry={() => queries.forEach((query) => void query.refetch())} />

@@ -62,7 +62,7 @@ export const ReportPage = () => {
         {(current) => (
           <QueryState query={tasks}>
             {(assigned) =>
-              current.submittedAt && !editing ? (
+              current?.submittedAt && !editing ? (
                 <FiledReport report={current} tasks={assigned.items} onAmend={() => setEditing(true)} />
               ) : (
                 <ReportForm
@@ -71,7 +71,7 @@ export const ReportPage = () => {
                   unitId={unitId}
                   period={period}
                   onDone={() => setEditing(false)}
-                  onCancel={current.submittedAt ? () => setEditing(false) : undefined}
+                  onCancel={current?.submittedAt ? () => setEditing(false) : undefined}
                 />
               )
             }
@@ -142,22 +142,23 @@ const ReportForm = ({
   onDone,
   onCancel,
 }: {
-  report: MonthlyReport;
+  /** null: a month not filed and not owed (before the unit was registered) */
+  report: MonthlyReport | null;
   tasks: readonly PlanTask[];
   unitId: string;
   period: string;
   onDone: () => void;
   onCancel?: () => void;
 }) => {
-  const amend = report.submittedAt !== null;
+  const amend = report !== null && report.submittedAt !== null;
   const file = useFileReport(unitId, period, amend);
   const { message } = App.useApp();
   const initial: FormValues = {
     items: tasks.map((task) => {
-      const filed = report.items.find((item) => item.taskNo === task.taskNo);
+      const filed = report?.items.find((item) => item.taskNo === task.taskNo);
       return { status: filed?.status ?? 'on-track', progress: filed?.progress ?? '' };
     }),
-    files: report.evidence.map(citedFile),
+    files: (report?.evidence ?? []).map(citedFile),
   };
   const submit = (values: FormValues) => {
     if (stillUploading(values.files)) return void message.warning('请等待佐证材料上传完成');
