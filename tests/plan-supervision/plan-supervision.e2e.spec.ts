@@ -279,7 +279,8 @@ describe.each<StoreKind>(['pglite', 'postgres'])('plan supervision over HTTP (%s
     }
     const commands: Record<string, { body: string[]; problems: Record<string, string[]> }> = {
       'post /api/v1/monthly-reports': {
-        body: ['period', 'items'],
+        // `evidence`: the engine's addition (README, "Additions to the contract"), optional
+        body: ['period', 'items', 'evidence'],
         problems: { '409': ['report-exists'], '422': ['period-not-ended', 'unknown-task'] },
       },
       'post /api/v1/bulletins': { body: ['year', 'quarter'], problems: { '409': ['bulletin-exists'], '422': ['period-not-ended'] } },
