@@ -77,7 +77,11 @@ describe('the console: an auditor reads a case’s record, verifies the store, e
     ]) {
       await page.getByRole('cell', { name: new RegExp(`^${name}\\s*${type}$`) }).waitFor();
     }
-    await page.getByRole('cell', { name: shownToSecond(events[0]!.recordedAt) }).waitFor();
+    // the first event's own row shows its time (events of the same second show the same time: look in its row)
+    await page
+      .getByRole('row', { name: /下发整改通知/ })
+      .getByRole('cell', { name: shownToSecond(events[0]!.recordedAt) })
+      .waitFor();
     await page.getByRole('cell', { name: '王督学（督学）' }).waitFor();
     await page.getByText(`${events[2]!.hash.slice(0, 10)}…`).waitFor();
     await page.getByRole('button', { name: '展开行' }).first().click();
