@@ -27,7 +27,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('monthly reports citing attachm
     clock = new SettableClock('2025-04-03T10:00:00+08:00');
     app = await startTestApp(kind, PLAN_SEEDS, { clock });
     tasks = await planTasks(app);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await app?.close();
