@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { formatShanghai, shanghaiDate } from '@app/calendar/domain';
 import { createCalendar } from '@app/calendar/official';
-import type { Actor, Command, Decider, Event, EventMetadata, NewEvent, StreamAppend } from '@app/event-sourcing';
+import type { Actor, EventMetadata, NewEvent, StreamAppend } from '@app/event-sourcing';
 import { PostgresEventStore } from '@app/event-store';
 import { annualInspectionId, inspectionDecider, inspectionStreamId } from '@app/inspections/domain';
 import { NAME_BACKFILL } from '@app/kindergartens';
@@ -32,6 +32,7 @@ import { CONSOLE_OUT_DIR } from '../../apps/console/tools/console-build.js';
 import { ensureConsoleBuilt } from '../../apps/console/tools/console-build.js';
 import { CHROMIUM, CHROMIUM_FLAGS, DESKTOP } from '../../tests/support/browser.js';
 import { report, timed, type Row } from '../support/report.js';
+import { StreamBuilder, day, metadataAt } from '../support/generate.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -54,37 +55,6 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const calendar = createCalendar();
 const supervisor: Actor = { sub: 'bench-supervisor', role: 'supervisor', name: '基准督学' };
 const admin: Actor = { sub: 'bench-admin', role: 'admin', name: '基准管理员' };
-const metadataAt = (at: Date, actor: Actor): EventMetadata => ({
-  actor,
-  at: formatShanghai(at),
-  commandId: randomUUID(),
-  correlationId: randomUUID(),
-  causationId: null,
-});
-/** A wall time in Asia/Shanghai. */
-const day = (year: number, month: number, date: number, hour = 10) => new Date(Date.UTC(year, month - 1, date, hour - 8));
-
-/** Runs commands through a decider as the command path would, collecting the events of one stream (as bench:scale). */
-class StreamBuilder<C extends Command, E extends Event, S, Ctx> {
-  state: S;
-  readonly events: NewEvent[] = [];
-  constructor(
-    readonly streamId: string,
-    private readonly decider: Decider<C, E, S, Ctx>,
-  ) {
-    this.state = decider.initialState();
-  }
-  run(command: C, context: Ctx, metadata: EventMetadata): this {
-    for (const event of this.decider.decide(command, this.state, context)) {
-      this.state = this.decider.evolve(this.state, event);
-      this.events.push({ type: event.type, data: event.data, metadata });
-    }
-    return this;
-  }
-  get append(): StreamAppend {
-    return { streamId: this.streamId, events: this.events, expectedVersion: 'no-stream' };
-  }
-}
 
 const documentNumbers = new Map<number, NewEvent[]>();
 const nextDocumentNo = (year: number, rectificationId: string, issuedAt: string, metadata: EventMetadata): string => {

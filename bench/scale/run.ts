@@ -15,7 +15,6 @@ import {
   SYSTEM_ACTOR,
   type Actor,
   type Command,
-  type Decider,
   type Event,
   type EventMetadata,
   type ExpectedVersion,
@@ -52,6 +51,7 @@ import { migrate, PostgresClient } from '@app/sql';
 import { signInLogDecider, signInStreamId, type SignInEvent } from '@app/users/domain';
 import { Authenticator } from '../../apps/api/src/auth/authenticator.js';
 import { report, timed, type Row } from '../support/report.js';
+import { StreamBuilder, day, metadataAt } from '../support/generate.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -116,38 +116,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 const supervisor: Actor = { sub: 'scale-supervisor', role: 'supervisor', name: '基准督学' };
 const admin: Actor = { sub: 'scale-admin', role: 'admin', name: '基准管理员' };
-const metadataAt = (at: Date, actor: Actor): EventMetadata => ({
-  actor,
-  at: formatShanghai(at),
-  commandId: randomUUID(),
-  correlationId: randomUUID(),
-  causationId: null,
-});
 
-/** Runs commands through a decider as the command path would, collecting the events of one stream. */
-class StreamBuilder<C extends Command, E extends Event, S, Ctx> {
-  state: S;
-  readonly events: NewEvent[] = [];
-  constructor(
-    readonly streamId: string,
-    private readonly decider: Decider<C, E, S, Ctx>,
-  ) {
-    this.state = decider.initialState();
-  }
-  run(command: C, context: Ctx, metadata: EventMetadata): this {
-    for (const event of this.decider.decide(command, this.state, context)) {
-      this.state = this.decider.evolve(this.state, event);
-      this.events.push({ type: event.type, data: event.data, metadata });
-    }
-    return this;
-  }
-  get append(): StreamAppend {
-    return { streamId: this.streamId, events: this.events, expectedVersion: 'no-stream' };
-  }
-}
-
-/** A wall time in Asia/Shanghai. */
-const day = (year: number, month: number, date: number, hour = 10, minute = 0) => new Date(Date.UTC(year, month - 1, date, hour - 8, minute));
 const FINDINGS = ['消防通道堵塞', '食品留样不全', '晨检记录缺失', '户外器械松动', '保育员资质不全', '药品管理混乱'];
 
 /** What the read models must show of the generated province (checked through the API before the reads are loaded). */
