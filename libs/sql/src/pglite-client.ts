@@ -7,7 +7,7 @@ import { SqlDatabase, type Lease, type SqlClient, type TransactionOptions } from
 export interface EmbeddedDatabaseOptions {
   /** The folder that holds the database (`pgdata/`) and its lock. */
   readonly dataDir: string;
-  /** How long to wait for a lock left by a process that died (stale after 10 s); 0 fails at once. */
+  /** How long to wait for a lock left by a process that died (stale after 30 s); 0 fails at once. */
   readonly lockWaitMs?: number;
   /** A dumped data directory to start from when the folder is new (tests: skips the 3 s initdb). */
   readonly template?: Blob;
@@ -17,7 +17,9 @@ export interface EmbeddedDatabaseOptions {
   readonly onLockWait?: (message: string) => void;
 }
 
-const STALE_MS = 10_000;
+// refreshed every STALE_MS / 4: a start that keeps the event loop busy for seconds (PGlite creating its cluster on a
+// loaded 2-core box) must not let the lock go stale under the owner's feet (10 s was seen to be too short in CI)
+const STALE_MS = 30_000;
 
 /** Thrown when another process (or another open in this one) holds the data folder. */
 export class DataDirLockedError extends Error {
