@@ -102,7 +102,7 @@ try {
   const peak = await status(child.pid!, 'VmHWM');
   rows.push({
     workload: '10 uploads of 20 MiB at once',
-    subject: `engine peak RSS above idle (${idle.toFixed(0)} MB)`,
+    subject: `engine peak RSS above its RSS just before them (${idle.toFixed(0)} MB, after the uploads one after another)`,
     value: peak - idle,
     unit: 'MB',
     lowerIsBetter: true,
