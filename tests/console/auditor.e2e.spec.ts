@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DESKTOP, screenshot, seriousViolations, startConsole, type ConsoleHarness } from '../support/browser.js';
+import { DESKTOP, screenshot, seriousViolations, startConsole, type ConsoleHarness, signInFirstTime } from '../support/browser.js';
 import { freshId } from '../support/test-app.js';
 import { workflow } from '../support/workflow.js';
 
@@ -34,14 +34,7 @@ describe('the console: an auditor reads a case’s record, verifies the store, e
     expect(created.status).toBe(201);
 
     const { page, errors } = await harness.page(DESKTOP);
-    await page.goto(`${harness.origin}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(created.body.initialPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByLabel('当前密码').fill(created.body.initialPassword);
-    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: '确认修改' }).click();
+    await signInFirstTime(page, harness.origin, username, created.body.initialPassword, NEW_PASSWORD);
 
     // the auditor's home: the streams, narrowed to rectification cases
     await page.getByRole('heading', { name: '事件流', level: 2 }).waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, screenshot, seriousViolations, startConsole, type ConsoleHarness } from '../support/browser.js';
+import { DESKTOP, PHONE, screenshot, seriousViolations, startConsole, type ConsoleHarness, signInFirstTime } from '../support/browser.js';
 import { freshId } from '../support/test-app.js';
 import { jpeg, png, sha256 } from '../support/uploads.js';
 import { workflow } from '../support/workflow.js';
@@ -11,18 +11,6 @@ const shown = (time: string): string => `${time.slice(0, 10)} ${time.slice(11, 1
 /** The Asia/Shanghai date `days` from now. */
 const shanghaiDate = (days: number): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
-
-/** A freshly created user's first sign-in: the one-time password, then the password change, then the role's home. */
-const signInFirstTime = async (page: Page, origin: string, username: string, initialPassword: string): Promise<void> => {
-  await page.goto(`${origin}/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(initialPassword);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByLabel('当前密码').fill(initialPassword);
-  await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
-  await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
-  await page.getByRole('button', { name: '确认修改' }).click();
-};
 
 /** Nothing wider than the phone: no sideways scrolling. */
 const pageWidth = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth');
@@ -69,7 +57,7 @@ describe('the console: a kindergarten director on a phone', () => {
     expect(created.status).toBe(201);
 
     const { page, errors } = await harness.page(PHONE);
-    await signInFirstTime(page, harness.origin, username, created.body.initialPassword);
+    await signInFirstTime(page, harness.origin, username, created.body.initialPassword, NEW_PASSWORD);
 
     // home: the open case, its number, status, deadline in Shanghai time and the days left
     await page.getByRole('heading', { name: '待办', level: 2 }).waitFor();
@@ -189,7 +177,7 @@ describe('the console: a kindergarten director on a phone', () => {
     const supervisor = await harness.app.call('POST', '/users', { token: steps.admin, body: { id: reviewer, name: '王督学', role: 'supervisor' } });
     expect(supervisor.status).toBe(201);
     const desk = await harness.page(DESKTOP);
-    await signInFirstTime(desk.page, harness.origin, reviewer, supervisor.body.initialPassword);
+    await signInFirstTime(desk.page, harness.origin, reviewer, supervisor.body.initialPassword, NEW_PASSWORD);
     await desk.page.getByRole('heading', { name: '概览', level: 2 }).waitFor();
     await desk.page.goto(`${harness.origin}/cases/${notice.id}`);
     await desk.page.getByRole('heading', { name: '整改通知', level: 2 }).waitFor();
@@ -228,7 +216,7 @@ describe('the console: a kindergarten director on a phone', () => {
     const proposal = await propose(stating.kindergarten.id, stating.notice.id);
     const first = await director(stating.kindergarten.id);
     const { page, errors } = await harness.page(PHONE);
-    await signInFirstTime(page, harness.origin, first.username, first.password);
+    await signInFirstTime(page, harness.origin, first.username, first.password, NEW_PASSWORD);
 
     // home: the proposal and its statement deadline
     await page.getByRole('heading', { name: '待办', level: 2 }).waitFor();
@@ -273,7 +261,7 @@ describe('the console: a kindergarten director on a phone', () => {
     await propose(waiving.kindergarten.id, waiving.notice.id);
     const second = await director(waiving.kindergarten.id);
     const other = await harness.page(PHONE);
-    await signInFirstTime(other.page, harness.origin, second.username, second.password);
+    await signInFirstTime(other.page, harness.origin, second.username, second.password, NEW_PASSWORD);
     await other.page.getByRole('link', { name: '陈述申辩' }).click();
     await other.page.getByRole('button', { name: '放弃陈述申辩' }).click();
     await other.page.getByRole('dialog', { name: '确定放弃陈述申辩？' }).waitFor();
@@ -296,7 +284,7 @@ describe('the console: a kindergarten director on a phone', () => {
     });
     expect(created.status).toBe(201);
     const { page, errors } = await harness.page(PHONE);
-    await signInFirstTime(page, harness.origin, created.body.user.id, created.body.initialPassword);
+    await signInFirstTime(page, harness.origin, created.body.user.id, created.body.initialPassword, NEW_PASSWORD);
     await page.getByRole('heading', { name: '待办', level: 2 }).waitFor();
     await page.getByText('暂无待办').waitFor();
     expect(await seriousViolations(page)).toEqual([]);

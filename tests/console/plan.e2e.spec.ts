@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, screenshot, seriousViolations, startConsole, type ConsoleHarness } from '../support/browser.js';
+import { DESKTOP, PHONE, screenshot, seriousViolations, startConsole, type ConsoleHarness, signInFirstTime } from '../support/browser.js';
 import { PLAN_SEEDS, SettableClock, planTasks, unitTaskNos } from '../support/plan.js';
 import { freshId } from '../support/test-app.js';
 import { jpeg } from '../support/uploads.js';
@@ -24,18 +24,6 @@ const lastEndedQuarter = (): { year: number; quarter: number } => {
   const [year, month] = shanghaiToday().split('-').map(Number) as [number, number];
   const current = Math.floor((month - 1) / 3) + 1;
   return current === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: current - 1 };
-};
-
-/** Signs in a freshly created user and sets the password the first sign-in asks for. */
-const signInFirstTime = async (page: Page, origin: string, username: string, initialPassword: string): Promise<void> => {
-  await page.goto(`${origin}/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(initialPassword);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByLabel('当前密码').fill(initialPassword);
-  await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
-  await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
-  await page.getByRole('button', { name: '确认修改' }).click();
 };
 
 const signIn = async (page: Page, origin: string, username: string): Promise<void> => {
@@ -77,7 +65,7 @@ describe('the console: a department files its monthly report, a supervisor follo
     const own = tasks.filter((task) => taskNos.includes(task.taskNo));
 
     const { page, errors } = await harness.page(DESKTOP);
-    await signInFirstTime(page, harness.origin, username, created.body.initialPassword);
+    await signInFirstTime(page, harness.origin, username, created.body.initialPassword, NEW_PASSWORD);
 
     // home: the unit's tasks, lead or shared
     await page.getByRole('heading', { name: '我的任务', level: 2 }).waitFor();
@@ -202,7 +190,7 @@ describe('the console: a department files its monthly report, a supervisor follo
     const financeStatus = REPORT_STATUS[record.body.items[0].status]!;
 
     const { page, errors } = await harness.page(DESKTOP);
-    await signInFirstTime(page, harness.origin, username, created.body.initialPassword);
+    await signInFirstTime(page, harness.origin, username, created.body.initialPassword, NEW_PASSWORD);
     await page.getByRole('heading', { name: '概览', level: 2 }).waitFor();
 
     // 月报督查: every unit of the last ended month, the finance bureau with its status

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DESKTOP, screenshot, seriousViolations, startConsole, type ConsoleHarness } from '../support/browser.js';
+import { DESKTOP, screenshot, seriousViolations, startConsole, type ConsoleHarness, signInFirstTime } from '../support/browser.js';
 import { freshId } from '../support/test-app.js';
 import { workflow } from '../support/workflow.js';
 
@@ -26,14 +26,7 @@ describe('the console: a supervisor inspects a kindergarten and issues a rectifi
     expect(created.status).toBe(201);
 
     const { page, errors } = await harness.page(DESKTOP);
-    await page.goto(`${harness.origin}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(created.body.initialPassword);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByLabel('当前密码').fill(created.body.initialPassword);
-    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: '确认修改' }).click();
+    await signInFirstTime(page, harness.origin, username, created.body.initialPassword, NEW_PASSWORD);
 
     // the supervisor's home is the dashboard; the kindergartens are one menu entry away
     await page.getByRole('heading', { name: '概览', level: 2 }).waitFor();

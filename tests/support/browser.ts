@@ -99,3 +99,15 @@ export const seriousViolations = async (page: Page): Promise<string[]> => {
 };
 
 export const screenshot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** Signs in a freshly created user (POST /users gave `initialPassword`) and sets the password the first sign-in asks for. */
+export const signInFirstTime = async (page: Page, origin: string, username: string, initialPassword: string, newPassword: string): Promise<void> => {
+  await page.goto(`${origin}/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(initialPassword);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByLabel('当前密码').fill(initialPassword);
+  await page.getByLabel('新密码', { exact: true }).fill(newPassword);
+  await page.getByLabel('确认新密码').fill(newPassword);
+  await page.getByRole('button', { name: '确认修改' }).click();
+};
