@@ -28,8 +28,7 @@ import {
 } from '@app/rectifications/domain';
 import { migrate, PostgresClient } from '@app/sql';
 import { Authenticator } from '../../apps/api/src/auth/authenticator.js';
-import { CONSOLE_OUT_DIR } from '../../apps/console/tools/console-build.js';
-import { ensureConsoleBuilt } from '../../apps/console/tools/console-build.js';
+import { CONSOLE_OUT_DIR, ensureConsoleBuilt } from '../../apps/console/tools/console-build.js';
 import { CHROMIUM, CHROMIUM_FLAGS, DESKTOP } from '../../tests/support/browser.js';
 import { report, timed, type Row } from '../support/report.js';
 import { StreamBuilder, day, metadataAt } from '../support/generate.js';
