@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { DESKTOP, screenshot, seriousViolations, startConsole, type ConsoleHarness } from '../support/browser.js';
+import { DESKTOP, pickOption, screenshot, seriousViolations, startConsole, type ConsoleHarness } from '../support/browser.js';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import { PLAN_SEEDS, planTasks } from '../support/plan.js';
 import { freshId } from '../support/test-app.js';
@@ -186,12 +186,8 @@ describe('the console: the admin manages users, kindergartens and the working-da
       const register = page.getByRole('dialog').filter({ hasText: '登记幼儿园' });
       await register.getByLabel('编号').fill(kindergartenId);
       await register.getByLabel('名称').fill(takenName);
-      await register.getByLabel('乡镇').click();
-      await page.keyboard.type('喇嘛湾');
-      await page.keyboard.press('Enter');
-      await register.getByLabel('办园性质').click();
-      await page.keyboard.type('普惠');
-      await page.keyboard.press('Enter');
+      await pickOption(page, register.getByLabel('乡镇'), '喇嘛湾', '喇嘛湾镇');
+      await pickOption(page, register.getByLabel('办园性质'), '普惠', '普惠性民办');
       await register.getByRole('button', { name: /登\s*记/ }).click();
       await register.getByText('已有同名幼儿园').waitFor();
       expect(await seriousViolations(page)).toEqual([]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CONSOLE_OUT_DIR } from '../../apps/console/tools/console-build.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import type { Clock } from '@app/config';
@@ -90,8 +90,24 @@ export const startConsole = async (env: Record<string, string> = {}, options: { 
   };
 };
 
+/** What the tests read of the browser's Web Animations (the tests compile without the DOM's types). */
+interface BrowserAnimation {
+  playState: string;
+  effect: { getComputedTiming(): { endTime?: number } } | null;
+}
+
 /** axe-core's serious and critical violations on the page as it is now. */
 export const seriousViolations = async (page: Page): Promise<string[]> => {
+  // what a person reads is the settled page: a dialog or message fading in is half-transparent, and its contrast is not yet the page's
+  // (spinners loop for ever and are left out)
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { document: { getAnimations(): BrowserAnimation[] } }).document
+        .getAnimations()
+        .every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -110,4 +126,15 @@ export const signInFirstTime = async (page: Page, origin: string, username: stri
   await page.getByLabel('新密码', { exact: true }).fill(newPassword);
   await page.getByLabel('确认新密码').fill(newPassword);
   await page.getByRole('button', { name: '确认修改' }).click();
+};
+
+/**
+ * Picks an option of an Ant Design select by typing, as a person does: the field opened, the text typed, and Enter only
+ * once the wanted option is the highlighted one (a busy browser may not have filtered the list yet when Enter comes).
+ */
+export const pickOption = async (page: Page, field: Locator, typed: string, option: string): Promise<void> => {
+  await field.click();
+  await page.keyboard.type(typed);
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option-active[title="${option}"]`).waitFor();
+  await page.keyboard.press('Enter');
 };
