@@ -101,7 +101,17 @@ afterAll(async () => {
   await pglite.close();
 });
 
-const apply = (events: readonly StoredEvent[]) => pglite.transaction((tx) => statisticsProjection.apply(tx, events, s));
+// as the runner and the rebuild do: the read model and its checkpoint move in one transaction
+let checkpoint = 0;
+const apply = (events: readonly StoredEvent[]) =>
+  pglite.transaction(async (tx) => {
+    await statisticsProjection.apply(tx, events, s);
+    checkpoint += events.length;
+    await tx.query(
+      `INSERT INTO ${s}.projection_checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position`,
+      [statisticsProjection.name, checkpoint],
+    );
+  });
 
 describe('the statistics projection', () => {
   // townships of their own per test: the tables are shared by the tests of this file
@@ -196,6 +206,38 @@ describe('the statistics projection', () => {
     });
     await apply([registered(kg, from), scheduled(kg, inspection, 2025), concluded(inspection, 'failed'), moved]);
     expect((await statistics.overview(2025, [from, to])).townships).toMatchObject([{ township: to, kindergartens: 1, inspections: { failed: 1 } }]);
+  });
+
+  it('gives its kept answer again while the projection has not moved, and reads again once it has', async () => {
+    const township = `南镇-${randomUUID().slice(0, 8)}`;
+    const [kg, inspection] = [`kg-${randomUUID()}`, `i-${randomUUID()}`];
+    await apply([registered(kg, township), scheduled(kg, inspection, 2025)]);
+    const reads: string[] = [];
+    const spied = new Statistics(
+      {
+        query: (sql: string, parameters?: readonly unknown[]) => {
+          reads.push(sql.includes('projection_checkpoints') ? 'checkpoint' : 'counts');
+          return pglite.query(sql, parameters as unknown[]);
+        },
+      } as unknown as PgliteClient,
+      { now: () => new Date('2025-07-01T02:00:00Z') },
+      { DATABASE_SCHEMA: schema } as Settings,
+    );
+    // concurrent requests share one read of the counts
+    const [first, second] = await Promise.all([spied.overview(2025, [township]), spied.overview(2025, [township])]);
+    expect(first).toEqual(second);
+    expect(first.totals.inspections.scheduled).toBe(1);
+    expect(reads.filter((read) => read === 'counts')).toHaveLength(4);
+    expect(await spied.overview(2025, [township])).toEqual(first);
+    expect(reads.filter((read) => read === 'counts')).toHaveLength(4);
+    // another scope or year is another answer
+    expect((await spied.overview(2024, [township])).totals.inspections.scheduled).toBe(0);
+    expect(reads.filter((read) => read === 'counts')).toHaveLength(8);
+    // the projection moves: the counts are read again and show the change
+    await apply([concluded(inspection, 'failed')]);
+    const after = await spied.overview(2025, [township]);
+    expect(after.totals.inspections).toEqual({ scheduled: 0, passed: 0, failed: 1, cancelled: 0 });
+    expect(reads.filter((read) => read === 'counts')).toHaveLength(12);
   });
 
   it('rebuilt from the same events, gives the same counts', async () => {

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatShanghai } from '@app/calendar/domain';
 import { Clock, Settings } from '@app/config';
+import { lowestCheckpoint } from '@app/projections';
 import { SqlDatabase, quoteSchema } from '@app/sql';
+import { statisticsProjection } from './statistics.projection.js';
 
 export interface StatisticsCounts {
   readonly kindergartens: number;
@@ -37,23 +39,55 @@ const empty = (): Mutable<StatisticsCounts> => ({
   suspensions: 0,
 });
 
-/** The county's statistics for a year, by township, read from the statistics projection's own tables (four grouped counts). */
+/** How many answers (per year and scope) are kept; a county's supervisors ask for a few dozen scopes at most. */
+const KEPT_ANSWERS = 64;
+
+interface KeptAnswer {
+  /** The statistics projection's checkpoint when the counts were read: they hold while it has not moved. */
+  readonly checkpoint: number;
+  readonly counts: Promise<Omit<StatisticsOverview, 'asOf'>>;
+}
+
+/**
+ * The county's statistics for a year, by township, read from the statistics projection's own tables (four grouped
+ * counts). The counts change only when the projection applies events, so an answer is kept with the projection's
+ * checkpoint and given again while the checkpoint has not moved (one indexed read instead of four grouped counts);
+ * requests that arrive while the counts are being read share that read.
+ */
 @Injectable()
 export class Statistics {
+  private readonly schema: string;
   private readonly s: string;
+  private readonly kept = new Map<string, KeptAnswer>();
 
   constructor(
     @Inject(SqlDatabase) private readonly db: SqlDatabase,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(Settings) settings: Settings,
   ) {
+    this.schema = settings.DATABASE_SCHEMA;
     this.s = quoteSchema(settings.DATABASE_SCHEMA);
   }
 
   /** `townships`: only those (a supervisor's 责任区); all when absent. */
   async overview(year: number, townships?: readonly string[]): Promise<StatisticsOverview> {
-    const s = this.s;
     const asOf = formatShanghai(this.clock.now());
+    const checkpoint = await lowestCheckpoint(this.db, this.schema, [statisticsProjection.name]);
+    const key = `${year}|${townships ? [...townships].sort().join(',') : '*'}`;
+    let answer = this.kept.get(key);
+    if (answer?.checkpoint !== checkpoint) {
+      answer = { checkpoint, counts: this.count(year, townships) };
+      this.kept.delete(key);
+      if (this.kept.size >= KEPT_ANSWERS) this.kept.delete(this.kept.keys().next().value!);
+      this.kept.set(key, answer);
+      // a failed read is not kept
+      answer.counts.catch(() => this.kept.get(key) === answer && this.kept.delete(key));
+    }
+    return { asOf, ...(await answer.counts) };
+  }
+
+  private async count(year: number, townships?: readonly string[]): Promise<Omit<StatisticsOverview, 'asOf'>> {
+    const s = this.s;
     const scope = (parameter: number) => (townships ? `AND k.township = ANY($${parameter}::text[])` : '');
     const inYear = townships ? [year, townships] : [year];
     const always = townships ? [townships] : [];
@@ -101,7 +135,7 @@ export class Statistics {
     const rows = [...byTownship].sort(([a], [b]) => a.localeCompare(b, 'zh-Hans-CN'));
     for (const [, counts] of rows) add(totals, counts);
     // keyed as the record names the township; byTownshipId keys it by the register's id
-    return { asOf, year, townships: rows.map(([township, counts]) => ({ township, name: township, ...counts })), totals };
+    return { year, townships: rows.map(([township, counts]) => ({ township, name: township, ...counts })), totals };
   }
 }
 
