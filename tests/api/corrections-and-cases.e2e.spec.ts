@@ -318,6 +318,15 @@ describe.each<StoreKind>(['pglite', 'postgres'])('inspection corrections and rec
       expect(await list(`from=2025-03-03&to=2025-03-03&township=${encodeURIComponent(township)}`)).toEqual([newer.body.id]);
       expect(await list(`from=2025-03-04&township=${encodeURIComponent(township)}`)).toEqual([]);
       expect(await list(`to=2025-03-02&township=${encodeURIComponent(township)}`)).toEqual([]);
+      // by the deadline's day, inclusive (Asia/Shanghai): the dashboard's "due this week"
+      const dueDay = (newer.body.dueAt as string).slice(0, 10);
+      const dayBefore = new Date(Date.parse(`${dueDay}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const dayAfter = new Date(Date.parse(`${dueDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const byDue = (query: string) => list(`${query}&status=open&township=${encodeURIComponent(township)}`);
+      expect(await byDue(`dueFrom=${dueDay}&dueTo=${dueDay}`)).toEqual([newer.body.id]);
+      expect(await byDue(`dueFrom=${dayBefore}&dueTo=${dayAfter}`)).toEqual([newer.body.id]);
+      expect(await byDue(`dueFrom=${dayAfter}`)).toEqual([]);
+      expect(await byDue(`dueTo=${dayBefore}`)).toEqual([]);
       // paging keeps the order
       const page = await app.call('GET', '/rectifications?limit=1', { token: steps.supervisor });
       expect(page.body.items.map((item: { id: string }) => item.id)).toEqual([all[0]]);
@@ -325,6 +334,7 @@ describe.each<StoreKind>(['pglite', 'postgres'])('inspection corrections and rec
       expect(next.body.items[0].id).toBe(all[1]);
       expectProblem(await app.call('GET', '/rectifications?status=nonsense', { token: steps.supervisor }), 400, 'validation-failed');
       expectProblem(await app.call('GET', '/rectifications?from=2025-02-30', { token: steps.supervisor }), 400, 'validation-failed');
+      expectProblem(await app.call('GET', '/rectifications?dueTo=2025-13-01', { token: steps.supervisor }), 400, 'validation-failed');
     });
   });
 });

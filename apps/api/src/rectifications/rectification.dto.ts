@@ -268,6 +268,16 @@ export class ListRectificationsQuery extends ListQuery {
   @IsDateOnly()
   to?: string;
 
+  @ApiPropertyOptional({ format: 'date', description: 'Due (`dueAt`) on or after this day (Asia/Shanghai)' })
+  @IsOptional()
+  @IsDateOnly()
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Due (`dueAt`) on or before this day (Asia/Shanghai)' })
+  @IsOptional()
+  @IsDateOnly()
+  dueTo?: string;
+
   @ApiPropertyOptional({ description: 'Part of the document number, the kindergarten’s name or the case id', maxLength: 100 })
   @IsOptional()
   @Length(1, 100)

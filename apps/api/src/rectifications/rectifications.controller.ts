@@ -77,7 +77,7 @@ export class RectificationsController {
   @ApiOperation({
     summary: 'List rectification cases (a kindergarten sees only its own)',
     description:
-      'Admin, supervisor, auditor; a kindergarten sees only its own. Newest first. Filters: `status` (a status, or `open`: issued, acknowledged, submitted or returned), `township` (the kindergarten’s), `kindergartenId`, `overdue`, `from` and `to` (days of issue, inclusive, Asia/Shanghai), `q` (part of the document number, the kindergarten’s name or the case id); paged `{items, next?}`.',
+      'Admin, supervisor, auditor; a kindergarten sees only its own. Newest first. Filters: `status` (a status, or `open`: issued, acknowledged, submitted or returned), `township` (the kindergarten’s), `kindergartenId`, `overdue`, `from` and `to` (days of issue, inclusive, Asia/Shanghai), `dueFrom` and `dueTo` (days of the deadline, inclusive, Asia/Shanghai), `q` (part of the document number, the kindergarten’s name or the case id); paged `{items, next?}`.',
   })
   @ApiOkResponse({ type: RectificationList })
   @Problems({ 400: ['validation-failed'] })
@@ -92,6 +92,8 @@ export class RectificationsController {
         township: query.township,
         from: query.from,
         to: query.to,
+        dueFrom: query.dueFrom,
+        dueTo: query.dueTo,
         q: query.q,
         cursor: query.after,
         limit: query.limit,

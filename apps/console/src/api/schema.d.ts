@@ -1138,7 +1138,7 @@ export interface paths {
         };
         /**
          * List rectification cases (a kindergarten sees only its own)
-         * @description Admin, supervisor, auditor; a kindergarten sees only its own. Newest first. Filters: `status` (a status, or `open`: issued, acknowledged, submitted or returned), `township` (the kindergarten’s), `kindergartenId`, `overdue`, `from` and `to` (days of issue, inclusive, Asia/Shanghai), `q` (part of the document number, the kindergarten’s name or the case id); paged `{items, next?}`.
+         * @description Admin, supervisor, auditor; a kindergarten sees only its own. Newest first. Filters: `status` (a status, or `open`: issued, acknowledged, submitted or returned), `township` (the kindergarten’s), `kindergartenId`, `overdue`, `from` and `to` (days of issue, inclusive, Asia/Shanghai), `dueFrom` and `dueTo` (days of the deadline, inclusive, Asia/Shanghai), `q` (part of the document number, the kindergarten’s name or the case id); paged `{items, next?}`.
          */
         get: operations["RectificationsController_list"];
         put?: never;
@@ -7528,6 +7528,10 @@ export interface operations {
             query?: {
                 /** @description The cursor from the previous page’s `next` link */
                 after?: string;
+                /** @description Due (`dueAt`) on or after this day (Asia/Shanghai) */
+                dueFrom?: string;
+                /** @description Due (`dueAt`) on or before this day (Asia/Shanghai) */
+                dueTo?: string;
                 /** @description Issued on or after this day (Asia/Shanghai) */
                 from?: string;
                 kindergartenId?: string;

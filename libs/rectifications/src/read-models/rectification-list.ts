@@ -16,6 +16,9 @@ export interface RectificationFilter {
   /** Issued on or after this day, on or before that one (Asia/Shanghai). */
   readonly from?: string;
   readonly to?: string;
+  /** Due (`dueAt`) on or after this day, on or before that one (Asia/Shanghai). */
+  readonly dueFrom?: string;
+  readonly dueTo?: string;
   /** Part of the document number, the kindergarten's name or the case id. */
   readonly q?: string;
   readonly cursor?: string;
@@ -49,6 +52,8 @@ export class RectificationList {
          AND ($8::date IS NULL OR (r.issued_at AT TIME ZONE 'Asia/Shanghai')::date >= $8::date)
          AND ($9::date IS NULL OR (r.issued_at AT TIME ZONE 'Asia/Shanghai')::date <= $9::date)
          AND ($10::text IS NULL OR r.document_no ILIKE $10 OR k.name ILIKE $10 OR r.id ILIKE $10)
+         AND ($11::date IS NULL OR r.due_at >= ($11::date)::timestamp AT TIME ZONE 'Asia/Shanghai')
+         AND ($12::date IS NULL OR r.due_at < ($12::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
        ORDER BY r.issued_at DESC, r.id DESC LIMIT $6`,
       [
         filter.kindergartenIds ?? null,
@@ -61,6 +66,8 @@ export class RectificationList {
         filter.from ?? null,
         filter.to ?? null,
         pattern,
+        filter.dueFrom ?? null,
+        filter.dueTo ?? null,
       ],
     );
     return pageOf(

@@ -166,17 +166,16 @@ export const useOverview = (year: number) =>
     queryFn: () => data(api.GET('/api/v1/statistics/overview', { params: { query: { year } } })),
   });
 
-/** Open cases whose `dueAt` lies in [from, to): the list filters by issue date only, so every open case is read, page by page. */
-export const useOpenCasesDue = (from: string, to: string) =>
+/** Open cases due (`dueAt`) between two days, inclusive (Asia/Shanghai), soonest first. */
+export const useOpenCasesDue = (dueFrom: string, dueTo: string) =>
   useQuery({
-    queryKey: supervisionKeys.casesDue(from, to),
+    queryKey: supervisionKeys.casesDue(dueFrom, dueTo),
     queryFn: async () => {
-      const [start, end] = [Date.parse(from), Date.parse(to)];
       const due = [];
       let after: string | undefined;
       do {
-        const page = await data(api.GET('/api/v1/rectifications', { params: { query: { status: 'open', limit: 1000, after } } }));
-        due.push(...page.items.filter((item) => Date.parse(item.dueAt) >= start && Date.parse(item.dueAt) < end));
+        const page = await data(api.GET('/api/v1/rectifications', { params: { query: { status: 'open', dueFrom, dueTo, limit: 1000, after } } }));
+        due.push(...page.items);
         after = nextCursor(page.next);
       } while (after);
       return due.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));

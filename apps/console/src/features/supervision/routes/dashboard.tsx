@@ -17,13 +17,12 @@ const heading = (text: string) => (
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** This week in Asia/Shanghai, Monday to Sunday: its dates, and its instants as [from, to). */
+/** This week in Asia/Shanghai, Monday to Sunday. */
 const shanghaiWeek = () => {
   const day = new Date(`${today()}T00:00:00Z`);
   const sinceMonday = (day.getUTCDay() + 6) % 7;
   const date = (offset: number) => new Date(day.getTime() + offset * DAY).toISOString().slice(0, 10);
-  const [monday, sunday, nextMonday] = [date(-sinceMonday), date(6 - sinceMonday), date(7 - sinceMonday)];
-  return { monday, sunday, from: `${monday}T00:00:00+08:00`, to: `${nextMonday}T00:00:00+08:00` };
+  return { monday: date(-sinceMonday), sunday: date(6 - sinceMonday) };
 };
 
 type Row = TownshipCounts & { township: string };
@@ -120,7 +119,7 @@ export const Dashboard = () => {
 /** 本周到期: open cases whose deadline falls in this Asia/Shanghai week, soonest first. */
 const DueThisWeek = () => {
   const week = shanghaiWeek();
-  const query = useOpenCasesDue(week.from, week.to);
+  const query = useOpenCasesDue(week.monday, week.sunday);
   const names = useKindergartenNames(query.data?.map((item) => item.kindergartenId) ?? []);
   return (
     <Card size="small" title={heading(`本周到期（${week.monday} 至 ${week.sunday}）`)}>
