@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, rm, utimes } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { DataDirLockedError, PgliteClient } from './pglite-client.js';
+import { preparePgliteTemplate } from './testing/test-databases.js';
 
 const run = promisify(execFile);
 
@@ -18,6 +19,12 @@ const openInAnotherProcess = async (dataDir: string): Promise<{ opened: boolean;
 
 describe('PgliteClient: one owner per data folder', () => {
   let dataDir: string;
+  // a new folder starts from the prepared template (a cluster created once), as the engine's first start does from its own
+  let template: Blob;
+
+  beforeAll(async () => {
+    template = new Blob([await readFile(await preparePgliteTemplate())]);
+  });
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'pglite-lock-'));
@@ -28,7 +35,7 @@ describe('PgliteClient: one owner per data folder', () => {
   });
 
   it('refuses a second opener in this process with a clear message, and reopens after close with the data kept', async () => {
-    const first = await PgliteClient.open({ dataDir });
+    const first = await PgliteClient.open({ dataDir, template });
     await first.exec('CREATE TABLE kept (v text); INSERT INTO kept VALUES ($$幼儿园$$)');
     let refusal: unknown;
     try {
@@ -47,7 +54,7 @@ describe('PgliteClient: one owner per data folder', () => {
   }, 60_000);
 
   it('refuses an opener in another process while this one holds the folder', async () => {
-    const owner = await PgliteClient.open({ dataDir });
+    const owner = await PgliteClient.open({ dataDir, template });
     try {
       const other = await openInAnotherProcess(dataDir);
       expect(other).toMatchObject({ opened: false, code: 'data-dir-locked' });
@@ -62,7 +69,7 @@ describe('PgliteClient: one owner per data folder', () => {
     await mkdir(lock);
     const longAgo = new Date(Date.now() - 60_000);
     await utimes(lock, longAgo, longAgo);
-    const client = await PgliteClient.open({ dataDir, lockWaitMs: 0 });
+    const client = await PgliteClient.open({ dataDir, template, lockWaitMs: 0 });
     await client.close();
   }, 60_000);
 
@@ -74,7 +81,7 @@ describe('PgliteClient: one owner per data folder', () => {
     await utimes(lock, recently, recently);
     const said: string[] = [];
     const started = Date.now();
-    const client = await PgliteClient.open({ dataDir, onLockWait: (message) => said.push(message) });
+    const client = await PgliteClient.open({ dataDir, template, onLockWait: (message) => said.push(message) });
     await client.close();
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     expect(said).toHaveLength(2);
@@ -84,7 +91,7 @@ describe('PgliteClient: one owner per data folder', () => {
 
   it('says nothing when the folder is free', async () => {
     const said: string[] = [];
-    const client = await PgliteClient.open({ dataDir, onLockWait: (message) => said.push(message) });
+    const client = await PgliteClient.open({ dataDir, template, onLockWait: (message) => said.push(message) });
     await client.close();
     expect(said).toEqual([]);
   }, 60_000);
