@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { DESKTOP, pickOption, screenshot, seriousViolations, startConsole, type ConsoleHarness } from '../support/browser.js';
+import { type ConsoleHarness, DESKTOP, pickOption, screenshot, seriousViolations, startConsole, waitForRows } from '../support/browser.js';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import { PLAN_SEEDS, planTasks } from '../support/plan.js';
 import { freshId } from '../support/test-app.js';
@@ -207,7 +207,7 @@ describe('the console: the admin manages users, kindergartens and the working-da
       const kindergartenRow = page.getByRole('row', { name: new RegExp(kindergartenId) });
       await kindergartenRow.getByText('喇嘛湾镇', { exact: true }).waitFor();
       await kindergartenRow.getByText('普惠性民办').waitFor();
-      expect(await page.getByRole('row').count()).toBe(2);
+      await waitForRows(page, 2);
 
       const renamed = `喇嘛湾镇第二幼儿园${kindergartenId}`;
       await kindergartenRow.getByRole('button', { name: `编辑 ${name}` }).click();

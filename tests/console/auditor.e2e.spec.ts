@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DESKTOP, screenshot, seriousViolations, startConsole, type ConsoleHarness, signInFirstTime } from '../support/browser.js';
+import { type ConsoleHarness, DESKTOP, screenshot, seriousViolations, signInFirstTime, startConsole, waitForRows } from '../support/browser.js';
 import { freshId } from '../support/test-app.js';
 import { workflow } from '../support/workflow.js';
 
@@ -152,7 +152,7 @@ describe('the console: an auditor reads a case’s record, verifies the store, e
     await page.getByRole('button', { name: /^查\s*询$/ }).click();
     await page.getByRole('row').filter({ hasText: stranger }).waitFor({ state: 'detached' });
     await own.waitFor();
-    expect(await page.getByRole('row').count()).toBe(2);
+    await waitForRows(page, 2);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'auditor-sign-ins-desktop');
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { DESKTOP, screenshot, seriousViolations, startConsole, type ConsoleHarness, signInFirstTime } from '../support/browser.js';
+import { type ConsoleHarness, DESKTOP, screenshot, seriousViolations, signInFirstTime, startConsole, waitForRows } from '../support/browser.js';
 import { freshId } from '../support/test-app.js';
 import { workflow } from '../support/workflow.js';
 
@@ -163,11 +163,11 @@ describe('the console: the supervisor’s dashboard, scheduling a township, corr
     await page.getByRole('heading', { name: '幼儿园', level: 2 }).waitFor();
     await choose(page, '按乡镇筛选', '宏河镇');
     await rowOf(page, closed.name).getByText('已关停').waitFor();
-    expect(await page.getByRole('row').count()).toBe(4);
+    await waitForRows(page, 4);
     await page.getByLabel('按名称搜索').fill(bare.id);
     await page.getByLabel('按名称搜索').press('Enter');
     await page.getByRole('link', { name: closed.name }).waitFor({ state: 'detached' });
-    expect(await page.getByRole('row').count()).toBe(2);
+    await waitForRows(page, 2);
     await rowOf(page, bare.name).waitFor();
     await page.getByLabel('按名称搜索').clear();
     await page.getByLabel('按名称搜索').press('Enter');

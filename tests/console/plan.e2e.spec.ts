@@ -5,7 +5,6 @@ import { DESKTOP, PHONE, screenshot, seriousViolations, startConsole, type Conso
 import { PLAN_SEEDS, SettableClock, planTasks, unitTaskNos } from '../support/plan.js';
 import { freshId } from '../support/test-app.js';
 import { jpeg } from '../support/uploads.js';
-import { waitUntil } from '../support/wait.js';
 import { workflow } from '../support/workflow.js';
 
 const NEW_PASSWORD = 'Jihua#2026-清水河';
@@ -102,8 +101,9 @@ describe('the console: a department files its monthly report, a supervisor follo
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: '上传照片或文件' }).click();
     await (await chooser).setFiles({ name: '督导现场.jpg', mimeType: 'image/jpeg', buffer: await jpeg(41) });
-    await page.getByText('督导现场.jpg').first().waitFor();
-    await waitUntil(async () => (await page.getByRole('progressbar').count()) === 0, { what: 'the photo uploaded' });
+    await page.getByRole('progressbar', { name: '督导现场.jpg 上传进度' }).waitFor();
+    await page.getByText('上传完成').waitFor();
+    await page.getByRole('img', { name: '已上传：督导现场.jpg' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'department-report-form-desktop');
     await page.getByRole('button', { name: '提交月报' }).click();
@@ -136,6 +136,8 @@ describe('the console: a department files its monthly report, a supervisor follo
     await phone.page.getByRole('heading', { name: '我的任务', level: 2 }).waitFor();
     await phone.page.goto(`${harness.origin}/monthly-reports/${period}`);
     await phone.page.getByRole('button', { name: '更正月报' }).click();
+    // the form starts from what was filed: the photo is there, and stays unless removed
+    await phone.page.getByRole('img', { name: '已上传：督导现场.jpg' }).waitFor();
     const first = phone.page.getByRole('group', { name: `任务${own[0].taskNo}：${own[0].title}` });
     await first.getByLabel('已完成').check();
     await first.getByLabel('工作进展').fill('已全部完成');

@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { CONSOLE_OUT_DIR } from '../../apps/console/tools/console-build.js';
 import { startTestApp, type TestApp } from './test-app.js';
+import { waitUntil } from './wait.js';
 import type { Clock } from '@app/config';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */
@@ -137,4 +138,12 @@ export const pickOption = async (page: Page, field: Locator, typed: string, opti
   await page.keyboard.type(typed);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option-active[title="${option}"]`).waitFor();
   await page.keyboard.press('Enter');
+};
+
+/**
+ * Waits until the page's tables show `count` rows (header rows included): a list that was just searched may still
+ * show the rows before, or none while it loads; fails with the count last seen.
+ */
+export const waitForRows = async (page: Page, count: number): Promise<void> => {
+  await waitUntil(async () => (await page.getByRole('row').count()) === count, { timeoutMs: 30_000, what: `${count} table rows` });
 };

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { problemMessage } from '../../api/problems';
 import { TAG_COLOR } from '../../lib/labels';
 import { useSession } from '../auth/session';
-import { thumbnailUrl, uploadAttachment, type Attachment } from './api';
+import { originalUrl, thumbnailUrl, uploadAttachment, type Attachment } from './api';
 
 /** One file the person chose: uploading, uploaded (with its attachment) or refused. */
 export interface EvidenceDraft {
@@ -12,12 +12,27 @@ export interface EvidenceDraft {
   readonly name: string;
   readonly percent: number;
   readonly status: 'uploading' | 'done' | 'error';
-  readonly attachment?: Attachment;
+  readonly attachment?: Pick<Attachment, 'id' | 'name' | 'contentType'>;
   readonly caption: string;
   readonly error?: string;
 }
 
 const IMAGE = /^image\/(jpeg|png|webp)$/;
+
+/** Photos and PDFs: what a phone's camera or album gives. */
+export const PHOTOS = 'image/*,application/pdf';
+/** Photos, PDFs and Office files: everything POST /attachments takes (it tells the type from the bytes). */
+export const PHOTOS_AND_FILES = 'image/jpeg,image/png,image/webp,image/heic,.heic,application/pdf,.docx,.xlsx,video/mp4';
+
+/** A file a record already cites, as a finished draft (a report being amended keeps its evidence unless removed). */
+export const citedDraft = (item: { attachmentId: string; name: string; contentType: string; caption?: string | null }): EvidenceDraft => ({
+  key: item.attachmentId,
+  name: item.name,
+  percent: 100,
+  status: 'done',
+  attachment: { id: item.attachmentId, name: item.name, contentType: item.contentType },
+  caption: item.caption ?? '',
+});
 
 /** What a record cites: each uploaded file, with its caption when one was written. */
 export const citedEvidence = (drafts: readonly EvidenceDraft[] | undefined): Array<{ attachmentId: string; caption?: string }> =>
@@ -40,20 +55,29 @@ export const atMostFiles = (limit: number) => ({
 let sequence = 0;
 
 /**
- * Take or pick photos (or PDFs): each is uploaded at once with its progress shown, then its thumbnail, an optional
- * caption, and a button to remove it before the form is sent. A form field: `onChange` gets every draft.
+ * Take or pick photos (or files): each is uploaded at once with its progress shown, then its thumbnail, an optional
+ * caption, and a button to remove it before the form is sent. A form field: it starts from the form's value (files
+ * already cited), and `onChange` gets every draft. `camera` opens a phone's camera first (a kindergarten's photos of
+ * what it put right); `accept` and the button's text say what may be chosen.
  */
 export const EvidenceUploader = ({
   id,
+  value,
   onChange,
+  accept = PHOTOS,
+  camera = true,
+  buttonText = '拍照或选择照片',
 }: {
   id?: string;
   value?: readonly EvidenceDraft[];
   onChange?: (drafts: EvidenceDraft[]) => void;
+  accept?: string;
+  camera?: boolean;
+  buttonText?: string;
 }) => {
   const csrfToken = useSession().data?.csrfToken;
   const input = useRef<HTMLInputElement>(null);
-  const [drafts, setDrafts] = useState<EvidenceDraft[]>([]);
+  const [drafts, setDrafts] = useState<EvidenceDraft[]>(() => [...(value ?? [])]);
   const reported = useRef(onChange);
   reported.current = onChange;
   const uploads = useRef(new Map<string, AbortController>());
@@ -95,14 +119,14 @@ export const EvidenceUploader = ({
         ref={input}
         id={id}
         type="file"
-        accept="image/*,application/pdf"
-        capture="environment"
+        accept={accept}
+        capture={camera ? 'environment' : undefined}
         multiple
         onChange={choose}
         style={{ display: 'none' }}
       />
       <Button icon={<CameraOutlined />} onClick={() => input.current?.click()} style={{ alignSelf: 'flex-start' }}>
-        拍照或选择照片
+        {buttonText}
       </Button>
       {drafts.map((draft) => (
         <Card key={draft.key} size="small" styles={{ body: { padding: 8 } }}>
@@ -120,7 +144,13 @@ export const EvidenceUploader = ({
             </div>
             <Flex vertical gap={4} style={{ flex: 1, minWidth: 0 }}>
               <Flex justify="space-between" align="center" gap={4}>
-                <Typography.Text style={{ overflowWrap: 'anywhere' }}>{draft.name}</Typography.Text>
+                {draft.attachment ? (
+                  <a href={originalUrl(draft.attachment.id)} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
+                    {draft.name}
+                  </a>
+                ) : (
+                  <Typography.Text style={{ overflowWrap: 'anywhere' }}>{draft.name}</Typography.Text>
+                )}
                 <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={`移除 ${draft.name}`} onClick={() => remove(draft.key)} />
               </Flex>
               <Progress

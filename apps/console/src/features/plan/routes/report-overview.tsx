@@ -5,7 +5,7 @@ import { TAG_COLOR, label } from '../../../lib/labels';
 import { formatTime } from '../../../lib/time';
 import { useMonthlyReports, type MonthlyReport } from '../api';
 import { FIRST_PERIOD, REPORT_STATUS, REPORT_STATUS_COLOR, TASK_STATUS, lastEndedPeriod, periodLabel } from '../plan-labels';
-import { EvidenceList } from './report-page';
+import { EvidenceList } from '../../attachments/evidence-list';
 
 /** Every month of the plan up to the last ended one, the latest first. */
 const allPeriods = (): string[] => {
@@ -27,7 +27,7 @@ const Details = ({ report }: { report: MonthlyReport }) => (
         </li>
       ))}
     </ul>
-    <EvidenceList evidence={report.evidence} />
+    <EvidenceList items={report.evidence} />
   </Flex>
 );
 

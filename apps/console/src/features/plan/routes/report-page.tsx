@@ -1,13 +1,22 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Image, Input, Radio, Tag, Typography, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { problemMessage } from '../../../api/problems';
 import { QueryState } from '../../../components/page-state';
 import { label } from '../../../lib/labels';
 import { formatTime } from '../../../lib/time';
+import { EvidenceList } from '../../attachments/evidence-list';
+import {
+  EvidenceUploader,
+  PHOTOS_AND_FILES,
+  atMostFiles,
+  citedDraft,
+  citedEvidence,
+  uploadsFinished,
+  type EvidenceDraft,
+} from '../../attachments/evidence-uploader';
 import { useSession } from '../../auth/session';
 import { useFileReport, useMonthlyReport, usePlanTasks, type MonthlyReport, type PlanTask } from '../api';
-import { EvidenceUpload, citations, citedFile, stillUploading, type UploadedFile } from '../evidence-upload';
 import { REPORT_STATUS, REPORT_STATUS_COLOR, TASK_STATUS, TASK_STATUS_COLOR, periodLabel } from '../plan-labels';
 
 const heading = (text: string) => (
@@ -18,32 +27,8 @@ const heading = (text: string) => (
 
 interface FormValues {
   items: Array<{ status: 'on-track' | 'at-risk' | 'done'; progress: string }>;
-  files: UploadFile<UploadedFile>[];
+  files: EvidenceDraft[];
 }
-
-/** The cited uploads: a thumbnail for images, each opening the original. */
-export const EvidenceList = ({ evidence }: { evidence: MonthlyReport['evidence'] }) =>
-  evidence.length === 0 ? (
-    <Typography.Text type="secondary">未附佐证材料</Typography.Text>
-  ) : (
-    <Flex gap={12} wrap>
-      {evidence.map((item) => (
-        <Flex key={item.attachmentId} vertical align="center" gap={4} style={{ maxWidth: 160 }}>
-          {item.contentType.startsWith('image/') && (
-            <Image
-              width={120}
-              src={`/api/v1/attachments/${item.attachmentId}/thumbnail`}
-              alt={item.caption ?? item.name}
-              preview={{ src: `/api/v1/attachments/${item.attachmentId}` }}
-            />
-          )}
-          <a href={`/api/v1/attachments/${item.attachmentId}`} target="_blank" rel="noreferrer" style={{ wordBreak: 'break-all' }}>
-            {item.name}
-          </a>
-        </Flex>
-      ))}
-    </Flex>
-  );
 
 /** A unit's report for a month: what was filed (and amended), or the form that files or amends it. */
 export const ReportPage = () => {
@@ -124,7 +109,7 @@ const FiledReport = ({ report, tasks, onAmend }: { report: MonthlyReport; tasks:
       </Flex>
     </Card>
     <Card size="small" title={heading('佐证材料')}>
-      <EvidenceList evidence={report.evidence} />
+      <EvidenceList items={report.evidence} />
     </Card>
     <div>
       <Button type="primary" onClick={onAmend}>
@@ -158,10 +143,9 @@ const ReportForm = ({
       const filed = report?.items.find((item) => item.taskNo === task.taskNo);
       return { status: filed?.status ?? 'on-track', progress: filed?.progress ?? '' };
     }),
-    files: (report?.evidence ?? []).map(citedFile),
+    files: (report?.evidence ?? []).map(citedDraft),
   };
   const submit = (values: FormValues) => {
-    if (stillUploading(values.files)) return void message.warning('请等待佐证材料上传完成');
     file.mutate(
       {
         items: tasks.map((task, index) => ({
@@ -169,7 +153,7 @@ const ReportForm = ({
           status: values.items[index]!.status,
           progress: values.items[index]!.progress.trim(),
         })),
-        evidence: citations(values.files),
+        evidence: citedEvidence(values.files),
       },
       {
         onSuccess: () => {
@@ -211,11 +195,11 @@ const ReportForm = ({
           <Form.Item
             label="佐证材料"
             name="files"
-            valuePropName="fileList"
-            getValueFromEvent={(event) => event?.fileList}
+            rules={[uploadsFinished, atMostFiles(100)]}
+            extra="图片、PDF 或 Word、Excel 文件，单个文件不超过 20 MB"
             style={{ marginBottom: 0 }}
           >
-            <EvidenceUpload />
+            <EvidenceUploader accept={PHOTOS_AND_FILES} camera={false} buttonText="上传照片或文件" />
           </Form.Item>
         </Card>
         {file.error && <Alert type="error" showIcon title={problemMessage(file.error)} />}
