@@ -132,7 +132,7 @@ const measure = async (env: Record<string, string>, rawSettings: Settings): Prom
     const inspections: string[] = [];
     for (let k = 0; k < Math.ceil(INSPECTIONS / 20); k++) {
       const kindergartenId = `bench-${randomUUID().slice(0, 8)}`;
-      await call(`${engine.url}/kindergartens`, admin, { id: kindergartenId, name: '基准测试幼儿园', township: '城关镇', ownership: 'public' });
+      await call(`${engine.url}/kindergartens`, admin, { id: kindergartenId, name: `基准测试幼儿园${kindergartenId}`, township: '城关镇', ownership: 'public' });
       for (let i = 0; i < 20 && inspections.length < INSPECTIONS; i++) {
         const inspection = await call(`${engine.url}/inspections`, supervisor, {
           kindergartenId,
