@@ -215,13 +215,51 @@ describe('the kindergarten overview after an update and a closure', () => {
   });
 });
 
+// as the runner and the rebuild do: the board's tables and its checkpoint move in one transaction
+let boardCheckpoint = 0;
+const applyBoard = (events: readonly StoredEvent[]) =>
+  pglite.transaction(async (tx) => {
+    await publicBoardProjection.apply(tx, events, s);
+    boardCheckpoint += events.length;
+    await tx.query(
+      `INSERT INTO ${s}.projection_checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position`,
+      [publicBoardProjection.name, boardCheckpoint],
+    );
+  });
+
 describe('the public board projection', () => {
+  it('gives its kept answer again while the projection has not moved, and reads again once it has', async () => {
+    const kg = `kg-${randomUUID()}`;
+    const [first, second] = [`rc-${randomUUID()}`, `rc-${randomUUID()}`];
+    await applyBoard([registered(kg), issued(kg, first, true)]);
+    const reads: string[] = [];
+    const spied = new PublicBoard(
+      {
+        query: (sql: string, parameters?: readonly unknown[]) => {
+          reads.push(sql.includes('projection_checkpoints') ? 'checkpoint' : 'board');
+          return pglite.query(sql, parameters as unknown[]);
+        },
+      } as unknown as PgliteClient,
+      { DATABASE_SCHEMA: schema } as Settings,
+    );
+    const mine = async () => (await spied.notices()).notices.filter((notice) => notice.kindergarten.id === kg).map((notice) => notice.id);
+    const [once, twice] = await Promise.all([mine(), mine()]);
+    expect(once).toEqual([first]);
+    expect(twice).toEqual([first]);
+    expect(await mine()).toEqual([first]);
+    // notices and suspensions: two queries, once
+    expect(reads.filter((read) => read === 'board')).toHaveLength(2);
+    await applyBoard([issued(kg, second, true)]);
+    expect(await mine()).toEqual(expect.arrayContaining([first, second]));
+    expect(reads.filter((read) => read === 'board')).toHaveLength(4);
+  });
+
   it('shows published notices with the kindergarten’s name, and the suspensions in force; a duplicated event changes nothing', async () => {
     const kg = `kg-${randomUUID()}`;
     const [published, unpublished] = [`rc-${randomUUID()}`, `rc-${randomUUID()}`];
     const events = [registered(kg), issued(kg, published, true), acknowledged(published), issued(kg, unpublished, false), suspended(kg, published)];
-    await pglite.transaction((tx) => publicBoardProjection.apply(tx, [...events, events[2]!], s));
-    await pglite.transaction((tx) => publicBoardProjection.apply(tx, [events[1]!, events[4]!], s));
+    await applyBoard([...events, events[2]!]);
+    await applyBoard([events[1]!, events[4]!]);
     const { notices, suspensions } = await board.notices();
     expect(notices.filter((notice) => notice.kindergarten.id === kg)).toEqual([
       {
@@ -250,23 +288,17 @@ describe('the public board projection', () => {
       const event = issued(kg, id, publish);
       return { ...event, data: { ...event.data, documentNo: `清教督改〔2025〕${n}号` } };
     };
-    await pglite.transaction((tx) =>
-      publicBoardProjection.apply(
-        tx,
-        [
-          registered(kg),
-          numbered(withdrawn, true, 1),
-          stored(`rectification-${withdrawn}`, 2, 'NoticeWithdrawn', {
-            rectificationId: withdrawn,
-            reason: '检查结论有误',
-            withdrawnAt: '2025-03-05T10:00:00.000+08:00',
-          }),
-          numbered(later, false, 2),
-          stored(`rectification-${later}`, 2, 'NoticePublished', { rectificationId: later, publishedAt: '2025-03-06T10:00:00.000+08:00' }),
-        ],
-        s,
-      ),
-    );
+    await applyBoard([
+      registered(kg),
+      numbered(withdrawn, true, 1),
+      stored(`rectification-${withdrawn}`, 2, 'NoticeWithdrawn', {
+        rectificationId: withdrawn,
+        reason: '检查结论有误',
+        withdrawnAt: '2025-03-05T10:00:00.000+08:00',
+      }),
+      numbered(later, false, 2),
+      stored(`rectification-${later}`, 2, 'NoticePublished', { rectificationId: later, publishedAt: '2025-03-06T10:00:00.000+08:00' }),
+    ]);
     const mine = (await board.notices()).notices.filter((notice) => notice.kindergarten.id === kg);
     expect(mine.map(({ id, documentNo, status, withdrawal }) => ({ id, documentNo, status, withdrawal }))).toEqual(
       expect.arrayContaining([

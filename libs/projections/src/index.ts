@@ -3,3 +3,4 @@ export * from './projection.js';
 export * from './projection-runner.js';
 export * from './paging.js';
 export * from './projections.module.js';
+export * from './kept-answers.js';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Settings } from '@app/config';
+import { KeptAnswers } from '@app/projections';
 import { SqlDatabase, quoteSchema } from '@app/sql';
-import type { BoardNotice } from './public-board.projection.js';
+import { publicBoardProjection, type BoardNotice } from './public-board.projection.js';
 
 /** A published notice as the public sees it (公示): nothing about reports, people or evidence. */
 export interface PublicNoticeView {
@@ -24,19 +25,33 @@ export interface PublicSuspensionView {
   readonly reason: string;
 }
 
-/** The public notice board: notices issued with `publish: true` (newest first), and the suspensions in force. */
+export interface PublicNotices {
+  readonly notices: PublicNoticeView[];
+  readonly suspensions: PublicSuspensionView[];
+}
+
+/**
+ * The public notice board: notices issued with `publish: true` (newest first), and the suspensions in force. Read by
+ * anyone without a token, so the answer is kept until the projection moves (`KeptAnswers`).
+ */
 @Injectable()
 export class PublicBoard {
   private readonly s: string;
+  private readonly kept: KeptAnswers<PublicNotices>;
 
   constructor(
     @Inject(SqlDatabase) private readonly db: SqlDatabase,
     @Inject(Settings) settings: Settings,
   ) {
     this.s = quoteSchema(settings.DATABASE_SCHEMA);
+    this.kept = new KeptAnswers(db, settings.DATABASE_SCHEMA, publicBoardProjection.name, 1);
   }
 
-  async notices(): Promise<{ notices: PublicNoticeView[]; suspensions: PublicSuspensionView[] }> {
+  notices(): Promise<PublicNotices> {
+    return this.kept.get('board', () => this.read());
+  }
+
+  private async read(): Promise<PublicNotices> {
     const notices = await this.db.query<{ notice: BoardNotice; kindergarten_id: string; name: string }>(
       `SELECT n.notice, n.kindergarten_id, k.name FROM ${this.s}.rm_public_board_notices n
        JOIN ${this.s}.rm_public_board_kindergartens k ON k.id = n.kindergarten_id

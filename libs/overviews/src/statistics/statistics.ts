@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatShanghai } from '@app/calendar/domain';
 import { Clock, Settings } from '@app/config';
-import { lowestCheckpoint } from '@app/projections';
+import { KeptAnswers } from '@app/projections';
 import { SqlDatabase, quoteSchema } from '@app/sql';
 import { statisticsProjection } from './statistics.projection.js';
 
@@ -39,51 +39,29 @@ const empty = (): Mutable<StatisticsCounts> => ({
   suspensions: 0,
 });
 
-/** How many answers (per year and scope) are kept; a county's supervisors ask for a few dozen scopes at most. */
-const KEPT_ANSWERS = 64;
-
-interface KeptAnswer {
-  /** The statistics projection's checkpoint when the counts were read: they hold while it has not moved. */
-  readonly checkpoint: number;
-  readonly counts: Promise<Omit<StatisticsOverview, 'asOf'>>;
-}
-
 /**
  * The county's statistics for a year, by township, read from the statistics projection's own tables (four grouped
- * counts). The counts change only when the projection applies events, so an answer is kept with the projection's
- * checkpoint and given again while the checkpoint has not moved (one indexed read instead of four grouped counts);
- * requests that arrive while the counts are being read share that read.
+ * counts), kept until the projection moves (`KeptAnswers`: one indexed read instead of four grouped counts).
  */
 @Injectable()
 export class Statistics {
-  private readonly schema: string;
   private readonly s: string;
-  private readonly kept = new Map<string, KeptAnswer>();
+  private readonly kept: KeptAnswers<Omit<StatisticsOverview, 'asOf'>>;
 
   constructor(
     @Inject(SqlDatabase) private readonly db: SqlDatabase,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(Settings) settings: Settings,
   ) {
-    this.schema = settings.DATABASE_SCHEMA;
     this.s = quoteSchema(settings.DATABASE_SCHEMA);
+    this.kept = new KeptAnswers(db, settings.DATABASE_SCHEMA, statisticsProjection.name);
   }
 
   /** `townships`: only those (a supervisor's 责任区); all when absent. */
   async overview(year: number, townships?: readonly string[]): Promise<StatisticsOverview> {
     const asOf = formatShanghai(this.clock.now());
-    const checkpoint = await lowestCheckpoint(this.db, this.schema, [statisticsProjection.name]);
     const key = `${year}|${townships ? [...townships].sort().join(',') : '*'}`;
-    let answer = this.kept.get(key);
-    if (answer?.checkpoint !== checkpoint) {
-      answer = { checkpoint, counts: this.count(year, townships) };
-      this.kept.delete(key);
-      if (this.kept.size >= KEPT_ANSWERS) this.kept.delete(this.kept.keys().next().value!);
-      this.kept.set(key, answer);
-      // a failed read is not kept
-      answer.counts.catch(() => this.kept.get(key) === answer && this.kept.delete(key));
-    }
-    return { asOf, ...(await answer.counts) };
+    return { asOf, ...(await this.kept.get(key, () => this.count(year, townships))) };
   }
 
   private async count(year: number, townships?: readonly string[]): Promise<Omit<StatisticsOverview, 'asOf'>> {
