@@ -242,7 +242,7 @@ describe('the public board projection', () => {
       } as unknown as PgliteClient,
       { DATABASE_SCHEMA: schema } as Settings,
     );
-    const mine = async () => (await spied.notices()).notices.filter((notice) => notice.kindergarten.id === kg).map((notice) => notice.id);
+    const mine = async () => (await spied.notices()).board.notices.filter((notice) => notice.kindergarten.id === kg).map((notice) => notice.id);
     const [once, twice] = await Promise.all([mine(), mine()]);
     expect(once).toEqual([first]);
     expect(twice).toEqual([first]);
@@ -260,7 +260,10 @@ describe('the public board projection', () => {
     const events = [registered(kg), issued(kg, published, true), acknowledged(published), issued(kg, unpublished, false), suspended(kg, published)];
     await applyBoard([...events, events[2]!]);
     await applyBoard([events[1]!, events[4]!]);
-    const { notices, suspensions } = await board.notices();
+    const answer = await board.notices();
+    // the text served is the board's JSON
+    expect(JSON.parse(answer.json)).toEqual(answer.board);
+    const { notices, suspensions } = answer.board;
     expect(notices.filter((notice) => notice.kindergarten.id === kg)).toEqual([
       {
         id: published,
@@ -299,7 +302,7 @@ describe('the public board projection', () => {
       numbered(later, false, 2),
       stored(`rectification-${later}`, 2, 'NoticePublished', { rectificationId: later, publishedAt: '2025-03-06T10:00:00.000+08:00' }),
     ]);
-    const mine = (await board.notices()).notices.filter((notice) => notice.kindergarten.id === kg);
+    const mine = (await board.notices()).board.notices.filter((notice) => notice.kindergarten.id === kg);
     expect(mine.map(({ id, documentNo, status, withdrawal }) => ({ id, documentNo, status, withdrawal }))).toEqual(
       expect.arrayContaining([
         {

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ListPublicKindergartens, ListPublicNotices } from '@app/overviews';
 import { DEFAULT_LIMIT } from '@app/projections';
 import { Public } from '../auth/access.decorator.js';
@@ -104,7 +104,10 @@ export class PublicController {
       'No token. The notices issued with `publish: true` (kindergarten, findings, issue time, deadline, status, overdue) and the enrolment suspensions in force with their effective date and reason.',
   })
   @ApiOkResponse({ type: PublicNotices })
-  notices() {
-    return this.queries.execute(new ListPublicNotices());
+  async notices(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    // the same text for every reader until the board changes: written once, not serialised per request
+    const { json } = await this.queries.execute(new ListPublicNotices());
+    void reply.type('application/json; charset=utf-8');
+    return json;
   }
 }

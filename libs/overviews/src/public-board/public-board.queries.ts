@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { PublicBoard, type PublicNoticeView, type PublicSuspensionView } from './public-board.js';
+import { PublicBoard, type PublicNoticesAnswer } from './public-board.js';
 
-export class ListPublicNotices extends Query<{ notices: PublicNoticeView[]; suspensions: PublicSuspensionView[] }> {}
+export class ListPublicNotices extends Query<PublicNoticesAnswer> {}
 
 @QueryHandler(ListPublicNotices)
 export class ListPublicNoticesHandler implements IQueryHandler<ListPublicNotices> {

@@ -30,14 +30,20 @@ export interface PublicNotices {
   readonly suspensions: PublicSuspensionView[];
 }
 
+/** The board, and its JSON text written once for every reader until the board changes. */
+export interface PublicNoticesAnswer {
+  readonly board: PublicNotices;
+  readonly json: string;
+}
+
 /**
  * The public notice board: notices issued with `publish: true` (newest first), and the suspensions in force. Read by
- * anyone without a token, so the answer is kept until the projection moves (`KeptAnswers`).
+ * anyone without a token, so the answer (and its JSON text) is kept until the projection moves (`KeptAnswers`).
  */
 @Injectable()
 export class PublicBoard {
   private readonly s: string;
-  private readonly kept: KeptAnswers<PublicNotices>;
+  private readonly kept: KeptAnswers<PublicNoticesAnswer>;
 
   constructor(
     @Inject(SqlDatabase) private readonly db: SqlDatabase,
@@ -47,8 +53,11 @@ export class PublicBoard {
     this.kept = new KeptAnswers(db, settings.DATABASE_SCHEMA, publicBoardProjection.name, 1);
   }
 
-  notices(): Promise<PublicNotices> {
-    return this.kept.get('board', () => this.read());
+  notices(): Promise<PublicNoticesAnswer> {
+    return this.kept.get('board', async () => {
+      const board = await this.read();
+      return { board, json: JSON.stringify(board) };
+    });
   }
 
   private async read(): Promise<PublicNotices> {
