@@ -10,6 +10,7 @@ import { KindergartenOverview } from './kindergarten-overview/kindergarten-overv
 import { kindergartenOverviewProjection } from './kindergarten-overview/kindergarten-overview.projection.js';
 import { PublicBoard } from './public-board/public-board.js';
 import { publicBoardProjection } from './public-board/public-board.projection.js';
+import { projectionApplier } from './testing/apply-projection.js';
 
 const stored = (streamId: string, version: number, type: string, data: object): StoredEvent => ({
   streamId,
@@ -91,11 +92,14 @@ const suspended = (kg: string, rectificationId: string) =>
 const schema = 'overviews_spec';
 const s = `"${schema}"`;
 let pglite: PgliteClient;
+// as the runner and the rebuild do: the read model and its checkpoint move in one transaction
+let applyBoard: (events: readonly StoredEvent[]) => Promise<void>;
 let overview: KindergartenOverview;
 let board: PublicBoard;
 
 beforeAll(async () => {
   pglite = await pgliteFromTemplate();
+  applyBoard = projectionApplier(pglite, s, publicBoardProjection);
   await migrateProjections(pglite, schema, [kindergartenOverviewProjection, publicBoardProjection]);
   const settings = { DATABASE_SCHEMA: schema } as Settings;
   overview = new KindergartenOverview(pglite, settings);
@@ -214,18 +218,6 @@ describe('the kindergarten overview after an update and a closure', () => {
     expect((await overview.listPublic(undefined, 1000)).items.find((item) => item.id === kg)).toMatchObject({ closed: true, closedOn: '2025-08-31' });
   });
 });
-
-// as the runner and the rebuild do: the board's tables and its checkpoint move in one transaction
-let boardCheckpoint = 0;
-const applyBoard = (events: readonly StoredEvent[]) =>
-  pglite.transaction(async (tx) => {
-    await publicBoardProjection.apply(tx, events, s);
-    boardCheckpoint += events.length;
-    await tx.query(
-      `INSERT INTO ${s}.projection_checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position`,
-      [publicBoardProjection.name, boardCheckpoint],
-    );
-  });
 
 describe('the public board projection', () => {
   it('gives its kept answer again while the projection has not moved, and reads again once it has', async () => {

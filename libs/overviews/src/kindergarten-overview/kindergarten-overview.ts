@@ -98,7 +98,15 @@ export class KindergartenOverview {
        AND ($4::text IS NULL OR coalesce(e.status, 'open') = $4) AND ($5::text IS NULL OR k.id > $5)
        AND ($7::text IS NULL OR strpos(lower(k.name), lower($7)) > 0)
        ORDER BY k.id LIMIT $6`,
-      [filter.ids ?? null, filter.township ?? null, filter.ownership ?? null, filter.enrolmentStatus ?? null, after ?? null, limit + 1, filter.q ?? null],
+      [
+        filter.ids ?? null,
+        filter.township ?? null,
+        filter.ownership ?? null,
+        filter.enrolmentStatus ?? null,
+        after ?? null,
+        limit + 1,
+        filter.q ?? null,
+      ],
     );
     return pageOf(rows, limit, toView, (row) => [row.id]);
   }
@@ -109,9 +117,10 @@ export class KindergartenOverview {
   }
 
   async idsInTownships(townshipKeys: readonly string[]): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }>(`SELECT id FROM ${this.s}.rm_kindergarten_overview WHERE township = ANY($1::text[]) ORDER BY id`, [
-      townshipKeys,
-    ]);
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM ${this.s}.rm_kindergarten_overview WHERE township = ANY($1::text[]) ORDER BY id`,
+      [townshipKeys],
+    );
     return rows.map((row) => row.id);
   }
 

@@ -8,6 +8,7 @@ import type { PgliteClient } from '@app/sql';
 import { pgliteFromTemplate } from '@app/sql/testing';
 import { Statistics } from './statistics.js';
 import { statisticsProjection } from './statistics.projection.js';
+import { projectionApplier } from '../testing/apply-projection.js';
 
 const stored = (streamId: string, version: number, type: string, data: object): StoredEvent => ({
   streamId,
@@ -89,10 +90,13 @@ const closedDown = (kg: string) =>
 const schema = 'statistics_spec';
 const s = `"${schema}"`;
 let pglite: PgliteClient;
+// as the runner and the rebuild do: the read model and its checkpoint move in one transaction
+let apply: (events: readonly StoredEvent[]) => Promise<void>;
 let statistics: Statistics;
 
 beforeAll(async () => {
   pglite = await pgliteFromTemplate();
+  apply = projectionApplier(pglite, s, statisticsProjection);
   await migrateProjections(pglite, schema, [statisticsProjection]);
   statistics = new Statistics(pglite, { now: () => new Date('2025-07-01T02:00:00Z') }, { DATABASE_SCHEMA: schema } as Settings);
 });
@@ -100,18 +104,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await pglite.close();
 });
-
-// as the runner and the rebuild do: the read model and its checkpoint move in one transaction
-let checkpoint = 0;
-const apply = (events: readonly StoredEvent[]) =>
-  pglite.transaction(async (tx) => {
-    await statisticsProjection.apply(tx, events, s);
-    checkpoint += events.length;
-    await tx.query(
-      `INSERT INTO ${s}.projection_checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position`,
-      [statisticsProjection.name, checkpoint],
-    );
-  });
 
 describe('the statistics projection', () => {
   // townships of their own per test: the tables are shared by the tests of this file
